@@ -1,0 +1,199 @@
+/* taiou-application.c — owns the settings and the timeline; opens the window
+ *
+ * The timeline is opened once, at start-up.  When it cannot be opened (damaged file, another
+ * program's database) the app still starts — the guidance matters more than the record in the
+ * first minutes — and explains the problem in a dialog instead of re-creating the file.
+ */
+#define G_LOG_DOMAIN "taiou-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "taiou-application.h"
+#include "taiou-first-run-dialog.h"
+#include "taiou-preferences-window.h"
+#include "taiou-window.h"
+
+struct _TaiouApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *db_path;        /* --db, or NULL for the default */
+  TaiouTimeline  *timeline;
+  GError         *timeline_error; /* why the timeline could not be opened */
+};
+
+G_DEFINE_FINAL_TYPE (TaiouApplication, taiou_application, ADW_TYPE_APPLICATION)
+
+static gint
+taiou_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  TaiouApplication *self = TAIOU_APPLICATION (application);
+  const char *db_path = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db_path))
+    self->db_path = g_strdup (db_path);
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("taiou %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static void
+taiou_application_startup (GApplication *application)
+{
+  TaiouApplication *self = TAIOU_APPLICATION (application);
+  g_autofree char *path = NULL;
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (taiou_application_parent_class)->startup (application);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+
+  path = self->db_path != NULL ? g_strdup (self->db_path) : taiou_timeline_get_default_path ();
+  self->timeline = taiou_timeline_open (path, &self->timeline_error);
+  if (self->timeline == NULL)
+    g_warning ("%s", self->timeline_error->message);
+}
+
+static void
+taiou_application_activate (GApplication *application)
+{
+  TaiouApplication *self = TAIOU_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  window = GTK_WINDOW (taiou_window_new (GTK_APPLICATION (self), self->timeline));
+  gtk_window_present (window);
+
+  if (self->timeline_error != NULL)
+    taiou_window_show_timeline_error (TAIOU_WINDOW (window), self->timeline_error);
+  else if (!g_settings_get_boolean (self->settings, "first-run-done"))
+    gtk_window_present (GTK_WINDOW (taiou_first_run_dialog_new (window, self->settings)));
+}
+
+static void
+taiou_application_dispose (GObject *object)
+{
+  TaiouApplication *self = TAIOU_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->timeline);
+  g_clear_error (&self->timeline_error);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (taiou_application_parent_class)->dispose (object);
+}
+
+static void
+taiou_application_class_init (TaiouApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = taiou_application_dispose;
+  application_class->handle_local_options = taiou_application_handle_local_options;
+  application_class->startup = taiou_application_startup;
+  application_class->activate = taiou_application_activate;
+}
+
+static void
+app_quit (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+app_preferences (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  TaiouApplication *self = TAIOU_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (taiou_preferences_window_new (parent, self->settings)));
+}
+
+static void
+app_about (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  TaiouApplication *self = TAIOU_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "Taiou developers", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Infection Response Assistant"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", "Taiou developers",
+                         "developers", developers,
+                         "website", "https://github.com/taiou/taiou",
+                         "issue-url", "https://github.com/taiou/taiou/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("Guides a small office through the first hour after a "
+                                       "malicious mail attachment was opened."),
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+taiou_application_init (TaiouApplication *self)
+{
+  static const GActionEntry actions[] = {
+    { "quit", app_quit },
+    { "preferences", app_preferences },
+    { "about", app_about },
+  };
+  const GOptionEntry options[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Timeline database (default: $TAIOU_DB or $XDG_DATA_HOME/taiou/taiou.db)"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+TaiouApplication *
+taiou_application_new (void)
+{
+  return g_object_new (TAIOU_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/taiou/Taiou",
+                       NULL);
+}
+
+TaiouTimeline *
+taiou_application_get_timeline (TaiouApplication *self)
+{
+  g_return_val_if_fail (TAIOU_IS_APPLICATION (self), NULL);
+  return self->timeline;
+}
+
+GSettings *
+taiou_application_get_settings (TaiouApplication *self)
+{
+  g_return_val_if_fail (TAIOU_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

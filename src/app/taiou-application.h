@@ -1,0 +1,17 @@
+/* taiou-application.h — owns the settings and the timeline; opens the window */
+#pragma once
+
+#include <adwaita.h>
+
+#include "taiou.h"
+
+G_BEGIN_DECLS
+
+#define TAIOU_TYPE_APPLICATION (taiou_application_get_type ())
+G_DECLARE_FINAL_TYPE (TaiouApplication, taiou_application, TAIOU, APPLICATION, AdwApplication)
+
+TaiouApplication *taiou_application_new          (void);
+TaiouTimeline    *taiou_application_get_timeline (TaiouApplication *self);
+GSettings        *taiou_application_get_settings (TaiouApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,310 @@
+/* taiou-window.c — the main window: start screen, the worker's wizard, the manager's timeline
+ *
+ * The start screen offers the two paths in the words each user would use: a frightened worker
+ * ("I may be infected") and the IT manager ("view the records").  An incident the wizard did not
+ * finish is offered for resuming first, so a crash or a closed window loses nothing.
+ */
+#define G_LOG_DOMAIN "taiou-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "taiou-window.h"
+#include "timeline/taiou-timeline-view.h"
+#include "wizard/taiou-wizard.h"
+
+#define STEP_FINISHED "finished"
+
+struct _TaiouWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwWindowTitle       *window_title;
+  GtkStack             *view_stack;
+  GtkButton            *resume_button;
+  TaiouWizard          *wizard;
+  TaiouTimelineView    *timeline_view;
+
+  GSettings            *settings;
+  TaiouTimeline        *timeline;
+  TaiouIncident        *unfinished; /* offered on the start screen, may be NULL */
+};
+
+G_DEFINE_FINAL_TYPE (TaiouWindow, taiou_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_TIMELINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The newest incident whose wizard was left before the end, if any. */
+static TaiouIncident *
+find_unfinished_incident (TaiouTimeline *timeline)
+{
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (timeline == NULL)
+    return NULL;
+  incidents = taiou_timeline_list_incidents (timeline, &error);
+  if (incidents == NULL)
+    {
+      g_warning ("Could not look for unfinished incidents: %s", error->message);
+      return NULL;
+    }
+  if (incidents->len == 0)
+    return NULL;
+  if (g_strcmp0 (taiou_incident_get_step (incidents->pdata[0]), STEP_FINISHED) == 0)
+    return NULL;
+  return g_object_ref (incidents->pdata[0]);
+}
+
+static void
+show_view (TaiouWindow *self,
+           const char  *name)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-home", g_strcmp0 (name, "start") != 0);
+
+  if (g_strcmp0 (name, "wizard") == 0)
+    adw_window_title_set_title (self->window_title, _("Respond to an Infection"));
+  else if (g_strcmp0 (name, "timeline") == 0)
+    adw_window_title_set_title (self->window_title, _("Incident Records"));
+  else
+    adw_window_title_set_title (self->window_title, _("Infection Response Assistant"));
+}
+
+static void
+refresh_start (TaiouWindow *self)
+{
+  g_clear_object (&self->unfinished);
+  self->unfinished = find_unfinished_incident (self->timeline);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->resume_button), self->unfinished != NULL);
+  if (self->unfinished != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("Continue: %s"),
+                                                taiou_incident_get_title (self->unfinished));
+      gtk_button_set_label (self->resume_button, label);
+    }
+}
+
+static void
+win_go_home (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TaiouWindow *self = TAIOU_WINDOW (widget);
+
+  refresh_start (self);
+  show_view (self, "start");
+}
+
+static void
+win_start_response (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TaiouWindow *self = TAIOU_WINDOW (widget);
+
+  taiou_wizard_begin (self->wizard, NULL);
+  show_view (self, "wizard");
+}
+
+static void
+win_resume_response (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TaiouWindow *self = TAIOU_WINDOW (widget);
+
+  if (self->unfinished == NULL)
+    return;
+  taiou_wizard_begin (self->wizard, self->unfinished);
+  show_view (self, "wizard");
+}
+
+static void
+win_view_records (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TaiouWindow *self = TAIOU_WINDOW (widget);
+
+  taiou_timeline_view_reload (self->timeline_view);
+  show_view (self, "timeline");
+}
+
+static void
+wizard_finished_cb (TaiouWindow *self)
+{
+  TaiouIncident *incident = taiou_wizard_get_incident (self->wizard);
+
+  /* Show the worker the record of what they did, which is also what the manager will read. */
+  taiou_timeline_view_reload (self->timeline_view);
+  if (incident != NULL)
+    taiou_timeline_view_select_incident (self->timeline_view, taiou_incident_get_id (incident));
+  show_view (self, "timeline");
+}
+
+/**
+ * taiou_window_show_timeline_error:
+ *
+ * Explains, in a dialog, that the incident record could not be opened and why.  The window stays
+ * usable: the guidance matters more than the record in the first minutes.
+ */
+void
+taiou_window_show_timeline_error (TaiouWindow  *self,
+                                  const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (TAIOU_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Incident Record Cannot Be Opened"),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nThe steps can still be followed, but nothing will be "
+                                    "recorded. Ask your IT manager for help."),
+                                  error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Returns: "start", "wizard" or "timeline" */
+const char *
+taiou_window_get_view_name (TaiouWindow *self)
+{
+  g_return_val_if_fail (TAIOU_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
+static void
+taiou_window_constructed (GObject *object)
+{
+  TaiouWindow *self = TAIOU_WINDOW (object);
+
+  G_OBJECT_CLASS (taiou_window_parent_class)->constructed (object);
+
+  taiou_wizard_set_timeline (self->wizard, self->timeline);
+  taiou_timeline_view_set_timeline (self->timeline_view, self->timeline);
+  refresh_start (self);
+  show_view (self, "start");
+}
+
+static void
+taiou_window_dispose (GObject *object)
+{
+  TaiouWindow *self = TAIOU_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->unfinished);
+
+  G_OBJECT_CLASS (taiou_window_parent_class)->dispose (object);
+}
+
+static void
+taiou_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TaiouWindow *self = TAIOU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      g_value_set_object (value, self->timeline);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+taiou_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TaiouWindow *self = TAIOU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      self->timeline = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+taiou_window_class_init (TaiouWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = taiou_window_constructed;
+  object_class->dispose = taiou_window_dispose;
+  object_class->get_property = taiou_window_get_property;
+  object_class->set_property = taiou_window_set_property;
+
+  properties[PROP_TIMELINE] =
+    g_param_spec_object ("timeline", NULL, NULL, TAIOU_TYPE_TIMELINE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TAIOU_TYPE_WIZARD);
+  g_type_ensure (TAIOU_TYPE_TIMELINE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/taiou/Taiou/taiou-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TaiouWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TaiouWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TaiouWindow, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, TaiouWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, TaiouWindow, timeline_view);
+  gtk_widget_class_bind_template_callback (widget_class, wizard_finished_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.go-home", NULL, win_go_home);
+  gtk_widget_class_install_action (widget_class, "win.start-response", NULL, win_start_response);
+  gtk_widget_class_install_action (widget_class, "win.resume-response", NULL,
+                                   win_resume_response);
+  gtk_widget_class_install_action (widget_class, "win.view-records", NULL, win_view_records);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
+                                       "win.go-home", NULL);
+}
+
+static void
+taiou_window_init (TaiouWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
+TaiouWindow *
+taiou_window_new (GtkApplication *application,
+                  TaiouTimeline  *timeline)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (timeline == NULL || TAIOU_IS_TIMELINE (timeline), NULL);
+
+  return g_object_new (TAIOU_TYPE_WINDOW,
+                       "application", application,
+                       "timeline", timeline,
+                       NULL);
+}

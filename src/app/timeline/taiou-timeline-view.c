@@ -1,0 +1,448 @@
+/* taiou-timeline-view.c — the IT manager's view: incidents, one incident's events, chain status
+ *
+ * The chain is verified every time the view is loaded, in a worker thread, and the result is the
+ * first thing on screen: an IT manager must not read a record without knowing whether it was
+ * edited.
+ */
+#define G_LOG_DOMAIN "taiou-timeline-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "taiou-timeline-view.h"
+
+struct _TaiouTimelineView
+{
+  AdwBin          parent_instance;
+
+  GtkBox         *verify_box;
+  GtkImage       *verify_icon;
+  GtkLabel       *verify_label;
+  GtkListBox     *incident_list;
+  GtkStack       *detail_stack;
+  GtkLabel       *incident_title;
+  GtkLabel       *incident_details;
+  GtkColumnView  *event_view;
+
+  TaiouTimeline  *timeline;
+  GListStore     *events;
+  GCancellable   *verify_cancellable;
+  gint64          selected_id;
+};
+
+G_DEFINE_FINAL_TYPE (TaiouTimelineView, taiou_timeline_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_TIMELINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  COLUMN_TIME,
+  COLUMN_ACTOR,
+  COLUMN_KIND,
+  COLUMN_SUMMARY,
+} EventColumn;
+
+static void
+set_verify_status (TaiouTimelineView *self,
+                   const char        *icon_name,
+                   const char        *css_class,
+                   const char        *text)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verify_box), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verify_box), "error");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->verify_box), css_class);
+  gtk_image_set_from_icon_name (self->verify_icon, icon_name);
+  gtk_label_set_label (self->verify_label, text);
+}
+
+static void
+verify_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TaiouTimelineView) self = user_data;
+  g_autoptr(TaiouTimelineVerification) verification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  verification = taiou_timeline_verify_finish (TAIOU_TIMELINE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->verify_cancellable);
+
+  if (verification == NULL)
+    {
+      text = g_strdup_printf (_("The record could not be checked: %s"), error->message);
+      set_verify_status (self, "dialog-warning-symbolic", "error", text);
+    }
+  else if (verification->intact)
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The record has not been altered (%" G_GINT64_FORMAT
+                                           " entry checked).",
+                                           "The record has not been altered (%" G_GINT64_FORMAT
+                                           " entries checked).",
+                                           verification->n_events),
+                              verification->n_events);
+      set_verify_status (self, "emblem-ok-symbolic", "success", text);
+    }
+  else
+    {
+      text = g_strdup_printf (_("The record has been altered! %s"), verification->problem);
+      set_verify_status (self, "dialog-warning-symbolic", "error", text);
+    }
+}
+
+static void
+start_verify (TaiouTimelineView *self)
+{
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+
+  if (self->timeline == NULL)
+    {
+      set_verify_status (self, "dialog-warning-symbolic", "error",
+                         _("The incident record is not available."));
+      return;
+    }
+
+  set_verify_status (self, "content-loading-symbolic", NULL, _("Checking the record…"));
+  self->verify_cancellable = g_cancellable_new ();
+  taiou_timeline_verify_async (self->timeline, self->verify_cancellable, verify_cb,
+                               g_object_ref (self));
+}
+
+static void
+show_incident (TaiouTimelineView *self,
+               TaiouIncident     *incident)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *discovered = NULL;
+  g_autofree char *details = NULL;
+
+  g_list_store_remove_all (self->events);
+  if (incident == NULL)
+    {
+      self->selected_id = 0;
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      return;
+    }
+
+  self->selected_id = taiou_incident_get_id (incident);
+  discovered = taiou_time_format_local (taiou_incident_get_discovered_us (incident));
+  details = g_strdup_printf (_("Happened: %s · PC: %s · Reported by: %s"), discovered,
+                             taiou_incident_get_host (incident),
+                             taiou_incident_get_reporter (incident));
+  gtk_label_set_label (self->incident_title, taiou_incident_get_title (incident));
+  gtk_label_set_label (self->incident_details, details);
+  gtk_stack_set_visible_child_name (self->detail_stack, "incident");
+
+  events = taiou_timeline_list_events (self->timeline, self->selected_id, &error);
+  if (events == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The events could not be read: %s"),
+                                               error->message);
+      set_verify_status (self, "dialog-warning-symbolic", "error", text);
+      return;
+    }
+  g_list_store_splice (self->events, 0, 0, events->pdata, events->len);
+}
+
+static void
+incident_selected_cb (TaiouTimelineView *self,
+                      GtkListBoxRow     *row)
+{
+  show_incident (self, row != NULL ? g_object_get_data (G_OBJECT (row), "incident") : NULL);
+}
+
+static GtkWidget *
+create_incident_row (TaiouIncident *incident)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *discovered = taiou_time_format_local (taiou_incident_get_discovered_us (incident));
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", discovered,
+                                               taiou_incident_get_host (incident));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), taiou_incident_get_title (incident));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  g_object_set_data_full (G_OBJECT (row), "incident", g_object_ref (incident), g_object_unref);
+  return row;
+}
+
+/**
+ * taiou_timeline_view_reload:
+ *
+ * Re-reads the incidents (keeping the selection when it still exists) and verifies the chain.
+ */
+void
+taiou_timeline_view_reload (TaiouTimelineView *self)
+{
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 keep_id = self->selected_id;
+  GtkWidget *child;
+
+  g_return_if_fail (TAIOU_IS_TIMELINE_VIEW (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->incident_list))) != NULL)
+    gtk_list_box_remove (self->incident_list, child);
+  show_incident (self, NULL);
+
+  start_verify (self);
+  if (self->timeline == NULL)
+    return;
+
+  incidents = taiou_timeline_list_incidents (self->timeline, &error);
+  if (incidents == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The incidents could not be read: %s"),
+                                               error->message);
+      set_verify_status (self, "dialog-warning-symbolic", "error", text);
+      return;
+    }
+
+  for (guint i = 0; i < incidents->len; i++)
+    gtk_list_box_append (self->incident_list, create_incident_row (incidents->pdata[i]));
+
+  if (keep_id == 0 || !taiou_timeline_view_select_incident (self, keep_id))
+    gtk_list_box_select_row (self->incident_list,
+                             gtk_list_box_get_row_at_index (self->incident_list, 0));
+}
+
+gboolean
+taiou_timeline_view_select_incident (TaiouTimelineView *self,
+                                     gint64             incident_id)
+{
+  g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->incident_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      TaiouIncident *incident = g_object_get_data (G_OBJECT (child), "incident");
+
+      if (incident != NULL && taiou_incident_get_id (incident) == incident_id)
+        {
+          gtk_list_box_select_row (self->incident_list, GTK_LIST_BOX_ROW (child));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+timeline_view_reload (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  taiou_timeline_view_reload (TAIOU_TIMELINE_VIEW (widget));
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  TaiouEvent *event = gtk_list_item_get_item (item);
+  EventColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *time = NULL;
+
+  switch (column)
+    {
+    case COLUMN_TIME:
+      time = taiou_event_format_time (event);
+      gtk_label_set_label (label, time);
+      break;
+    case COLUMN_ACTOR:
+      gtk_label_set_label (label, taiou_event_get_actor (event));
+      break;
+    case COLUMN_KIND:
+      gtk_label_set_label (label, taiou_event_get_kind (event));
+      break;
+    case COLUMN_SUMMARY:
+      gtk_label_set_label (label, taiou_event_get_summary (event));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_column (TaiouTimelineView *self,
+            const char        *title,
+            EventColumn        column,
+            gboolean           expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (self->event_view, view_column);
+}
+
+static void
+taiou_timeline_view_dispose (GObject *object)
+{
+  TaiouTimelineView *self = TAIOU_TIMELINE_VIEW (object);
+
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_TIMELINE_VIEW);
+  g_clear_object (&self->events);
+  g_clear_object (&self->timeline);
+
+  G_OBJECT_CLASS (taiou_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+taiou_timeline_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TaiouTimelineView *self = TAIOU_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      g_value_set_object (value, self->timeline);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+taiou_timeline_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TaiouTimelineView *self = TAIOU_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      taiou_timeline_view_set_timeline (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = taiou_timeline_view_dispose;
+  object_class->get_property = taiou_timeline_view_get_property;
+  object_class->set_property = taiou_timeline_view_set_property;
+
+  properties[PROP_TIMELINE] =
+    g_param_spec_object ("timeline", NULL, NULL, TAIOU_TYPE_TIMELINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/taiou/Taiou/taiou-timeline-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, verify_box);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, verify_icon);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, verify_label);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, incident_list);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, incident_title);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, incident_details);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, event_view);
+  gtk_widget_class_bind_template_callback (widget_class, incident_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "timeline-view.reload", NULL,
+                                   timeline_view_reload);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "timeline-view.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "timeline-view.reload", NULL);
+}
+
+static void
+taiou_timeline_view_init (TaiouTimelineView *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->events = g_list_store_new (TAIOU_TYPE_EVENT);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  gtk_column_view_set_model (self->event_view, GTK_SELECTION_MODEL (selection));
+
+  add_column (self, _("Time"), COLUMN_TIME, FALSE);
+  add_column (self, _("Who"), COLUMN_ACTOR, FALSE);
+  add_column (self, _("Kind"), COLUMN_KIND, FALSE);
+  add_column (self, _("What happened"), COLUMN_SUMMARY, TRUE);
+}
+
+TaiouTimeline *
+taiou_timeline_view_get_timeline (TaiouTimelineView *self)
+{
+  g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), NULL);
+  return self->timeline;
+}
+
+void
+taiou_timeline_view_set_timeline (TaiouTimelineView *self,
+                                  TaiouTimeline     *timeline)
+{
+  g_return_if_fail (TAIOU_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (timeline == NULL || TAIOU_IS_TIMELINE (timeline));
+
+  if (!g_set_object (&self->timeline, timeline))
+    return;
+  self->selected_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+}
+
+/* Returns: (transfer none): the shown incident's events, oldest first */
+GListModel *
+taiou_timeline_view_get_events (TaiouTimelineView *self)
+{
+  g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), NULL);
+  return G_LIST_MODEL (self->events);
+}
+
+/* The sentence under the header: whether the chain verifies, or why not. */
+const char *
+taiou_timeline_view_get_status_text (TaiouTimelineView *self)
+{
+  g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), NULL);
+  return gtk_label_get_label (self->verify_label);
+}

@@ -1,0 +1,43 @@
+/* taiou-wizard-steps.c — the wizard's steps, in order, in one table
+ *
+ * The order follows the response steps in FACTS.md (IPA, JPCERT/CC, 警視庁): find out what
+ * happened, cut the network, check for infection, change passwords from a clean device, warn
+ * partners, report.  A step whose page is not built yet gets a placeholder page that says so.
+ */
+#define G_LOG_DOMAIN "taiou-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "taiou-wizard-steps.h"
+#include "pages/triage/taiou-triage-page.h"
+
+static const TaiouWizardStep steps[] = {
+  { "triage",     N_("What happened"),   taiou_triage_page_get_type },
+  { "disconnect", N_("Disconnect"),      NULL },
+  { "scan",       N_("Check for infection"), NULL },
+  { "passwords",  N_("Change passwords"), NULL },
+  { "notify",     N_("Warn partners"),   NULL },
+  { "report",     N_("Report"),          NULL },
+};
+
+const TaiouWizardStep *
+taiou_wizard_steps_get (guint *n_steps)
+{
+  g_return_val_if_fail (n_steps != NULL, NULL);
+
+  *n_steps = G_N_ELEMENTS (steps);
+  return steps;
+}
+
+/* Returns: the index of the step called @id, or -1. */
+int
+taiou_wizard_steps_lookup (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_strcmp0 (steps[i].id, id) == 0)
+      return (int) i;
+  return -1;
+}

@@ -1,0 +1,18 @@
+/* taiou-wizard-steps.h — the wizard's steps, in order, in one table */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *id;               /* stored as the incident's step, so never renamed */
+  const char *title;            /* N_() — translate when shown */
+  GType     (*get_type) (void); /* NULL while the step is not built yet */
+} TaiouWizardStep;
+
+const TaiouWizardStep *taiou_wizard_steps_get    (guint      *n_steps);
+int                    taiou_wizard_steps_lookup (const char *id);
+
+G_END_DECLS

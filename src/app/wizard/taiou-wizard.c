@@ -1,0 +1,520 @@
+/* taiou-wizard.c — the worker's step-by-step guide
+ *
+ * A GtkStack of TaiouWizardPages with back / next / skip, like gnome-initial-setup's assistant.
+ * "Next" applies the page asynchronously (it may write to the timeline) and can be cancelled; the
+ * incident remembers which step it reached, so the wizard resumes there after a crash or a
+ * restart.
+ */
+#define G_LOG_DOMAIN "taiou-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "taiou-pending-page.h"
+#include "taiou-wizard.h"
+#include "taiou-wizard-steps.h"
+
+/* The step id an incident gets once the last step is done. */
+#define STEP_FINISHED "finished"
+
+struct _TaiouWizard
+{
+  AdwBin         parent_instance;
+
+  GtkBox        *step_indicator;
+  GtkStack      *stack;
+  GtkButton     *next_button;
+  GtkButton     *skip_button;
+  GtkSpinner    *spinner;
+
+  GPtrArray     *pages;          /* TaiouWizardPage, in step order */
+  GPtrArray     *indicators;     /* GtkWidget, one per step */
+  guint          current;
+  TaiouTimeline *timeline;
+  TaiouIncident *incident;
+  GCancellable  *apply_cancellable; /* non-NULL while a page applies */
+};
+
+G_DEFINE_FINAL_TYPE (TaiouWizard, taiou_wizard, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_TIMELINE,
+  PROP_INCIDENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static TaiouWizardPage *
+current_page (TaiouWizard *self)
+{
+  return g_ptr_array_index (self->pages, self->current);
+}
+
+static gboolean
+is_last_page (TaiouWizard *self)
+{
+  return self->current + 1 == self->pages->len;
+}
+
+static void
+update_actions (TaiouWizard *self)
+{
+  TaiouWizardPage *page = current_page (self);
+  gboolean applying = self->apply_cancellable != NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "wizard.back", !applying && self->current > 0);
+  gtk_widget_action_set_enabled (widget, "wizard.next",
+                                 !applying && taiou_wizard_page_get_complete (page));
+  gtk_widget_action_set_enabled (widget, "wizard.skip",
+                                 !applying && taiou_wizard_page_get_skippable (page));
+  gtk_widget_action_set_enabled (widget, "wizard.cancel", applying);
+  gtk_widget_set_visible (GTK_WIDGET (self->skip_button), taiou_wizard_page_get_skippable (page));
+
+  gtk_spinner_set_spinning (self->spinner, applying);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), applying);
+  gtk_button_set_label (self->next_button, is_last_page (self) ? _("_Finish") : _("_Next"));
+}
+
+static void
+update_indicator (TaiouWizard *self)
+{
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      GtkWidget *indicator = g_ptr_array_index (self->indicators, i);
+
+      if (i == self->current)
+        gtk_widget_add_css_class (indicator, "current");
+      else
+        gtk_widget_remove_css_class (indicator, "current");
+      if (i < self->current)
+        gtk_widget_add_css_class (indicator, "done");
+      else
+        gtk_widget_remove_css_class (indicator, "done");
+    }
+}
+
+static void
+show_page (TaiouWizard *self,
+           guint        index)
+{
+  TaiouWizardPage *page;
+
+  g_assert (index < self->pages->len);
+
+  self->current = index;
+  page = current_page (self);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+  update_indicator (self);
+  update_actions (self);
+  taiou_wizard_page_shown (page);
+  /* Keyboard users start on the new page's first question, not on the button they pressed. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+show_error (TaiouWizard *self,
+            const char  *heading,
+            GError      *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  g_warning ("%s: %s", heading, error->message);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_incident (TaiouWizard   *self,
+              TaiouIncident *incident)
+{
+  if (!g_set_object (&self->incident, incident))
+    return;
+  for (guint i = 0; i < self->pages->len; i++)
+    taiou_wizard_page_set_incident (g_ptr_array_index (self->pages, i), incident);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
+}
+
+/* Records the step reached, so a restarted app resumes there; then shows it. */
+static void
+advance (TaiouWizard *self)
+{
+  guint n_steps;
+  const TaiouWizardStep *steps = taiou_wizard_steps_get (&n_steps);
+  const char *next_step = is_last_page (self) ? STEP_FINISHED : steps[self->current + 1].id;
+
+  if (self->incident != NULL && self->timeline != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!taiou_timeline_set_incident_step (self->timeline, taiou_incident_get_id (self->incident),
+                                             next_step,
+                                             taiou_incident_get_reporter (self->incident),
+                                             &error))
+        {
+          show_error (self, _("Could not record your progress"), error);
+          return;
+        }
+    }
+
+  if (is_last_page (self))
+    g_signal_emit (self, signals[FINISHED], 0);
+  else
+    show_page (self, self->current + 1);
+}
+
+static void
+apply_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(TaiouWizard) self = user_data;
+  TaiouWizardPage *page = TAIOU_WIZARD_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  gboolean applied;
+
+  applied = taiou_wizard_page_apply_finish (page, result, &error);
+  g_clear_object (&self->apply_cancellable);
+  update_actions (self);
+
+  if (!applied)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could not save this step"), error);
+      return;
+    }
+
+  /* The triage page creates the incident; every later page works on it. */
+  if (taiou_wizard_page_get_incident (page) != NULL)
+    set_incident (self, taiou_wizard_page_get_incident (page));
+
+  advance (self);
+}
+
+static void
+wizard_next (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TaiouWizard *self = TAIOU_WIZARD (widget);
+
+  if (self->apply_cancellable != NULL || !taiou_wizard_page_get_complete (current_page (self)))
+    return;
+
+  self->apply_cancellable = g_cancellable_new ();
+  update_actions (self);
+  taiou_wizard_page_apply_async (current_page (self), self->apply_cancellable, apply_cb,
+                                 g_object_ref (self));
+}
+
+static void
+wizard_back (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TaiouWizard *self = TAIOU_WIZARD (widget);
+
+  if (self->apply_cancellable == NULL && self->current > 0)
+    show_page (self, self->current - 1);
+}
+
+static void
+wizard_skip (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TaiouWizard *self = TAIOU_WIZARD (widget);
+  TaiouWizardPage *page = current_page (self);
+
+  if (self->apply_cancellable != NULL || !taiou_wizard_page_get_skippable (page))
+    return;
+
+  if (self->incident != NULL && self->timeline != NULL)
+    {
+      g_autoptr(JsonObject) detail = json_object_new ();
+      g_autoptr(TaiouEvent) event = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *summary = NULL;
+      guint n_steps;
+
+      json_object_set_string_member (detail, "step",
+                                     taiou_wizard_steps_get (&n_steps)[self->current].id);
+      summary = g_strdup_printf (_("Skipped the step “%s”"), taiou_wizard_page_get_title (page));
+      event = taiou_timeline_append (self->timeline, taiou_incident_get_id (self->incident),
+                                     "wizard.skipped", taiou_incident_get_reporter (self->incident),
+                                     summary, detail, &error);
+      if (event == NULL)
+        {
+          show_error (self, _("Could not record your progress"), error);
+          return;
+        }
+    }
+
+  advance (self);
+}
+
+static void
+wizard_cancel (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TaiouWizard *self = TAIOU_WIZARD (widget);
+
+  g_cancellable_cancel (self->apply_cancellable);
+}
+
+static void
+page_state_changed_cb (TaiouWizard *self)
+{
+  update_actions (self);
+}
+
+static GtkWidget *
+create_indicator (guint       number,
+                  const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *number_text = g_strdup_printf ("%u", number);
+  GtkWidget *number_label = gtk_label_new (number_text);
+  GtkWidget *title_label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (box, "wizard-step");
+  gtk_widget_add_css_class (number_label, "wizard-step-number");
+  gtk_widget_set_halign (number_label, GTK_ALIGN_CENTER);
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (title_label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (title_label, "caption");
+  gtk_box_append (GTK_BOX (box), number_label);
+  gtk_box_append (GTK_BOX (box), title_label);
+  return box;
+}
+
+static void
+taiou_wizard_dispose (GObject *object)
+{
+  TaiouWizard *self = TAIOU_WIZARD (object);
+
+  g_cancellable_cancel (self->apply_cancellable);
+  g_clear_object (&self->apply_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_WIZARD);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->incident);
+
+  G_OBJECT_CLASS (taiou_wizard_parent_class)->dispose (object);
+}
+
+static void
+taiou_wizard_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TaiouWizard *self = TAIOU_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      g_value_set_object (value, self->timeline);
+      break;
+    case PROP_INCIDENT:
+      g_value_set_object (value, self->incident);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+taiou_wizard_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TaiouWizard *self = TAIOU_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMELINE:
+      taiou_wizard_set_timeline (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+taiou_wizard_class_init (TaiouWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = taiou_wizard_dispose;
+  object_class->get_property = taiou_wizard_get_property;
+  object_class->set_property = taiou_wizard_set_property;
+
+  properties[PROP_TIMELINE] =
+    g_param_spec_object ("timeline", NULL, NULL, TAIOU_TYPE_TIMELINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INCIDENT] =
+    g_param_spec_object ("incident", NULL, NULL, TAIOU_TYPE_INCIDENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted when the last step has been applied or skipped. */
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/taiou/Taiou/taiou-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, TaiouWizard, step_indicator);
+  gtk_widget_class_bind_template_child (widget_class, TaiouWizard, stack);
+  gtk_widget_class_bind_template_child (widget_class, TaiouWizard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, TaiouWizard, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, TaiouWizard, spinner);
+
+  gtk_widget_class_install_action (widget_class, "wizard.back", NULL, wizard_back);
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, wizard_next);
+  gtk_widget_class_install_action (widget_class, "wizard.skip", NULL, wizard_skip);
+  gtk_widget_class_install_action (widget_class, "wizard.cancel", NULL, wizard_cancel);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "wizard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.cancel", NULL);
+
+  g_type_ensure (TAIOU_TYPE_PENDING_PAGE);
+}
+
+static void
+taiou_wizard_init (TaiouWizard *self)
+{
+  const TaiouWizardStep *steps;
+  guint n_steps;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pages = g_ptr_array_new ();
+  self->indicators = g_ptr_array_new ();
+
+  steps = taiou_wizard_steps_get (&n_steps);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      GType type = steps[i].get_type != NULL ? steps[i].get_type () : TAIOU_TYPE_PENDING_PAGE;
+      TaiouWizardPage *page = g_object_new (type, "title", _(steps[i].title), NULL);
+      GtkWidget *indicator = create_indicator (i + 1, _(steps[i].title));
+
+      gtk_stack_add_named (self->stack, GTK_WIDGET (page), steps[i].id);
+      g_ptr_array_add (self->pages, page);
+      g_signal_connect_object (page, "notify::complete", G_CALLBACK (page_state_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "notify::skippable", G_CALLBACK (page_state_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+
+      gtk_box_append (self->step_indicator, indicator);
+      g_ptr_array_add (self->indicators, indicator);
+    }
+
+  show_page (self, 0);
+}
+
+TaiouWizard *
+taiou_wizard_new (void)
+{
+  return g_object_new (TAIOU_TYPE_WIZARD, NULL);
+}
+
+TaiouTimeline *
+taiou_wizard_get_timeline (TaiouWizard *self)
+{
+  g_return_val_if_fail (TAIOU_IS_WIZARD (self), NULL);
+  return self->timeline;
+}
+
+void
+taiou_wizard_set_timeline (TaiouWizard   *self,
+                           TaiouTimeline *timeline)
+{
+  g_return_if_fail (TAIOU_IS_WIZARD (self));
+  g_return_if_fail (timeline == NULL || TAIOU_IS_TIMELINE (timeline));
+
+  if (!g_set_object (&self->timeline, timeline))
+    return;
+  for (guint i = 0; i < self->pages->len; i++)
+    taiou_wizard_page_set_timeline (g_ptr_array_index (self->pages, i), timeline);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+}
+
+TaiouIncident *
+taiou_wizard_get_incident (TaiouWizard *self)
+{
+  g_return_val_if_fail (TAIOU_IS_WIZARD (self), NULL);
+  return self->incident;
+}
+
+/**
+ * taiou_wizard_begin:
+ * @incident: (nullable): an unfinished incident to resume, or NULL to start a new one
+ *
+ * Starts over at the triage step, or resumes @incident at the step it reached.
+ */
+void
+taiou_wizard_begin (TaiouWizard   *self,
+                    TaiouIncident *incident)
+{
+  int index = 0;
+
+  g_return_if_fail (TAIOU_IS_WIZARD (self));
+  g_return_if_fail (incident == NULL || TAIOU_IS_INCIDENT (incident));
+
+  g_cancellable_cancel (self->apply_cancellable);
+  set_incident (self, incident);
+
+  if (incident != NULL)
+    {
+      /* An incident exists only once triage was applied, so never send it back there. */
+      index = taiou_wizard_steps_lookup (taiou_incident_get_step (incident));
+      if (index < 1)
+        index = 1;
+    }
+  show_page (self, (guint) index);
+}
+
+TaiouWizardPage *
+taiou_wizard_get_current_page (TaiouWizard *self)
+{
+  g_return_val_if_fail (TAIOU_IS_WIZARD (self), NULL);
+  return current_page (self);
+}
+
+guint
+taiou_wizard_get_n_pages (TaiouWizard *self)
+{
+  g_return_val_if_fail (TAIOU_IS_WIZARD (self), 0);
+  return self->pages->len;
+}
+
+TaiouWizardPage *
+taiou_wizard_get_page (TaiouWizard *self,
+                       guint        index)
+{
+  g_return_val_if_fail (TAIOU_IS_WIZARD (self), NULL);
+  g_return_val_if_fail (index < self->pages->len, NULL);
+  return g_ptr_array_index (self->pages, index);
+}

@@ -1,0 +1,34 @@
+/* taiou-cli-private.h — what the CLI's commands share */
+#pragma once
+
+#include "taiou.h"
+
+G_BEGIN_DECLS
+
+/* EmoCheck's convention, kept by every command: 0 clean/ok, 1 something detected, 2 error. */
+typedef enum
+{
+  TAIOU_CLI_EXIT_OK       = 0,
+  TAIOU_CLI_EXIT_DETECTED = 1,
+  TAIOU_CLI_EXIT_ERROR    = 2,
+} TaiouCliExit;
+
+/* Options every command accepts. */
+typedef struct
+{
+  char     *db_path;
+  gboolean  json;
+} TaiouCliOptions;
+
+int            taiou_cli_timeline        (int               argc,
+                                          char            **argv,
+                                          TaiouCliOptions  *options);
+
+TaiouTimeline *taiou_cli_open_timeline   (TaiouCliOptions  *options,
+                                          GError          **error);
+void           taiou_cli_print_json      (JsonNode         *node);
+int            taiou_cli_fail            (GError           *error);
+int            taiou_cli_usage_error     (GOptionContext   *context,
+                                          const char       *message);
+
+G_END_DECLS

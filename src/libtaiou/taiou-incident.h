@@ -1,0 +1,22 @@
+/* taiou-incident.h — one incident: what happened, when, on which PC, who reported it */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define TAIOU_TYPE_INCIDENT (taiou_incident_get_type ())
+G_DECLARE_FINAL_TYPE (TaiouIncident, taiou_incident, TAIOU, INCIDENT, GObject)
+
+gint64      taiou_incident_get_id            (TaiouIncident *self);
+const char *taiou_incident_get_uuid          (TaiouIncident *self);
+const char *taiou_incident_get_title         (TaiouIncident *self);
+gint64      taiou_incident_get_created_us    (TaiouIncident *self);
+gint64      taiou_incident_get_discovered_us (TaiouIncident *self);
+const char *taiou_incident_get_host          (TaiouIncident *self);
+const char *taiou_incident_get_reporter      (TaiouIncident *self);
+const char *taiou_incident_get_step          (TaiouIncident *self);
+JsonObject *taiou_incident_to_json           (TaiouIncident *self);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* taiou-timeline-private.h — shared between the store and its verifier */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "taiou-event-private.h"
+#include "taiou-timeline.h"
+
+G_BEGIN_DECLS
+
+struct _TaiouTimeline
+{
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *db;
+
+  /* One connection is shared by every thread of the process; SQLite serialises single calls,
+   * this lock keeps a whole transaction (read head, insert, commit) in one piece. */
+  GMutex   lock;
+};
+
+#define TAIOU_INCIDENT_CREATED_KIND "incident.created"
+
+/* The columns _taiou_timeline_read_event_row() expects, in order. */
+#define TAIOU_EVENT_COLUMNS \
+  "seq, incident_id, time_us, kind, actor, host, summary, detail, prev_hash, hash"
+
+void _taiou_timeline_read_event_row   (sqlite3_stmt      *stmt,
+                                       TaiouEventFields  *fields,
+                                       const char       **prev_hash,
+                                       const char       **hash);
+void _taiou_timeline_set_sqlite_error (GError     **error,
+                                       sqlite3     *db,
+                                       int          rc,
+                                       const char  *path);
+
+G_END_DECLS

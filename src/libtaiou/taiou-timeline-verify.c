@@ -1,0 +1,358 @@
+/* taiou-timeline-verify.c — re-walks the hash chain and names the first event that breaks it
+ *
+ * What the walk catches: an edited field (the row's hash no longer matches its content), a deleted
+ * row (a gap in the sequence), an inserted or reordered row (its prev_hash does not match the hash
+ * of the row before it), and an edited or invented incident row (it no longer matches the
+ * "incident.created" event that recorded it).  What no chain inside the file can catch is the
+ * removal of the newest events or a rewrite of the whole chain; for that the head hash must be
+ * kept elsewhere (exported, printed, or forwarded to a log server).
+ */
+#define G_LOG_DOMAIN "taiou-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "taiou-timeline-private.h"
+
+/* Checking for cancellation on every row would cost more than the hashing. */
+#define CANCEL_CHECK_INTERVAL 1024
+
+G_DEFINE_BOXED_TYPE (TaiouTimelineVerification, taiou_timeline_verification,
+                     taiou_timeline_verification_copy, taiou_timeline_verification_free)
+
+TaiouTimelineVerification *
+taiou_timeline_verification_copy (const TaiouTimelineVerification *self)
+{
+  TaiouTimelineVerification *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (TaiouTimelineVerification, 1);
+  *copy = *self;
+  copy->problem = g_strdup (self->problem);
+  copy->head_hash = g_strdup (self->head_hash);
+  return copy;
+}
+
+void
+taiou_timeline_verification_free (TaiouTimelineVerification *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->problem);
+  g_free (self->head_hash);
+  g_free (self);
+}
+
+static gboolean
+json_string_equals (JsonObject *object,
+                    const char *member,
+                    const char *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING &&
+         g_strcmp0 (json_node_get_string (node), value) == 0;
+}
+
+static gboolean
+json_int_equals (JsonObject *object,
+                 const char *member,
+                 gint64      value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64 &&
+         json_node_get_int (node) == value;
+}
+
+/* The incident row must still say what its (already hash-checked) creation event recorded. */
+static gboolean
+incident_matches_creation (TaiouTimeline           *self,
+                           const TaiouEventFields  *created,
+                           char                   **problem,
+                           GError                 **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  sqlite3_stmt *stmt = NULL;
+  JsonObject *detail;
+  gboolean matches = FALSE;
+  int rc;
+
+  if (!json_parser_load_from_data (parser, created->detail, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      *problem = g_strdup_printf (_("Event #%" G_GINT64_FORMAT " should record an incident but "
+                                    "its details are unreadable."),
+                                  created->seq);
+      return FALSE;
+    }
+  detail = json_node_get_object (json_parser_get_root (parser));
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT uuid, title, created_us, discovered_us, host, reporter "
+                           "FROM incidents WHERE id = ?",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, created->incident_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    matches =
+      json_string_equals (detail, "uuid", (const char *) sqlite3_column_text (stmt, 0)) &&
+      json_string_equals (detail, "title", (const char *) sqlite3_column_text (stmt, 1)) &&
+      json_int_equals (detail, "created_us", sqlite3_column_int64 (stmt, 2)) &&
+      json_int_equals (detail, "discovered_us", sqlite3_column_int64 (stmt, 3)) &&
+      json_string_equals (detail, "host", (const char *) sqlite3_column_text (stmt, 4)) &&
+      json_string_equals (detail, "reporter", (const char *) sqlite3_column_text (stmt, 5));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  if (rc == SQLITE_DONE)
+    *problem = g_strdup_printf (_("Incident #%" G_GINT64_FORMAT ", recorded by event #%"
+                                  G_GINT64_FORMAT ", was deleted from the incidents table."),
+                                created->incident_id, created->seq);
+  else if (!matches)
+    *problem = g_strdup_printf (_("Incident #%" G_GINT64_FORMAT " in the incidents table no "
+                                  "longer matches what event #%" G_GINT64_FORMAT " recorded: "
+                                  "it was edited."),
+                                created->incident_id, created->seq);
+  return matches;
+}
+
+/* Every incident row must have been created through the chain. */
+static gboolean
+find_unrecorded_incident (TaiouTimeline  *self,
+                          char          **problem,
+                          GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id FROM incidents WHERE id NOT IN "
+                           "  (SELECT incident_id FROM events "
+                           "   WHERE kind = '" TAIOU_INCIDENT_CREATED_KIND "' "
+                           "     AND incident_id IS NOT NULL) "
+                           "ORDER BY id LIMIT 1",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *problem = g_strdup_printf (_("Incident #%" G_GINT64_FORMAT " has no creation event in the "
+                                  "chain: it was added outside Taiou."),
+                                (gint64) sqlite3_column_int64 (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Walks the events in sequence order; on the first break fills verification->problem. */
+static gboolean
+walk_chain (TaiouTimeline              *self,
+            TaiouTimelineVerification  *verification,
+            GCancellable               *cancellable,
+            GError                    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *expected_prev = g_strdup (TAIOU_EVENT_GENESIS_HASH);
+  gint64 expected_seq = 1;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT " TAIOU_EVENT_COLUMNS " FROM events ORDER BY seq",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TaiouEventFields fields;
+      const char *prev_hash;
+      const char *hash;
+      g_autofree char *computed = NULL;
+
+      if (verification->n_events % CANCEL_CHECK_INTERVAL == 0 &&
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+
+      _taiou_timeline_read_event_row (stmt, &fields, &prev_hash, &hash);
+      verification->n_events++;
+
+      if (fields.seq != expected_seq)
+        {
+          verification->first_bad_seq = expected_seq;
+          verification->problem =
+            fields.seq > expected_seq
+            ? g_strdup_printf (_("Event #%" G_GINT64_FORMAT " is missing: the chain jumps from "
+                                 "#%" G_GINT64_FORMAT " to #%" G_GINT64_FORMAT "."),
+                               expected_seq, expected_seq - 1, fields.seq)
+            : g_strdup_printf (_("Event #%" G_GINT64_FORMAT " has an impossible sequence number "
+                                 "(expected #%" G_GINT64_FORMAT ")."),
+                               fields.seq, expected_seq);
+          break;
+        }
+
+      if (strcmp (prev_hash, expected_prev) != 0)
+        {
+          verification->first_bad_seq = fields.seq;
+          verification->problem =
+            g_strdup_printf (_("Event #%" G_GINT64_FORMAT " does not follow on from event #%"
+                               G_GINT64_FORMAT ": an event was removed, inserted or reordered "
+                               "here."),
+                             fields.seq, fields.seq - 1);
+          break;
+        }
+
+      computed = _taiou_event_compute_hash (prev_hash, &fields);
+      if (strcmp (computed, hash) != 0)
+        {
+          verification->first_bad_seq = fields.seq;
+          verification->problem =
+            g_strdup_printf (_("Event #%" G_GINT64_FORMAT " was changed after it was recorded: "
+                               "its content no longer matches its hash."),
+                             fields.seq);
+          break;
+        }
+
+      if (strcmp (fields.kind, TAIOU_INCIDENT_CREATED_KIND) == 0 &&
+          !incident_matches_creation (self, &fields, &verification->problem, error))
+        {
+          if (verification->problem == NULL)
+            {
+              sqlite3_finalize (stmt);
+              return FALSE; /* an SQLite error, already set */
+            }
+          verification->first_bad_seq = fields.seq;
+          break;
+        }
+
+      g_free (expected_prev);
+      expected_prev = g_strdup (hash);
+      expected_seq++;
+    }
+  sqlite3_finalize (stmt);
+
+  if (verification->problem == NULL && rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  verification->head_hash = g_steal_pointer (&expected_prev);
+  return TRUE;
+}
+
+/**
+ * taiou_timeline_verify:
+ *
+ * Re-walks the whole chain.  A chain that does not verify is a result, not an error: the returned
+ * verification says where it breaks.  An error means the walk itself could not be done.
+ *
+ * Returns: (transfer full): the verification, or NULL with @error set
+ */
+TaiouTimelineVerification *
+taiou_timeline_verify (TaiouTimeline  *self,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(TaiouTimelineVerification) verification = NULL;
+  int rc;
+
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  verification = g_new0 (TaiouTimelineVerification, 1);
+  locker = g_mutex_locker_new (&self->lock);
+
+  /* One read transaction: the chain and the incidents table are read as one snapshot even while
+   * another process appends. */
+  rc = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  if (!walk_chain (self, verification, cancellable, error) ||
+      (verification->problem == NULL &&
+       !find_unrecorded_incident (self, &verification->problem, error)))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return NULL;
+    }
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  verification->intact = verification->problem == NULL;
+  return g_steal_pointer (&verification);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TaiouTimelineVerification *verification;
+
+  verification = taiou_timeline_verify (TAIOU_TIMELINE (source_object), cancellable, &error);
+  if (verification == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, verification,
+                           (GDestroyNotify) taiou_timeline_verification_free);
+}
+
+void
+taiou_timeline_verify_async (TaiouTimeline       *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TAIOU_IS_TIMELINE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, taiou_timeline_verify_async);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+TaiouTimelineVerification *
+taiou_timeline_verify_finish (TaiouTimeline  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

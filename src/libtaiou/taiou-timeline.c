@@ -1,0 +1,891 @@
+/* taiou-timeline.c — the hash-chained SQLite incident timeline
+ *
+ * One SQLite file holds every incident and one global chain of events: each event row stores the
+ * hash of the row before it and its own hash over (prev_hash ‖ canonical bytes), see taiou-event.c.
+ * The file is evidence, so this code never deletes, rewrites or silently re-creates it: a file it
+ * cannot understand is reported and left exactly as it was.
+ */
+#define G_LOG_DOMAIN "taiou-timeline"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "taiou-event-private.h"
+#include "taiou-incident-private.h"
+#include "taiou-timeline-private.h"
+
+/* "TAIU": lets `file` and this code tell our databases from other programs' ones. */
+#define TAIOU_SQLITE_APPLICATION_ID 0x54414955
+
+/* Waiting for another writer (the CLI while the app is open): SQLite's busy handler waits up to
+ * BUSY_TIMEOUT_MS per attempt, and BEGIN IMMEDIATE is retried a few times on top of that. */
+#define BUSY_TIMEOUT_MS    2000
+#define BEGIN_MAX_ATTEMPTS 5
+
+G_DEFINE_FINAL_TYPE (TaiouTimeline, taiou_timeline, G_TYPE_OBJECT)
+G_DEFINE_QUARK (taiou-timeline-error-quark, taiou_timeline_error)
+
+/* Each entry migrates the schema from version i to i + 1.  Later issues append entries; an
+ * existing entry is never edited, because databases in the field already ran it. */
+static const char * const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE incidents ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  uuid          TEXT NOT NULL UNIQUE,"
+  "  title         TEXT NOT NULL,"
+  "  created_us    INTEGER NOT NULL,"
+  "  discovered_us INTEGER NOT NULL,"
+  "  host          TEXT NOT NULL,"
+  "  reporter      TEXT NOT NULL,"
+  "  step          TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE events ("
+  "  seq         INTEGER PRIMARY KEY,"
+  "  incident_id INTEGER REFERENCES incidents (id),"
+  "  time_us     INTEGER NOT NULL,"
+  "  kind        TEXT NOT NULL,"
+  "  actor       TEXT NOT NULL,"
+  "  host        TEXT NOT NULL,"
+  "  summary     TEXT NOT NULL,"
+  "  detail      TEXT NOT NULL,"
+  "  prev_hash   TEXT NOT NULL,"
+  "  hash        TEXT NOT NULL"
+  ");"
+  "CREATE INDEX events_by_incident ON events (incident_id, seq);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TAIOU_TIMELINE_SCHEMA_VERSION);
+
+static void
+taiou_timeline_finalize (GObject *object)
+{
+  TaiouTimeline *self = TAIOU_TIMELINE (object);
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (taiou_timeline_parent_class)->finalize (object);
+}
+
+static void
+taiou_timeline_class_init (TaiouTimelineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = taiou_timeline_finalize;
+}
+
+static void
+taiou_timeline_init (TaiouTimeline *self)
+{
+  g_mutex_init (&self->lock);
+}
+
+void
+_taiou_timeline_set_sqlite_error (GError     **error,
+                                  sqlite3     *db,
+                                  int          rc,
+                                  const char  *path)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_CORRUPT,
+                   _("The timeline database “%s” is damaged or is not an SQLite database (%s). "
+                     "It was left untouched so that no evidence is lost."),
+                   path, detail);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_BUSY,
+                   _("The timeline database “%s” is locked by another program. "
+                     "Try again in a moment."),
+                   path);
+      break;
+
+    default:
+      g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_IO,
+                   _("Could not use the timeline database “%s”: %s"),
+                   path, detail);
+      break;
+    }
+}
+
+static gboolean
+exec_sql (TaiouTimeline  *self,
+          const char     *sql,
+          GError        **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prepare (TaiouTimeline  *self,
+         const char     *sql,
+         sqlite3_stmt  **stmt,
+         GError        **error)
+{
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a statement that yields one integer row, e.g. a PRAGMA. */
+static gboolean
+query_int64 (TaiouTimeline  *self,
+             const char     *sql,
+             gint64         *value,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!prepare (self, sql, &stmt, error))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+rollback (TaiouTimeline *self)
+{
+  /* Best effort: SQLite may already have rolled back on its own after an I/O error. */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* BEGIN IMMEDIATE takes the write lock before reading the chain head, so two processes can never
+ * both read the same head and fork the chain. */
+static gboolean
+begin_immediate (TaiouTimeline  *self,
+                 GError        **error)
+{
+  int rc = SQLITE_BUSY;
+
+  for (guint attempt = 0; attempt < BEGIN_MAX_ATTEMPTS; attempt++)
+    {
+      rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        break;
+      g_usleep (g_random_int_range (5, 50) * 1000);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+commit (TaiouTimeline  *self,
+        GError        **error)
+{
+  if (!exec_sql (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Tells an empty new file, our database and anything else apart before anything is written. */
+static gboolean
+check_identity (TaiouTimeline  *self,
+                gint64         *version,
+                GError        **error)
+{
+  gint64 application_id = 0;
+  gint64 n_objects = 0;
+
+  /* The first real read of the file: a non-SQLite file fails here with SQLITE_NOTADB. */
+  if (!query_int64 (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error) ||
+      !query_int64 (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int64 (self, "PRAGMA user_version", version, error))
+    return FALSE;
+
+  if (n_objects == 0 && application_id == 0 && *version == 0)
+    return TRUE; /* a brand-new file */
+
+  if (application_id != TAIOU_SQLITE_APPLICATION_ID)
+    {
+      g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_NOT_TAIOU,
+                   _("“%s” is an SQLite database of another program, not a Taiou timeline. "
+                     "It was left untouched."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (*version > TAIOU_TIMELINE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_TOO_NEW,
+                   _("The timeline database “%s” was written by a newer version of Taiou "
+                     "(schema %" G_GINT64_FORMAT ", this version understands %d). "
+                     "Update Taiou to open it."),
+                   self->path, *version, TAIOU_TIMELINE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Damage in pages that the identity check did not touch shows up here, at open, rather than in
+ * the middle of an incident. */
+static gboolean
+check_integrity (TaiouTimeline  *self,
+                 GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *result = NULL;
+  int rc;
+
+  if (!prepare (self, "PRAGMA quick_check(1)", &stmt, error))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      _taiou_timeline_set_sqlite_error (error, NULL, SQLITE_CORRUPT, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (TaiouTimeline  *self,
+         gint64          from_version,
+         GError        **error)
+{
+  for (gint64 version = from_version; version < TAIOU_TIMELINE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = NULL;
+
+      if (!begin_immediate (self, error))
+        return FALSE;
+
+      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %" G_GINT64_FORMAT,
+                              TAIOU_SQLITE_APPLICATION_ID, version + 1);
+      if (!exec_sql (self, migrations[version], error) || !exec_sql (self, bump, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+      if (!commit (self, error))
+        return FALSE;
+
+      g_debug ("Migrated %s to schema version %" G_GINT64_FORMAT, self->path, version + 1);
+    }
+  return TRUE;
+}
+
+/**
+ * taiou_timeline_get_default_path:
+ *
+ * Returns: `$TAIOU_DB` when set, otherwise `$XDG_DATA_HOME/taiou/taiou.db`.
+ */
+char *
+taiou_timeline_get_default_path (void)
+{
+  const char *override = g_getenv ("TAIOU_DB");
+
+  if (override != NULL && override[0] != '\0')
+    return g_strdup (override);
+  return g_build_filename (g_get_user_data_dir (), "taiou", "taiou.db", NULL);
+}
+
+/**
+ * taiou_timeline_open:
+ * @path: the database file; created (with its folder, private to the user) when missing
+ *
+ * Opens the timeline, creating or migrating its schema.  A file that is damaged, is not SQLite, or
+ * belongs to another program yields an error and is never modified.
+ */
+TaiouTimeline *
+taiou_timeline_open (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(TaiouTimeline) self = NULL;
+  g_autofree char *folder = NULL;
+  gint64 version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TAIOU_TYPE_TIMELINE, NULL);
+  self->path = g_strdup (path);
+
+  /* The timeline may hold personal data (who opened what, partners' names): keep it private. */
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_IO,
+                   _("Could not create the folder “%s” for the timeline database: %s"),
+                   folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* The file may come from someone else (a copy handed over for review): do not let its schema
+   * run SQL functions or let a crafted file corrupt itself further. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+
+  if (!check_identity (self, &version, error))
+    return NULL;
+  if (version > 0 && !check_integrity (self, error))
+    return NULL;
+
+  /* WAL lets the app read while the CLI appends; FULL syncs every commit, since an event lost in
+   * a crash is evidence lost. */
+  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
+      !exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+taiou_timeline_get_path (TaiouTimeline *self)
+{
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
+  return self->path;
+}
+
+static const char *
+default_actor (const char *actor)
+{
+  return actor != NULL && actor[0] != '\0' ? actor : g_get_user_name ();
+}
+
+static gboolean
+check_text (const char  *value,
+            const char  *field,
+            gboolean     may_be_empty,
+            GError     **error)
+{
+  if (value == NULL || (!may_be_empty && value[0] == '\0'))
+    {
+      g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_INVALID,
+                   _("The %s of a timeline entry must not be empty."), field);
+      return FALSE;
+    }
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_INVALID,
+                   _("The %s of a timeline entry is not valid UTF-8 text."), field);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+detail_to_string (JsonObject *detail)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  if (detail != NULL)
+    json_node_set_object (node, detail);
+  else
+    json_node_take_object (node, json_object_new ());
+  return json_to_string (node, FALSE);
+}
+
+/* Appends one event; the caller holds the lock and an open write transaction. */
+static TaiouEvent *
+append_locked (TaiouTimeline  *self,
+               gint64          incident_id,
+               const char     *kind,
+               const char     *actor,
+               const char     *summary,
+               JsonObject     *detail,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *detail_json = detail_to_string (detail);
+  TaiouEventFields fields = { 0 };
+  gint64 last_seq = 0;
+  int rc;
+
+  if (!prepare (self, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1", &stmt, error))
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      last_seq = sqlite3_column_int64 (stmt, 0);
+      prev_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  if (prev_hash == NULL)
+    prev_hash = g_strdup (TAIOU_EVENT_GENESIS_HASH);
+
+  fields.seq = last_seq + 1;
+  fields.incident_id = incident_id;
+  fields.time_us = g_get_real_time ();
+  fields.kind = kind;
+  fields.actor = default_actor (actor);
+  fields.host = g_get_host_name ();
+  fields.summary = summary;
+  fields.detail = detail_json;
+  hash = _taiou_event_compute_hash (prev_hash, &fields);
+
+  if (!prepare (self,
+                "INSERT INTO events (seq, incident_id, time_us, kind, actor, host, summary, "
+                "                    detail, prev_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                &stmt, error))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, fields.seq);
+  if (incident_id > 0)
+    sqlite3_bind_int64 (stmt, 2, incident_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, fields.time_us);
+  sqlite3_bind_text (stmt, 4, fields.kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, fields.actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, fields.host, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, fields.summary, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, fields.detail, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, prev_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  return _taiou_event_new (&fields, prev_hash, hash);
+}
+
+static gboolean
+incident_exists_locked (TaiouTimeline  *self,
+                        gint64          incident_id,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!prepare (self, "SELECT 1 FROM incidents WHERE id = ?", &stmt, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_NOT_FOUND,
+                 _("There is no incident number %" G_GINT64_FORMAT " in the timeline."),
+                 incident_id);
+  else
+    _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+  return FALSE;
+}
+
+/**
+ * taiou_timeline_append:
+ * @incident_id: the incident, or 0 for an event that belongs to no incident
+ * @kind: a dotted machine name, e.g. "triage.what-happened"
+ * @actor: (nullable): who did it; NULL for the logged-in user
+ * @summary: one line for people, in the user's language
+ * @detail: (nullable): machine-readable facts, stored as compact JSON
+ *
+ * Appends one event to the chain, atomically, even while another process appends too.
+ */
+TaiouEvent *
+taiou_timeline_append (TaiouTimeline  *self,
+                       gint64          incident_id,
+                       const char     *kind,
+                       const char     *actor,
+                       const char     *summary,
+                       JsonObject     *detail,
+                       GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(TaiouEvent) event = NULL;
+
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (incident_id >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_text (kind, "kind", FALSE, error) ||
+      !check_text (summary, "summary", FALSE, error) ||
+      (actor != NULL && !check_text (actor, "actor", TRUE, error)))
+    return NULL;
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  if (!begin_immediate (self, error))
+    return NULL;
+  if ((incident_id > 0 && !incident_exists_locked (self, incident_id, error)) ||
+      !(event = append_locked (self, incident_id, kind, actor, summary, detail, error)))
+    {
+      rollback (self);
+      return NULL;
+    }
+  if (!commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&event);
+}
+
+/**
+ * taiou_timeline_create_incident:
+ * @title: a short name people recognise, e.g. "添付ファイルを開いた (PC-07)"
+ * @discovered_us: when it happened or was noticed, UTC microseconds
+ * @host: the PC concerned
+ * @reporter: who reported it
+ *
+ * Creates an incident and its "incident.created" event in one transaction.
+ */
+TaiouIncident *
+taiou_timeline_create_incident (TaiouTimeline  *self,
+                                const char     *title,
+                                gint64          discovered_us,
+                                const char     *host,
+                                const char     *reporter,
+                                GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(JsonObject) detail = json_object_new ();
+  g_autoptr(TaiouEvent) event = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt = NULL;
+  TaiouIncidentFields fields = { 0 };
+  int rc;
+
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_text (title, "title", FALSE, error) ||
+      !check_text (host, "host", FALSE, error) ||
+      !check_text (reporter, "reporter", FALSE, error))
+    return NULL;
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!begin_immediate (self, error))
+    return NULL;
+
+  fields.uuid = uuid;
+  fields.title = title;
+  fields.created_us = g_get_real_time ();
+  fields.discovered_us = discovered_us;
+  fields.host = host;
+  fields.reporter = reporter;
+  fields.step = "";
+
+  if (!prepare (self,
+                "INSERT INTO incidents (uuid, title, created_us, discovered_us, host, reporter) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                &stmt, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, fields.created_us);
+  sqlite3_bind_int64 (stmt, 4, discovered_us);
+  sqlite3_bind_text (stmt, 5, host, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, reporter, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      rollback (self);
+      return NULL;
+    }
+  fields.id = sqlite3_last_insert_rowid (self->db);
+
+  /* These fields are what the verifier compares with the incidents table, see
+   * taiou-timeline-verify.c. */
+  json_object_set_string_member (detail, "uuid", uuid);
+  json_object_set_string_member (detail, "title", title);
+  json_object_set_int_member (detail, "created_us", fields.created_us);
+  json_object_set_int_member (detail, "discovered_us", discovered_us);
+  json_object_set_string_member (detail, "host", host);
+  json_object_set_string_member (detail, "reporter", reporter);
+  summary = g_strdup_printf (_("Incident opened: %s"), title);
+
+  event = append_locked (self, fields.id, TAIOU_INCIDENT_CREATED_KIND, reporter, summary, detail,
+                         error);
+  if (event == NULL)
+    {
+      rollback (self);
+      return NULL;
+    }
+  if (!commit (self, error))
+    return NULL;
+
+  return _taiou_incident_new (&fields);
+}
+
+/**
+ * taiou_timeline_set_incident_step:
+ * @step: the id of the wizard step the incident has reached, e.g. "disconnect"
+ *
+ * Records where the wizard stopped, so it can resume there, and logs the change.
+ */
+gboolean
+taiou_timeline_set_incident_step (TaiouTimeline  *self,
+                                  gint64          incident_id,
+                                  const char     *step,
+                                  const char     *actor,
+                                  GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(JsonObject) detail = json_object_new ();
+  g_autoptr(TaiouEvent) event = NULL;
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (incident_id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_text (step, "step", FALSE, error))
+    return FALSE;
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!begin_immediate (self, error))
+    return FALSE;
+  if (!incident_exists_locked (self, incident_id, error) ||
+      !prepare (self, "UPDATE incidents SET step = ? WHERE id = ?", &stmt, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, step, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, incident_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      rollback (self);
+      return FALSE;
+    }
+
+  json_object_set_string_member (detail, "step", step);
+  summary = g_strdup_printf (_("Moved on to the step “%s”"), step);
+  event = append_locked (self, incident_id, "wizard.step", actor, summary, detail, error);
+  if (event == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return commit (self, error);
+}
+
+void
+_taiou_timeline_read_event_row (sqlite3_stmt      *stmt,
+                                TaiouEventFields  *fields,
+                                const char       **prev_hash,
+                                const char       **hash)
+{
+  /* A NULL text column (only in a tampered file) reads as "", which then fails the hash. */
+#define TEXT_COLUMN(i) ((const char *) sqlite3_column_text (stmt, (i)) ?: "")
+  fields->seq = sqlite3_column_int64 (stmt, 0);
+  fields->incident_id = sqlite3_column_int64 (stmt, 1);
+  fields->time_us = sqlite3_column_int64 (stmt, 2);
+  fields->kind = TEXT_COLUMN (3);
+  fields->actor = TEXT_COLUMN (4);
+  fields->host = TEXT_COLUMN (5);
+  fields->summary = TEXT_COLUMN (6);
+  fields->detail = TEXT_COLUMN (7);
+  *prev_hash = TEXT_COLUMN (8);
+  *hash = TEXT_COLUMN (9);
+#undef TEXT_COLUMN
+}
+
+#define INCIDENT_COLUMNS "id, uuid, title, created_us, discovered_us, host, reporter, step"
+
+static TaiouIncident *
+incident_from_row (sqlite3_stmt *stmt)
+{
+  TaiouIncidentFields fields = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .uuid = (const char *) sqlite3_column_text (stmt, 1),
+    .title = (const char *) sqlite3_column_text (stmt, 2),
+    .created_us = sqlite3_column_int64 (stmt, 3),
+    .discovered_us = sqlite3_column_int64 (stmt, 4),
+    .host = (const char *) sqlite3_column_text (stmt, 5),
+    .reporter = (const char *) sqlite3_column_text (stmt, 6),
+    .step = (const char *) sqlite3_column_text (stmt, 7),
+  };
+
+  return _taiou_incident_new (&fields);
+}
+
+TaiouIncident *
+taiou_timeline_get_incident (TaiouTimeline  *self,
+                             gint64          incident_id,
+                             GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt = NULL;
+  TaiouIncident *incident = NULL;
+  int rc;
+
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!prepare (self, "SELECT " INCIDENT_COLUMNS " FROM incidents WHERE id = ?", &stmt, error))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    incident = incident_from_row (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_NOT_FOUND,
+                 _("There is no incident number %" G_GINT64_FORMAT " in the timeline."),
+                 incident_id);
+  else if (rc != SQLITE_ROW)
+    _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+
+  return incident;
+}
+
+/**
+ * taiou_timeline_list_incidents:
+ *
+ * Returns: (transfer container) (element-type TaiouIncident): every incident, newest first
+ */
+GPtrArray *
+taiou_timeline_list_incidents (TaiouTimeline  *self,
+                               GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!prepare (self, "SELECT " INCIDENT_COLUMNS " FROM incidents ORDER BY id DESC", &stmt, error))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (incidents, incident_from_row (stmt));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&incidents);
+}
+
+/**
+ * taiou_timeline_list_events:
+ *
+ * Returns: (transfer container) (element-type TaiouEvent): the incident's events, oldest first
+ */
+GPtrArray *
+taiou_timeline_list_events (TaiouTimeline  *self,
+                            gint64          incident_id,
+                            GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!incident_exists_locked (self, incident_id, error) ||
+      !prepare (self,
+                "SELECT " TAIOU_EVENT_COLUMNS " FROM events WHERE incident_id = ? ORDER BY seq",
+                &stmt, error))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TaiouEventFields fields;
+      const char *prev_hash;
+      const char *hash;
+
+      _taiou_timeline_read_event_row (stmt, &fields, &prev_hash, &hash);
+      g_ptr_array_add (events, _taiou_event_new (&fields, prev_hash, hash));
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}

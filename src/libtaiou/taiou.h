@@ -1,0 +1,9 @@
+/* taiou.h — the checker library shared by the app, the CLI and the tests (GLib only, no GTK) */
+#pragma once
+
+#include "taiou-event.h"
+#include "taiou-i18n.h"
+#include "taiou-incident.h"
+#include "taiou-mail-address.h"
+#include "taiou-time.h"
+#include "taiou-timeline.h"
