@@ -39,8 +39,8 @@ timeline_list (TaiouTimeline   *timeline,
       TaiouIncident *incident = incidents->pdata[i];
       g_autofree char *discovered = taiou_time_format_local (taiou_incident_get_discovered_us (incident));
 
-      g_print ("#%-4" G_GINT64_FORMAT " %s  %s  %s  %s\n",
-               taiou_incident_get_id (incident), discovered,
+      g_print ("#%-4lld %s  %s  %s  %s\n",
+               (long long) taiou_incident_get_id (incident), discovered,
                taiou_incident_get_host (incident), taiou_incident_get_reporter (incident),
                taiou_incident_get_title (incident));
     }
@@ -87,7 +87,7 @@ timeline_show (TaiouTimeline   *timeline,
     }
 
   discovered = taiou_time_format_local (taiou_incident_get_discovered_us (incident));
-  g_print (_("Incident #%" G_GINT64_FORMAT ": %s\n"), taiou_incident_get_id (incident),
+  g_print (_("Incident #%lld: %s\n"), (long long) taiou_incident_get_id (incident),
            taiou_incident_get_title (incident));
   g_print (_("  Happened:    %s\n"), discovered);
   g_print (_("  PC:          %s\n"), taiou_incident_get_host (incident));
@@ -99,7 +99,7 @@ timeline_show (TaiouTimeline   *timeline,
       TaiouEvent *event = events->pdata[i];
       g_autofree char *time = taiou_event_format_time (event);
 
-      g_print ("#%-5" G_GINT64_FORMAT " %s  %s  %s  %s\n", taiou_event_get_seq (event), time,
+      g_print ("#%-5lld %s  %s  %s  %s\n", (long long) taiou_event_get_seq (event), time,
                taiou_event_get_actor (event), taiou_event_get_kind (event),
                taiou_event_get_summary (event));
     }
@@ -137,17 +137,17 @@ timeline_verify (TaiouTimeline   *timeline,
   else if (verification->intact)
     {
       g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "The timeline is intact: %" G_GINT64_FORMAT " event verified.\n",
-                            "The timeline is intact: %" G_GINT64_FORMAT " events verified.\n",
+                            "The timeline is intact: %lld event verified.\n",
+                            "The timeline is intact: %lld events verified.\n",
                             verification->n_events),
-               verification->n_events);
+               (long long) verification->n_events);
       g_print (_("Head hash: %s\n"), verification->head_hash);
     }
   else
     {
       g_print ("%s\n", _("The timeline has been TAMPERED WITH."));
       if (verification->first_bad_seq > 0)
-        g_print (_("First bad event: #%" G_GINT64_FORMAT "\n"), verification->first_bad_seq);
+        g_print (_("First bad event: #%lld\n"), (long long) verification->first_bad_seq);
       g_print ("%s\n", verification->problem);
       g_print (_("Last good hash: %s\n"), verification->head_hash);
     }

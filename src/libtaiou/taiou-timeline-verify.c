@@ -86,9 +86,9 @@ incident_matches_creation (TaiouTimeline           *self,
   if (!json_parser_load_from_data (parser, created->detail, -1, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      *problem = g_strdup_printf (_("Event #%" G_GINT64_FORMAT " should record an incident but "
+      *problem = g_strdup_printf (_("Event #%lld should record an incident but "
                                     "its details are unreadable."),
-                                  created->seq);
+                                  (long long) created->seq);
       return FALSE;
     }
   detail = json_node_get_object (json_parser_get_root (parser));
@@ -120,14 +120,13 @@ incident_matches_creation (TaiouTimeline           *self,
       return FALSE;
     }
   if (rc == SQLITE_DONE)
-    *problem = g_strdup_printf (_("Incident #%" G_GINT64_FORMAT ", recorded by event #%"
-                                  G_GINT64_FORMAT ", was deleted from the incidents table."),
-                                created->incident_id, created->seq);
+    *problem = g_strdup_printf (_("Incident #%lld, recorded by event #%lld, was deleted from the incidents table."),
+                                (long long) created->incident_id, (long long) created->seq);
   else if (!matches)
-    *problem = g_strdup_printf (_("Incident #%" G_GINT64_FORMAT " in the incidents table no "
-                                  "longer matches what event #%" G_GINT64_FORMAT " recorded: "
+    *problem = g_strdup_printf (_("Incident #%lld in the incidents table no "
+                                  "longer matches what event #%lld recorded: "
                                   "it was edited."),
-                                created->incident_id, created->seq);
+                                (long long) created->incident_id, (long long) created->seq);
   return matches;
 }
 
@@ -154,9 +153,9 @@ find_unrecorded_incident (TaiouTimeline  *self,
     }
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *problem = g_strdup_printf (_("Incident #%" G_GINT64_FORMAT " has no creation event in the "
+    *problem = g_strdup_printf (_("Incident #%lld has no creation event in the "
                                   "chain: it was added outside Taiou."),
-                                (gint64) sqlite3_column_int64 (stmt, 0));
+                                (long long) sqlite3_column_int64 (stmt, 0));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -209,12 +208,13 @@ walk_chain (TaiouTimeline              *self,
           verification->first_bad_seq = expected_seq;
           verification->problem =
             fields.seq > expected_seq
-            ? g_strdup_printf (_("Event #%" G_GINT64_FORMAT " is missing: the chain jumps from "
-                                 "#%" G_GINT64_FORMAT " to #%" G_GINT64_FORMAT "."),
-                               expected_seq, expected_seq - 1, fields.seq)
-            : g_strdup_printf (_("Event #%" G_GINT64_FORMAT " has an impossible sequence number "
-                                 "(expected #%" G_GINT64_FORMAT ")."),
-                               fields.seq, expected_seq);
+            ? g_strdup_printf (_("Event #%lld is missing: the chain jumps from "
+                                 "#%lld to #%lld."),
+                               (long long) expected_seq, (long long) expected_seq - 1,
+                               (long long) fields.seq)
+            : g_strdup_printf (_("Event #%lld has an impossible sequence number "
+                                 "(expected #%lld)."),
+                               (long long) fields.seq, (long long) expected_seq);
           break;
         }
 
@@ -222,10 +222,9 @@ walk_chain (TaiouTimeline              *self,
         {
           verification->first_bad_seq = fields.seq;
           verification->problem =
-            g_strdup_printf (_("Event #%" G_GINT64_FORMAT " does not follow on from event #%"
-                               G_GINT64_FORMAT ": an event was removed, inserted or reordered "
+            g_strdup_printf (_("Event #%lld does not follow on from event #%lld: an event was removed, inserted or reordered "
                                "here."),
-                             fields.seq, fields.seq - 1);
+                             (long long) fields.seq, (long long) fields.seq - 1);
           break;
         }
 
@@ -234,9 +233,9 @@ walk_chain (TaiouTimeline              *self,
         {
           verification->first_bad_seq = fields.seq;
           verification->problem =
-            g_strdup_printf (_("Event #%" G_GINT64_FORMAT " was changed after it was recorded: "
+            g_strdup_printf (_("Event #%lld was changed after it was recorded: "
                                "its content no longer matches its hash."),
-                             fields.seq);
+                             (long long) fields.seq);
           break;
         }
 

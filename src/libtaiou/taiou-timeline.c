@@ -249,9 +249,9 @@ check_identity (TaiouTimeline  *self,
     {
       g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_TOO_NEW,
                    _("The timeline database “%s” was written by a newer version of Taiou "
-                     "(schema %" G_GINT64_FORMAT ", this version understands %d). "
+                     "(schema %lld, this version understands %d). "
                      "Update Taiou to open it."),
-                   self->path, *version, TAIOU_TIMELINE_SCHEMA_VERSION);
+                   self->path, (long long) *version, TAIOU_TIMELINE_SCHEMA_VERSION);
       return FALSE;
     }
 
@@ -537,8 +537,8 @@ incident_exists_locked (TaiouTimeline  *self,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_NOT_FOUND,
-                 _("There is no incident number %" G_GINT64_FORMAT " in the timeline."),
-                 incident_id);
+                 _("There is no incident number %lld in the timeline."),
+                 (long long) incident_id);
   else
     _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
   return FALSE;
@@ -806,8 +806,8 @@ taiou_timeline_get_incident (TaiouTimeline  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_NOT_FOUND,
-                 _("There is no incident number %" G_GINT64_FORMAT " in the timeline."),
-                 incident_id);
+                 _("There is no incident number %lld in the timeline."),
+                 (long long) incident_id);
   else if (rc != SQLITE_ROW)
     _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
 

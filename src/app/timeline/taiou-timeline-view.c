@@ -86,12 +86,10 @@ verify_cb (GObject      *source,
   else if (verification->intact)
     {
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The record has not been altered (%" G_GINT64_FORMAT
-                                           " entry checked).",
-                                           "The record has not been altered (%" G_GINT64_FORMAT
-                                           " entries checked).",
+                                           "The record has not been altered (%lld entry checked).",
+                                           "The record has not been altered (%lld entries checked).",
                                            verification->n_events),
-                              verification->n_events);
+                              (long long) verification->n_events);
       set_verify_status (self, "emblem-ok-symbolic", "success", text);
     }
   else

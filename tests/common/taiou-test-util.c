@@ -1,0 +1,71 @@
+/* taiou-test-util.c — helpers shared by the test programs */
+#define G_LOG_DOMAIN "taiou-test"
+
+#include "config.h"
+
+#include "taiou-test-util.h"
+
+/* A database path inside the test's own data folder (G_TEST_OPTION_ISOLATE_DIRS makes one per
+ * test case). */
+char *
+taiou_test_db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "taiou", "taiou.db", NULL);
+}
+
+TaiouTimeline *
+taiou_test_timeline_new (char **out_path)
+{
+  g_autofree char *path = taiou_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  TaiouTimeline *timeline = taiou_timeline_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (timeline);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return timeline;
+}
+
+/* Edits the file behind Taiou's back, the way someone with the sqlite3 shell would. */
+void
+taiou_test_sqlite_exec (const char *db_path,
+                        const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* An incident with its creation event and @n_extra_events notes. */
+TaiouIncident *
+taiou_test_add_incident (TaiouTimeline *timeline,
+                         const char    *title,
+                         guint          n_extra_events)
+{
+  g_autoptr(GError) error = NULL;
+  TaiouIncident *incident;
+
+  incident = taiou_timeline_create_incident (timeline, title, g_get_real_time (), "PC-07",
+                                             "山田 太郎", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_extra_events; i++)
+    {
+      g_autoptr(JsonObject) detail = json_object_new ();
+      g_autoptr(TaiouEvent) event = NULL;
+      g_autofree char *summary = g_strdup_printf ("note %u", i + 1);
+
+      json_object_set_int_member (detail, "n", i + 1);
+      event = taiou_timeline_append (timeline, taiou_incident_get_id (incident), "note", NULL,
+                                     summary, detail, &error);
+      g_assert_no_error (error);
+    }
+  return incident;
+}
