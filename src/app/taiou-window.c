@@ -68,7 +68,7 @@ show_view (TaiouWindow *self,
            const char  *name)
 {
   gtk_stack_set_visible_child_name (self->view_stack, name);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-home", g_strcmp0 (name, "start") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.go-home", g_strcmp0 (name, "start") != 0);
 
   if (g_strcmp0 (name, "wizard") == 0)
     adw_window_title_set_title (self->window_title, _("Respond to an Infection"));
@@ -274,14 +274,14 @@ taiou_window_class_init (TaiouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouWindow, timeline_view);
   gtk_widget_class_bind_template_callback (widget_class, wizard_finished_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.go-home", NULL, win_go_home);
-  gtk_widget_class_install_action (widget_class, "win.start-response", NULL, win_start_response);
-  gtk_widget_class_install_action (widget_class, "win.resume-response", NULL,
+  gtk_widget_class_install_action (widget_class, "window.go-home", NULL, win_go_home);
+  gtk_widget_class_install_action (widget_class, "window.start-response", NULL, win_start_response);
+  gtk_widget_class_install_action (widget_class, "window.resume-response", NULL,
                                    win_resume_response);
-  gtk_widget_class_install_action (widget_class, "win.view-records", NULL, win_view_records);
+  gtk_widget_class_install_action (widget_class, "window.view-records", NULL, win_view_records);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
-                                       "win.go-home", NULL);
+                                       "window.go-home", NULL);
 }
 
 static void

@@ -5,12 +5,15 @@
 
 #include "taiou-test-util.h"
 
-/* A database path inside the test's own data folder (G_TEST_OPTION_ISOLATE_DIRS makes one per
- * test case). */
+/* A new database path inside the test program's own data folder, different at each call so
+ * that test cases never share a database. */
 char *
 taiou_test_db_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "taiou", "taiou.db", NULL);
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("taiou-%u.db", ++counter);
+
+  return g_build_filename (g_get_user_data_dir (), "taiou", name, NULL);
 }
 
 TaiouTimeline *

@@ -159,6 +159,9 @@ static void
 incident_selected_cb (TaiouTimelineView *self,
                       GtkListBoxRow     *row)
 {
+  /* The list box reports its rows going away while the view is being disposed. */
+  if (self->events == NULL)
+    return;
   show_incident (self, row != NULL ? g_object_get_data (G_OBJECT (row), "incident") : NULL);
 }
 

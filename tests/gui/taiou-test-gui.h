@@ -1,0 +1,22 @@
+/* taiou-test-gui.h — GUI test set-up: a private Xvfb, GTK, libadwaita, waiting helpers */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+gboolean   taiou_test_gui_init          (int          *argc,
+                                         char       ***argv,
+                                         gboolean      keep_locale);
+void       taiou_test_wait_until_mapped (GtkWidget    *widget);
+void       taiou_test_wait_for          (gboolean    (*condition) (gpointer data),
+                                         gpointer      data);
+void       taiou_test_click             (GtkWidget    *button);
+GtkWidget *taiou_test_find_row          (GtkWidget    *root,
+                                         const char   *title);
+GtkWidget *taiou_test_find_button       (GtkWidget    *root,
+                                         const char   *action_name);
+GtkWidget *taiou_test_find_widget_type  (GtkWidget    *root,
+                                         GType         type);
+
+G_END_DECLS

@@ -1,0 +1,281 @@
+/* test-window.c — the main window under Xvfb: the start screen (in English or Japanese, from
+ * the environment), both paths, the record view with its verification banner, resuming */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "taiou-test-gui.h"
+#include "taiou-test-util.h"
+#include "taiou-window.h"
+#include "timeline/taiou-timeline-view.h"
+#include "wizard/taiou-wizard.h"
+
+typedef struct
+{
+  char          *db_path;
+  TaiouTimeline *timeline;
+  TaiouWindow   *window;
+} Fixture;
+
+static gboolean japanese;
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = taiou_window_new (NULL, fixture->timeline);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  taiou_test_wait_until_mapped (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->timeline = taiou_test_timeline_new (&fixture->db_path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->timeline);
+  g_free (fixture->db_path);
+}
+
+static const char *
+button_label (Fixture    *fixture,
+              const char *action_name)
+{
+  return gtk_button_get_label (GTK_BUTTON (taiou_test_find_button (GTK_WIDGET (fixture->window),
+                                                                   action_name)));
+}
+
+static void
+test_start_screen_offers_both_paths (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  open_window (fixture);
+
+  g_assert_cmpstr (taiou_window_get_view_name (fixture->window), ==, "start");
+  if (japanese)
+    {
+      g_assert_cmpstr (button_label (fixture, "window.start-response"), ==,
+                       "感染したかもしれない（対応を始める）");
+      g_assert_cmpstr (button_label (fixture, "window.view-records"), ==,
+                       "インシデントの記録を見る");
+    }
+  else
+    {
+      g_assert_cmpstr (button_label (fixture, "window.start-response"), ==,
+                       "I May Be Infected (Start Responding)");
+      g_assert_cmpstr (button_label (fixture, "window.view-records"), ==, "View Incident Records");
+    }
+  /* No unfinished incident: nothing to resume. */
+  g_assert_false (gtk_widget_get_visible (taiou_test_find_button (GTK_WIDGET (fixture->window),
+                                                                  "window.resume-response")));
+}
+
+static void
+test_worker_path_opens_wizard (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  GtkWidget *wizard;
+
+  open_window (fixture);
+  taiou_test_click (taiou_test_find_button (GTK_WIDGET (fixture->window),
+                                            "window.start-response"));
+  g_assert_cmpstr (taiou_window_get_view_name (fixture->window), ==, "wizard");
+  wizard = taiou_test_find_widget_type (GTK_WIDGET (fixture->window), TAIOU_TYPE_WIZARD);
+  g_assert_true (taiou_wizard_get_current_page (TAIOU_WIZARD (wizard)) ==
+                 taiou_wizard_get_page (TAIOU_WIZARD (wizard), 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.go-home", NULL);
+  g_assert_cmpstr (taiou_window_get_view_name (fixture->window), ==, "start");
+}
+
+static gboolean
+verification_done (gpointer data)
+{
+  const char *text = taiou_timeline_view_get_status_text (data);
+
+  return text != NULL && strstr (text, "…") == NULL && text[0] != '\0';
+}
+
+static TaiouTimelineView *
+open_records (Fixture *fixture)
+{
+  TaiouTimelineView *view;
+
+  open_window (fixture);
+  taiou_test_click (taiou_test_find_button (GTK_WIDGET (fixture->window), "window.view-records"));
+  g_assert_cmpstr (taiou_window_get_view_name (fixture->window), ==, "timeline");
+  view = TAIOU_TIMELINE_VIEW (taiou_test_find_widget_type (GTK_WIDGET (fixture->window),
+                                                           TAIOU_TYPE_TIMELINE_VIEW));
+  taiou_test_wait_for (verification_done, view);
+  return view;
+}
+
+static void
+test_manager_path_shows_events_and_chain (Fixture       *fixture,
+                                          gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) older = taiou_test_add_incident (fixture->timeline, "older", 1);
+  g_autoptr(TaiouIncident) newer = taiou_test_add_incident (fixture->timeline, "newer", 3);
+  TaiouTimelineView *view = open_records (fixture);
+  GListModel *events = taiou_timeline_view_get_events (view);
+  g_autoptr(TaiouEvent) first = NULL;
+  g_autoptr(TaiouEvent) last = NULL;
+
+  /* The newest incident is selected; its events are shown oldest first ("newest last"). */
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 4);
+  first = g_list_model_get_item (events, 0);
+  last = g_list_model_get_item (events, 3);
+  g_assert_cmpstr (taiou_event_get_kind (first), ==, "incident.created");
+  g_assert_cmpint (taiou_event_get_seq (first), <, taiou_event_get_seq (last));
+  g_assert_cmpstr (taiou_event_get_summary (last), ==, "note 3");
+
+  g_assert_nonnull (strstr (taiou_timeline_view_get_status_text (view),
+                            japanese ? "改ざんされていません" : "has not been altered"));
+  g_assert_nonnull (strstr (taiou_timeline_view_get_status_text (view), "6"));
+
+  g_assert_true (taiou_timeline_view_select_incident (view, taiou_incident_get_id (older)));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
+}
+
+static void
+test_manager_sees_tampering (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "x", 3);
+  TaiouTimelineView *view = open_records (fixture);
+
+  g_assert_nonnull (strstr (taiou_timeline_view_get_status_text (view),
+                            japanese ? "改ざんされていません" : "has not been altered"));
+
+  taiou_test_sqlite_exec (fixture->db_path, "UPDATE events SET summary = 'harmless' WHERE seq = 3");
+  gtk_widget_activate_action (GTK_WIDGET (view), "timeline-view.reload", NULL);
+  taiou_test_wait_for (verification_done, view);
+
+  g_assert_nonnull (strstr (taiou_timeline_view_get_status_text (view), "#3"));
+  g_assert_nonnull (strstr (taiou_timeline_view_get_status_text (view),
+                            japanese ? "改ざんされています" : "has been altered!"));
+}
+
+static void
+test_resume_unfinished_incident (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "中断した件", 0);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *resume;
+  GtkWidget *wizard;
+
+  taiou_timeline_set_incident_step (fixture->timeline, taiou_incident_get_id (incident), "scan",
+                                    NULL, &error);
+  g_assert_no_error (error);
+  open_window (fixture);
+
+  resume = taiou_test_find_button (GTK_WIDGET (fixture->window), "window.resume-response");
+  g_assert_true (gtk_widget_get_visible (resume));
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (resume)), "中断した件"));
+
+  taiou_test_click (resume);
+  wizard = taiou_test_find_widget_type (GTK_WIDGET (fixture->window), TAIOU_TYPE_WIZARD);
+  g_assert_true (taiou_wizard_get_current_page (TAIOU_WIZARD (wizard)) ==
+                 taiou_wizard_get_page (TAIOU_WIZARD (wizard), 2));
+}
+
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_damaged_database_is_explained (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "broken.db", NULL);
+  g_autoptr(TaiouTimeline) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  const char *body;
+
+  g_assert_true (g_file_set_contents (path, "not a database", -1, NULL));
+  broken = taiou_timeline_open (path, &error);
+  g_assert_null (broken);
+
+  g_clear_object (&fixture->timeline);
+  open_window (fixture);
+  taiou_window_show_timeline_error (fixture->window, error);
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, path));
+  g_assert_nonnull (strstr (body, japanese ? "壊れている" : "damaged"));
+  gtk_window_destroy (dialog);
+
+  /* The worker can still follow the steps. */
+  taiou_test_click (taiou_test_find_button (GTK_WIDGET (fixture->window),
+                                               "window.start-response"));
+  g_assert_cmpstr (taiou_window_get_view_name (fixture->window), ==, "wizard");
+}
+
+static void
+test_skipped (void)
+{
+  g_test_skip ("no display or no ja_JP.UTF-8 locale; see the message above");
+}
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *lang = g_getenv ("LC_ALL");
+
+  japanese = lang != NULL && g_str_has_prefix (lang, "ja");
+  if (japanese && setlocale (LC_ALL, lang) == NULL)
+    {
+      g_test_init (&argc, &argv, NULL);
+      g_printerr ("\n*** The %s locale is not installed (build-aux/taiou-dev generates it): "
+                  "the Japanese window tests are SKIPPED. ***\n\n", lang);
+      g_test_add_func ("/taiou/gui/window-ja/skipped", test_skipped);
+      return g_test_run ();
+    }
+
+  if (!taiou_test_gui_init (&argc, &argv, TRUE))
+    {
+      g_test_add_func ("/taiou/gui/window/skipped", test_skipped);
+      return g_test_run ();
+    }
+  taiou_i18n_init ();
+
+  ADD_TEST ("/taiou/gui/window/start-screen-offers-both-paths",
+            test_start_screen_offers_both_paths);
+  ADD_TEST ("/taiou/gui/window/worker-path-opens-wizard", test_worker_path_opens_wizard);
+  ADD_TEST ("/taiou/gui/window/manager-path-shows-events-and-chain",
+            test_manager_path_shows_events_and_chain);
+  ADD_TEST ("/taiou/gui/window/manager-sees-tampering", test_manager_sees_tampering);
+  ADD_TEST ("/taiou/gui/window/resume-unfinished-incident", test_resume_unfinished_incident);
+  ADD_TEST ("/taiou/gui/window/damaged-database-is-explained",
+            test_damaged_database_is_explained);
+
+  return g_test_run ();
+}
