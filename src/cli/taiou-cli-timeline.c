@@ -141,7 +141,7 @@ timeline_verify (TaiouTimeline   *timeline,
                             "The timeline is intact: %lld events verified.\n",
                             verification->n_events),
                (long long) verification->n_events);
-      g_print (_("Head hash: %s\n"), verification->head_hash);
+      g_print (_("Latest hash in the chain: %s\n"), verification->head_hash);
     }
   else
     {

@@ -99,7 +99,7 @@ taiou_mail_domains_parse (const char  *text,
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, TAIOU_MAIL_ADDRESS_ERROR, TAIOU_MAIL_ADDRESS_ERROR_INVALID_DOMAIN,
-                   _("The domain list is not valid text."));
+                   _("The domain list is not valid UTF-8 text."));
       return NULL;
     }
 

@@ -212,8 +212,8 @@ walk_chain (TaiouTimeline              *self,
                                  "#%lld to #%lld."),
                                (long long) expected_seq, (long long) expected_seq - 1,
                                (long long) fields.seq)
-            : g_strdup_printf (_("Event #%lld has an impossible sequence number "
-                                 "(expected #%lld)."),
+            : g_strdup_printf (_("An event has the sequence number #%lld where #%lld "
+                                 "was expected."),
                                (long long) fields.seq, (long long) expected_seq);
           break;
         }

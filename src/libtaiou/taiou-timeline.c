@@ -420,13 +420,13 @@ check_text (const char  *value,
   if (value == NULL || (!may_be_empty && value[0] == '\0'))
     {
       g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_INVALID,
-                   _("The %s of a timeline entry must not be empty."), field);
+                   _("A timeline entry has an empty “%s” field."), field);
       return FALSE;
     }
   if (!g_utf8_validate (value, -1, NULL))
     {
       g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_INVALID,
-                   _("The %s of a timeline entry is not valid UTF-8 text."), field);
+                   _("The “%s” field of a timeline entry is not valid UTF-8 text."), field);
       return FALSE;
     }
   return TRUE;
@@ -669,7 +669,7 @@ taiou_timeline_create_incident (TaiouTimeline  *self,
   json_object_set_int_member (detail, "discovered_us", discovered_us);
   json_object_set_string_member (detail, "host", host);
   json_object_set_string_member (detail, "reporter", reporter);
-  summary = g_strdup_printf (_("Incident opened: %s"), title);
+  summary = g_strdup_printf (_("Incident created: %s"), title);
 
   event = append_locked (self, fields.id, TAIOU_INCIDENT_CREATED_KIND, reporter, summary, detail,
                          error);
@@ -687,6 +687,8 @@ taiou_timeline_create_incident (TaiouTimeline  *self,
 /**
  * taiou_timeline_set_incident_step:
  * @step: the id of the wizard step the incident has reached, e.g. "disconnect"
+ * @summary: (nullable): how the timeline words it, e.g. "Moved on to “Disconnect”"; NULL
+ *   for a plain sentence naming @step
  *
  * Records where the wizard stopped, so it can resume there, and logs the change.
  */
@@ -694,13 +696,14 @@ gboolean
 taiou_timeline_set_incident_step (TaiouTimeline  *self,
                                   gint64          incident_id,
                                   const char     *step,
+                                  const char     *summary,
                                   const char     *actor,
                                   GError        **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(JsonObject) detail = json_object_new ();
   g_autoptr(TaiouEvent) event = NULL;
-  g_autofree char *summary = NULL;
+  g_autofree char *default_summary = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -732,7 +735,8 @@ taiou_timeline_set_incident_step (TaiouTimeline  *self,
     }
 
   json_object_set_string_member (detail, "step", step);
-  summary = g_strdup_printf (_("Moved on to the step “%s”"), step);
+  if (summary == NULL)
+    summary = default_summary = g_strdup_printf (_("Moved on to the step “%s”"), step);
   event = append_locked (self, incident_id, "wizard.step", actor, summary, detail, error);
   if (event == NULL)
     {

@@ -67,6 +67,7 @@ GPtrArray     *taiou_timeline_list_incidents    (TaiouTimeline  *self,
 gboolean       taiou_timeline_set_incident_step (TaiouTimeline  *self,
                                                  gint64          incident_id,
                                                  const char     *step,
+                                                 const char     *summary,
                                                  const char     *actor,
                                                  GError        **error);
 

@@ -36,8 +36,15 @@ die_with_parent (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
-static gboolean
-start_xvfb (void)
+/**
+ * taiou_test_start_xvfb:
+ *
+ * Starts a private Xvfb and points $DISPLAY at it.
+ *
+ * Returns: %FALSE when Xvfb is missing or did not start
+ */
+gboolean
+taiou_test_start_xvfb (void)
 {
   g_autofree char *program = g_find_program_in_path ("Xvfb");
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -163,7 +170,7 @@ taiou_test_gui_init (int        *argc,
   g_test_init (argc, argv, NULL);
   isolate_user_dirs ();
 
-  have_display = start_xvfb ();
+  have_display = taiou_test_start_xvfb ();
   if (!have_display && existing != NULL && existing[0] != '\0')
     {
       g_printerr ("*** Xvfb not found; using the existing display %s ***\n", existing);

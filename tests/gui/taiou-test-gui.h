@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
+gboolean   taiou_test_start_xvfb        (void);
 gboolean   taiou_test_gui_init          (int          *argc,
                                          char       ***argv,
                                          gboolean      keep_locale);

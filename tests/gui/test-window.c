@@ -174,7 +174,7 @@ test_resume_unfinished_incident (Fixture       *fixture,
   GtkWidget *resume;
   GtkWidget *wizard;
 
-  taiou_timeline_set_incident_step (fixture->timeline, taiou_incident_get_id (incident), "scan",
+  taiou_timeline_set_incident_step (fixture->timeline, taiou_incident_get_id (incident), "scan", NULL,
                                     NULL, &error);
   g_assert_no_error (error);
   open_window (fixture);

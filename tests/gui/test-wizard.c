@@ -144,6 +144,9 @@ test_triage_creates_incident (Fixture       *fixture,
   g_assert_cmpstr (taiou_event_get_detail (events->pdata[1]), ==,
                    "{\"answer\":\"enabled-macros\"}");
   g_assert_cmpstr (taiou_event_get_detail (events->pdata[3]), ==, "{\"host\":\"PC-07\"}");
+  g_assert_cmpstr (taiou_event_get_summary (events->pdata[5]), ==, "Moved on to step 2: Disconnect");
+  g_assert_cmpstr (taiou_event_get_summary (events->pdata[1]), ==,
+                   "What happened: Opened a mail attachment and enabled its content (macros)");
   g_assert_nonnull (strstr (taiou_event_get_detail (events->pdata[2]), "\"when\":\"2026-11-"));
 
   verification = taiou_timeline_verify (fixture->timeline, NULL, &error);
@@ -270,7 +273,7 @@ test_resume_at_recorded_step (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   taiou_timeline_set_incident_step (fixture->timeline, taiou_incident_get_id (created),
-                                    "passwords", NULL, &error);
+                                    "passwords", NULL, NULL, &error);
   g_assert_no_error (error);
   incident = taiou_timeline_get_incident (fixture->timeline, taiou_incident_get_id (created),
                                           &error);

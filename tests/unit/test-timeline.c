@@ -204,7 +204,7 @@ test_step_is_recorded (void)
   gint64 id = taiou_incident_get_id (incident);
 
   g_assert_cmpstr (taiou_incident_get_step (incident), ==, "");
-  g_assert_true (taiou_timeline_set_incident_step (timeline, id, "scan", "佐藤", &error));
+  g_assert_true (taiou_timeline_set_incident_step (timeline, id, "scan", NULL, "佐藤", &error));
   g_assert_no_error (error);
 
   reread = taiou_timeline_get_incident (timeline, id, &error);
@@ -216,6 +216,7 @@ test_step_is_recorded (void)
   g_assert_cmpstr (taiou_event_get_kind (events->pdata[1]), ==, "wizard.step");
   g_assert_cmpstr (taiou_event_get_actor (events->pdata[1]), ==, "佐藤");
   g_assert_cmpstr (taiou_event_get_detail (events->pdata[1]), ==, "{\"step\":\"scan\"}");
+  g_assert_cmpstr (taiou_event_get_summary (events->pdata[1]), ==, "Moved on to the step “scan”");
 
   /* The step is mutable state outside the chain: changing it must not break verification. */
   verification = verify (timeline);

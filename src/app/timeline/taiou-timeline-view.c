@@ -409,7 +409,7 @@ taiou_timeline_view_init (TaiouTimelineView *self)
   add_column (self, _("Time"), COLUMN_TIME, FALSE);
   add_column (self, _("Who"), COLUMN_ACTOR, FALSE);
   add_column (self, _("Kind"), COLUMN_KIND, FALSE);
-  add_column (self, _("What happened"), COLUMN_SUMMARY, TRUE);
+  add_column (self, _("Summary"), COLUMN_SUMMARY, TRUE);
 }
 
 TaiouTimeline *

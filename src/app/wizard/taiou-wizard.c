@@ -155,14 +155,19 @@ advance (TaiouWizard *self)
 {
   guint n_steps;
   const TaiouWizardStep *steps = taiou_wizard_steps_get (&n_steps);
-  const char *next_step = is_last_page (self) ? STEP_FINISHED : steps[self->current + 1].id;
+  gboolean last = is_last_page (self);
+  const char *next_step = last ? STEP_FINISHED : steps[self->current + 1].id;
 
   if (self->incident != NULL && self->timeline != NULL)
     {
       g_autoptr(GError) error = NULL;
+      g_autofree char *summary = NULL;
 
+      summary = last ? g_strdup (_("Went through every step"))
+                     : g_strdup_printf (_("Moved on to step %u: %s"), self->current + 2,
+                                        _(steps[self->current + 1].title));
       if (!taiou_timeline_set_incident_step (self->timeline, taiou_incident_get_id (self->incident),
-                                             next_step,
+                                             next_step, summary,
                                              taiou_incident_get_reporter (self->incident),
                                              &error))
         {

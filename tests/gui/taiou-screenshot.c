@@ -1,0 +1,148 @@
+/* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
+ *
+ *   taiou-screenshot OUTPUT.png [start|wizard|timeline]
+ *
+ * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
+ * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
+ * does not depend on a window manager or a screen grabber.  build-aux/taiou-dev screenshot runs it.
+ */
+#define G_LOG_DOMAIN "taiou-screenshot"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "taiou-application.h"
+#include "taiou-test-gui.h"
+#include "taiou-window.h"
+
+#define FRAMES_BEFORE_SNAPSHOT 30
+
+static const char *output_path;
+static const char *view_name = "start";
+static int frames_left = FRAMES_BEFORE_SNAPSHOT;
+static int exit_status = 1;
+
+static void
+save_window (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (gdk_texture_save_to_png (texture, output_path))
+    {
+      g_print ("Saved %s (%d×%d)\n", output_path, width, height);
+      exit_status = 0;
+    }
+  else
+    g_printerr ("Could not write %s\n", output_path);
+}
+
+static gboolean
+tick_cb (GtkWidget     *window,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  if (--frames_left > 0)
+    return G_SOURCE_CONTINUE;
+  save_window (window);
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window)
+{
+  if (!TAIOU_IS_WINDOW (window))
+    return;
+  gtk_window_set_default_size (window, 960, 720);
+  if (g_strcmp0 (view_name, "wizard") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "window.start-response", NULL);
+  else if (g_strcmp0 (view_name, "timeline") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
+}
+
+static void
+add_sample_incidents (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_timeline_open (db_path, &error);
+  g_autoptr(TaiouIncident) older = NULL;
+  g_autoptr(TaiouIncident) newer = NULL;
+  g_autoptr(TaiouEvent) event = NULL;
+
+  if (timeline == NULL)
+    g_error ("%s", error->message);
+  older = taiou_timeline_create_incident (timeline, "メールの添付ファイルを開いた (PC-03)",
+                                          g_get_real_time () - 3 * G_TIME_SPAN_DAY, "PC-03",
+                                          "佐藤 花子", &error);
+  newer = taiou_timeline_create_incident (timeline,
+                                          "添付ファイルを開き、内容（マクロ）を有効にした (PC-07)",
+                                          g_get_real_time () - G_TIME_SPAN_HOUR, "PC-07",
+                                          "山田 太郎", &error);
+  event = taiou_timeline_append (timeline, taiou_incident_get_id (newer), "triage.what-happened",
+                                 "山田 太郎",
+                                 "起きたこと：添付ファイルを開き、内容（マクロ）を有効にした",
+                                 NULL, &error);
+  g_clear_object (&event);
+  event = taiou_timeline_append (timeline, taiou_incident_get_id (newer), "note", "情報システム担当",
+                                 "LAN ケーブルを抜いたことを電話で確認", NULL, &error);
+  taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (newer), "finished", NULL, NULL,
+                                    &error);
+  if (error != NULL)
+    g_error ("%s", error->message);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(TaiouApplication) application = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *db_path = NULL;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline]\n", argv[0]);
+      return 2;
+    }
+  output_path = argv[1];
+  if (argc > 2)
+    view_name = argv[2];
+
+  if (!taiou_test_start_xvfb ())
+    g_error ("No Xvfb: install the xvfb package");
+
+  data_home = g_dir_make_tmp ("taiou-screenshot-XXXXXX", NULL);
+  db_path = g_build_filename (data_home, "taiou.db", NULL);
+  g_setenv ("TAIOU_DB", db_path, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  taiou_i18n_init ();
+  if (g_strcmp0 (view_name, "timeline") == 0)
+    add_sample_incidents (db_path);
+
+  application = taiou_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), NULL);
+
+  /* The first-run question would cover the screen. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "first-run-done", TRUE);
+
+  g_application_run (G_APPLICATION (application), 1, argv);
+
+  g_unlink (db_path);
+  return exit_status;
+}
