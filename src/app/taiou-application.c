@@ -125,8 +125,11 @@ app_preferences (GSimpleAction *action,
 {
   TaiouApplication *self = TAIOU_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *preferences = GTK_WINDOW (taiou_preferences_window_new (parent, self->settings));
 
-  gtk_window_present (GTK_WINDOW (taiou_preferences_window_new (parent, self->settings)));
+  /* Part of the application, so its shortcuts work there too. */
+  gtk_window_set_application (preferences, GTK_APPLICATION (self));
+  gtk_window_present (preferences);
 }
 
 static void

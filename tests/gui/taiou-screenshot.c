@@ -1,6 +1,6 @@
 /* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
  *
- *   taiou-screenshot OUTPUT.png [start|wizard|timeline]
+ *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -11,9 +11,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "taiou-application.h"
+#include "taiou-preferences-window.h"
 #include "taiou-test-gui.h"
 #include "taiou-window.h"
 
@@ -21,6 +23,8 @@
 
 static const char *output_path;
 static const char *view_name = "start";
+static int window_width = 960;
+static int window_height = 720;
 static int frames_left = FRAMES_BEFORE_SNAPSHOT;
 static int exit_status = 1;
 
@@ -63,9 +67,21 @@ static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window)
 {
+  gboolean preferences = g_strcmp0 (view_name, "preferences") == 0;
+
+  if (TAIOU_IS_PREFERENCES_WINDOW (window))
+    {
+      gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
+      return;
+    }
   if (!TAIOU_IS_WINDOW (window))
     return;
-  gtk_window_set_default_size (window, 960, 720);
+  gtk_window_set_default_size (window, window_width, window_height);
+  if (preferences)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+      return;
+    }
   if (g_strcmp0 (view_name, "wizard") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.start-response", NULL);
   else if (g_strcmp0 (view_name, "timeline") == 0)
@@ -98,8 +114,9 @@ add_sample_incidents (const char *db_path)
   g_clear_object (&event);
   event = taiou_timeline_append (timeline, taiou_incident_get_id (newer), "note", "情報システム担当",
                                  "LAN ケーブルを抜いたことを電話で確認", NULL, &error);
-  taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (newer), "finished", NULL, NULL,
-                                    &error);
+  taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (newer), "finished",
+                                    g_dgettext (GETTEXT_PACKAGE, "Went through every step"),
+                                    "山田 太郎", &error);
   if (error != NULL)
     g_error ("%s", error->message);
 }
@@ -115,12 +132,15 @@ main (int    argc,
 
   if (argc < 2)
     {
-      g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline]\n", argv[0]);
+      g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences] [WIDTHxHEIGHT]\n",
+                  argv[0]);
       return 2;
     }
   output_path = argv[1];
   if (argc > 2)
     view_name = argv[2];
+  if (argc > 3 && sscanf (argv[3], "%dx%d", &window_width, &window_height) != 2)
+    g_error ("The size must look like 960x720, not “%s”", argv[3]);
 
   if (!taiou_test_start_xvfb ())
     g_error ("No Xvfb: install the xvfb package");

@@ -167,6 +167,16 @@ when_widgets_changed_cb (TaiouTriagePage *self)
   update_complete (self);
 }
 
+/* "09:05", not "9:5": a time reads as a time. */
+static gboolean
+spin_output_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
 static void
 triage_now (GtkWidget  *widget,
             const char *action_name,
@@ -355,6 +365,7 @@ taiou_triage_page_class_init (TaiouTriagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouTriagePage, reporter_row);
   gtk_widget_class_bind_template_callback (widget_class, update_complete);
   gtk_widget_class_bind_template_callback (widget_class, when_widgets_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
 
   gtk_widget_class_install_action (widget_class, "triage.now", NULL, triage_now);
 }
