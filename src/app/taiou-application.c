@@ -54,6 +54,8 @@ taiou_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (taiou_application_parent_class)->startup (application);
 
+  /* Here, not in init: `taiou --version` must work without the schema installed. */
+  self->settings = g_settings_new (APP_ID);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
@@ -172,7 +174,6 @@ taiou_application_init (TaiouApplication *self)
     { NULL }
   };
 
-  self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }

@@ -13,8 +13,7 @@
 #include "taiou-window.h"
 #include "timeline/taiou-timeline-view.h"
 #include "wizard/taiou-wizard.h"
-
-#define STEP_FINISHED "finished"
+#include "wizard/taiou-wizard-steps.h"
 
 struct _TaiouWindow
 {
@@ -58,7 +57,7 @@ find_unfinished_incident (TaiouTimeline *timeline)
     }
   if (incidents->len == 0)
     return NULL;
-  if (g_strcmp0 (taiou_incident_get_step (incidents->pdata[0]), STEP_FINISHED) == 0)
+  if (g_strcmp0 (taiou_incident_get_step (incidents->pdata[0]), TAIOU_WIZARD_STEP_FINISHED) == 0)
     return NULL;
   return g_object_ref (incidents->pdata[0]);
 }

@@ -26,6 +26,31 @@ struct _TaiouTimeline
 #define TAIOU_EVENT_COLUMNS \
   "seq, incident_id, time_us, kind, actor, host, summary, detail, prev_hash, hash"
 
+/* Shared by the files of the store; callers hold self->lock. */
+gboolean    _taiou_timeline_prepare                (TaiouTimeline  *self,
+                                                    const char     *sql,
+                                                    sqlite3_stmt  **stmt,
+                                                    GError        **error);
+gboolean    _taiou_timeline_begin_immediate        (TaiouTimeline  *self,
+                                                    GError        **error);
+gboolean    _taiou_timeline_commit                 (TaiouTimeline  *self,
+                                                    GError        **error);
+void        _taiou_timeline_rollback               (TaiouTimeline  *self);
+gboolean    _taiou_timeline_check_text             (const char     *value,
+                                                    const char     *field,
+                                                    gboolean        may_be_empty,
+                                                    GError        **error);
+TaiouEvent *_taiou_timeline_append_locked          (TaiouTimeline  *self,
+                                                    gint64          incident_id,
+                                                    const char     *kind,
+                                                    const char     *actor,
+                                                    const char     *summary,
+                                                    JsonObject     *detail,
+                                                    GError        **error);
+gboolean    _taiou_timeline_incident_exists_locked (TaiouTimeline  *self,
+                                                    gint64          incident_id,
+                                                    GError        **error);
+
 void _taiou_timeline_read_event_row   (sqlite3_stmt      *stmt,
                                        TaiouEventFields  *fields,
                                        const char       **prev_hash,

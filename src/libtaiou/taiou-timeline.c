@@ -132,8 +132,8 @@ exec_sql (TaiouTimeline  *self,
   return TRUE;
 }
 
-static gboolean
-prepare (TaiouTimeline  *self,
+gboolean
+_taiou_timeline_prepare (TaiouTimeline  *self,
          const char     *sql,
          sqlite3_stmt  **stmt,
          GError        **error)
@@ -158,7 +158,7 @@ query_int64 (TaiouTimeline  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!prepare (self, sql, &stmt, error))
+  if (!_taiou_timeline_prepare (self, sql, &stmt, error))
     return FALSE;
 
   rc = sqlite3_step (stmt);
@@ -174,8 +174,8 @@ query_int64 (TaiouTimeline  *self,
   return TRUE;
 }
 
-static void
-rollback (TaiouTimeline *self)
+void
+_taiou_timeline_rollback (TaiouTimeline *self)
 {
   /* Best effort: SQLite may already have rolled back on its own after an I/O error. */
   if (!sqlite3_get_autocommit (self->db))
@@ -184,8 +184,8 @@ rollback (TaiouTimeline *self)
 
 /* BEGIN IMMEDIATE takes the write lock before reading the chain head, so two processes can never
  * both read the same head and fork the chain. */
-static gboolean
-begin_immediate (TaiouTimeline  *self,
+gboolean
+_taiou_timeline_begin_immediate (TaiouTimeline  *self,
                  GError        **error)
 {
   int rc = SQLITE_BUSY;
@@ -206,13 +206,13 @@ begin_immediate (TaiouTimeline  *self,
   return TRUE;
 }
 
-static gboolean
-commit (TaiouTimeline  *self,
+gboolean
+_taiou_timeline_commit (TaiouTimeline  *self,
         GError        **error)
 {
   if (!exec_sql (self, "COMMIT", error))
     {
-      rollback (self);
+      _taiou_timeline_rollback (self);
       return FALSE;
     }
   return TRUE;
@@ -268,7 +268,7 @@ check_integrity (TaiouTimeline  *self,
   g_autofree char *result = NULL;
   int rc;
 
-  if (!prepare (self, "PRAGMA quick_check(1)", &stmt, error))
+  if (!_taiou_timeline_prepare (self, "PRAGMA quick_check(1)", &stmt, error))
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -297,17 +297,17 @@ migrate (TaiouTimeline  *self,
     {
       g_autofree char *bump = NULL;
 
-      if (!begin_immediate (self, error))
+      if (!_taiou_timeline_begin_immediate (self, error))
         return FALSE;
 
       bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %" G_GINT64_FORMAT,
                               TAIOU_SQLITE_APPLICATION_ID, version + 1);
       if (!exec_sql (self, migrations[version], error) || !exec_sql (self, bump, error))
         {
-          rollback (self);
+          _taiou_timeline_rollback (self);
           return FALSE;
         }
-      if (!commit (self, error))
+      if (!_taiou_timeline_commit (self, error))
         return FALSE;
 
       g_debug ("Migrated %s to schema version %" G_GINT64_FORMAT, self->path, version + 1);
@@ -411,8 +411,8 @@ default_actor (const char *actor)
   return actor != NULL && actor[0] != '\0' ? actor : g_get_user_name ();
 }
 
-static gboolean
-check_text (const char  *value,
+gboolean
+_taiou_timeline_check_text (const char  *value,
             const char  *field,
             gboolean     may_be_empty,
             GError     **error)
@@ -445,8 +445,8 @@ detail_to_string (JsonObject *detail)
 }
 
 /* Appends one event; the caller holds the lock and an open write transaction. */
-static TaiouEvent *
-append_locked (TaiouTimeline  *self,
+TaiouEvent *
+_taiou_timeline_append_locked (TaiouTimeline  *self,
                gint64          incident_id,
                const char     *kind,
                const char     *actor,
@@ -462,7 +462,7 @@ append_locked (TaiouTimeline  *self,
   gint64 last_seq = 0;
   int rc;
 
-  if (!prepare (self, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1", &stmt, error))
+  if (!_taiou_timeline_prepare (self, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1", &stmt, error))
     return NULL;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -489,7 +489,7 @@ append_locked (TaiouTimeline  *self,
   fields.detail = detail_json;
   hash = _taiou_event_compute_hash (prev_hash, &fields);
 
-  if (!prepare (self,
+  if (!_taiou_timeline_prepare (self,
                 "INSERT INTO events (seq, incident_id, time_us, kind, actor, host, summary, "
                 "                    detail, prev_hash, hash) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -519,15 +519,15 @@ append_locked (TaiouTimeline  *self,
   return _taiou_event_new (&fields, prev_hash, hash);
 }
 
-static gboolean
-incident_exists_locked (TaiouTimeline  *self,
+gboolean
+_taiou_timeline_incident_exists_locked (TaiouTimeline  *self,
                         gint64          incident_id,
                         GError        **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!prepare (self, "SELECT 1 FROM incidents WHERE id = ?", &stmt, error))
+  if (!_taiou_timeline_prepare (self, "SELECT 1 FROM incidents WHERE id = ?", &stmt, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, incident_id);
   rc = sqlite3_step (stmt);
@@ -570,180 +570,25 @@ taiou_timeline_append (TaiouTimeline  *self,
   g_return_val_if_fail (incident_id >= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_text (kind, "kind", FALSE, error) ||
-      !check_text (summary, "summary", FALSE, error) ||
-      (actor != NULL && !check_text (actor, "actor", TRUE, error)))
+  if (!_taiou_timeline_check_text (kind, "kind", FALSE, error) ||
+      !_taiou_timeline_check_text (summary, "summary", FALSE, error) ||
+      (actor != NULL && !_taiou_timeline_check_text (actor, "actor", TRUE, error)))
     return NULL;
 
   locker = g_mutex_locker_new (&self->lock);
 
-  if (!begin_immediate (self, error))
+  if (!_taiou_timeline_begin_immediate (self, error))
     return NULL;
-  if ((incident_id > 0 && !incident_exists_locked (self, incident_id, error)) ||
-      !(event = append_locked (self, incident_id, kind, actor, summary, detail, error)))
+  if ((incident_id > 0 && !_taiou_timeline_incident_exists_locked (self, incident_id, error)) ||
+      !(event = _taiou_timeline_append_locked (self, incident_id, kind, actor, summary, detail, error)))
     {
-      rollback (self);
+      _taiou_timeline_rollback (self);
       return NULL;
     }
-  if (!commit (self, error))
+  if (!_taiou_timeline_commit (self, error))
     return NULL;
 
   return g_steal_pointer (&event);
-}
-
-/**
- * taiou_timeline_create_incident:
- * @title: a short name people recognise, e.g. "添付ファイルを開いた (PC-07)"
- * @discovered_us: when it happened or was noticed, UTC microseconds
- * @host: the PC concerned
- * @reporter: who reported it
- *
- * Creates an incident and its "incident.created" event in one transaction.
- */
-TaiouIncident *
-taiou_timeline_create_incident (TaiouTimeline  *self,
-                                const char     *title,
-                                gint64          discovered_us,
-                                const char     *host,
-                                const char     *reporter,
-                                GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(JsonObject) detail = json_object_new ();
-  g_autoptr(TaiouEvent) event = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *summary = NULL;
-  sqlite3_stmt *stmt = NULL;
-  TaiouIncidentFields fields = { 0 };
-  int rc;
-
-  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!check_text (title, "title", FALSE, error) ||
-      !check_text (host, "host", FALSE, error) ||
-      !check_text (reporter, "reporter", FALSE, error))
-    return NULL;
-
-  locker = g_mutex_locker_new (&self->lock);
-  if (!begin_immediate (self, error))
-    return NULL;
-
-  fields.uuid = uuid;
-  fields.title = title;
-  fields.created_us = g_get_real_time ();
-  fields.discovered_us = discovered_us;
-  fields.host = host;
-  fields.reporter = reporter;
-  fields.step = "";
-
-  if (!prepare (self,
-                "INSERT INTO incidents (uuid, title, created_us, discovered_us, host, reporter) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                &stmt, error))
-    {
-      rollback (self);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, fields.created_us);
-  sqlite3_bind_int64 (stmt, 4, discovered_us);
-  sqlite3_bind_text (stmt, 5, host, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, reporter, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-      rollback (self);
-      return NULL;
-    }
-  fields.id = sqlite3_last_insert_rowid (self->db);
-
-  /* These fields are what the verifier compares with the incidents table, see
-   * taiou-timeline-verify.c. */
-  json_object_set_string_member (detail, "uuid", uuid);
-  json_object_set_string_member (detail, "title", title);
-  json_object_set_int_member (detail, "created_us", fields.created_us);
-  json_object_set_int_member (detail, "discovered_us", discovered_us);
-  json_object_set_string_member (detail, "host", host);
-  json_object_set_string_member (detail, "reporter", reporter);
-  summary = g_strdup_printf (_("Incident created: %s"), title);
-
-  event = append_locked (self, fields.id, TAIOU_INCIDENT_CREATED_KIND, reporter, summary, detail,
-                         error);
-  if (event == NULL)
-    {
-      rollback (self);
-      return NULL;
-    }
-  if (!commit (self, error))
-    return NULL;
-
-  return _taiou_incident_new (&fields);
-}
-
-/**
- * taiou_timeline_set_incident_step:
- * @step: the id of the wizard step the incident has reached, e.g. "disconnect"
- * @summary: (nullable): how the timeline words it, e.g. "Moved on to “Disconnect”"; NULL
- *   for a plain sentence naming @step
- *
- * Records where the wizard stopped, so it can resume there, and logs the change.
- */
-gboolean
-taiou_timeline_set_incident_step (TaiouTimeline  *self,
-                                  gint64          incident_id,
-                                  const char     *step,
-                                  const char     *summary,
-                                  const char     *actor,
-                                  GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(JsonObject) detail = json_object_new ();
-  g_autoptr(TaiouEvent) event = NULL;
-  g_autofree char *default_summary = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), FALSE);
-  g_return_val_if_fail (incident_id > 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_text (step, "step", FALSE, error))
-    return FALSE;
-
-  locker = g_mutex_locker_new (&self->lock);
-  if (!begin_immediate (self, error))
-    return FALSE;
-  if (!incident_exists_locked (self, incident_id, error) ||
-      !prepare (self, "UPDATE incidents SET step = ? WHERE id = ?", &stmt, error))
-    {
-      rollback (self);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, step, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, incident_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-      rollback (self);
-      return FALSE;
-    }
-
-  json_object_set_string_member (detail, "step", step);
-  if (summary == NULL)
-    summary = default_summary = g_strdup_printf (_("Moved on to the step “%s”"), step);
-  event = append_locked (self, incident_id, "wizard.step", actor, summary, detail, error);
-  if (event == NULL)
-    {
-      rollback (self);
-      return FALSE;
-    }
-  return commit (self, error);
 }
 
 void
@@ -767,89 +612,6 @@ _taiou_timeline_read_event_row (sqlite3_stmt      *stmt,
 #undef TEXT_COLUMN
 }
 
-#define INCIDENT_COLUMNS "id, uuid, title, created_us, discovered_us, host, reporter, step"
-
-static TaiouIncident *
-incident_from_row (sqlite3_stmt *stmt)
-{
-  TaiouIncidentFields fields = {
-    .id = sqlite3_column_int64 (stmt, 0),
-    .uuid = (const char *) sqlite3_column_text (stmt, 1),
-    .title = (const char *) sqlite3_column_text (stmt, 2),
-    .created_us = sqlite3_column_int64 (stmt, 3),
-    .discovered_us = sqlite3_column_int64 (stmt, 4),
-    .host = (const char *) sqlite3_column_text (stmt, 5),
-    .reporter = (const char *) sqlite3_column_text (stmt, 6),
-    .step = (const char *) sqlite3_column_text (stmt, 7),
-  };
-
-  return _taiou_incident_new (&fields);
-}
-
-TaiouIncident *
-taiou_timeline_get_incident (TaiouTimeline  *self,
-                             gint64          incident_id,
-                             GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt = NULL;
-  TaiouIncident *incident = NULL;
-  int rc;
-
-  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-  if (!prepare (self, "SELECT " INCIDENT_COLUMNS " FROM incidents WHERE id = ?", &stmt, error))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    incident = incident_from_row (stmt);
-  sqlite3_finalize (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_NOT_FOUND,
-                 _("There is no incident number %lld in the timeline."),
-                 (long long) incident_id);
-  else if (rc != SQLITE_ROW)
-    _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-
-  return incident;
-}
-
-/**
- * taiou_timeline_list_incidents:
- *
- * Returns: (transfer container) (element-type TaiouIncident): every incident, newest first
- */
-GPtrArray *
-taiou_timeline_list_incidents (TaiouTimeline  *self,
-                               GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-  if (!prepare (self, "SELECT " INCIDENT_COLUMNS " FROM incidents ORDER BY id DESC", &stmt, error))
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (incidents, incident_from_row (stmt));
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  return g_steal_pointer (&incidents);
-}
-
 /**
  * taiou_timeline_list_events:
  *
@@ -869,8 +631,8 @@ taiou_timeline_list_events (TaiouTimeline  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->lock);
-  if (!incident_exists_locked (self, incident_id, error) ||
-      !prepare (self,
+  if (!_taiou_timeline_incident_exists_locked (self, incident_id, error) ||
+      !_taiou_timeline_prepare (self,
                 "SELECT " TAIOU_EVENT_COLUMNS " FROM events WHERE incident_id = ? ORDER BY seq",
                 &stmt, error))
     return NULL;

@@ -185,6 +185,45 @@ test_skip_and_back (Fixture       *fixture,
 }
 
 static void
+count_cb (gpointer counter)
+{
+  (*(guint *) counter)++;
+}
+
+static void
+test_finish_after_last_step (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  guint finished = 0;
+  GtkWidget *skip;
+
+  g_signal_connect_swapped (fixture->wizard, "finished", G_CALLBACK (count_cb), &finished);
+  answer_triage (fixture);
+  press_and_wait_for_next_page (fixture, "wizard.next");
+  for (guint i = 1; i < taiou_wizard_get_n_pages (fixture->wizard) - 1; i++)
+    press_and_wait_for_next_page (fixture, "wizard.skip");
+  g_assert_cmpuint (finished, ==, 0);
+
+  /* Skipping the last step finishes the wizard. */
+  skip = taiou_test_find_button (fixture->window, "wizard.skip");
+  taiou_test_click (skip);
+  g_assert_cmpuint (finished, ==, 1);
+
+  incident = taiou_timeline_get_incident (fixture->timeline,
+                                          taiou_incident_get_id (taiou_wizard_get_incident (fixture->wizard)),
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (taiou_incident_get_step (incident), ==, "finished");
+  events = taiou_timeline_list_events (fixture->timeline, taiou_incident_get_id (incident),
+                                       &error);
+  g_assert_cmpstr (taiou_event_get_summary (events->pdata[events->len - 1]), ==,
+                   "Went through every step");
+}
+
+static void
 test_future_time_blocks_next (Fixture       *fixture,
                               gconstpointer  user_data)
 {
@@ -312,6 +351,7 @@ main (int    argc,
   ADD_TEST ("/taiou/gui/wizard/triage-creates-incident-and-logs-answers",
             test_triage_creates_incident);
   ADD_TEST ("/taiou/gui/wizard/skip-and-back", test_skip_and_back);
+  ADD_TEST ("/taiou/gui/wizard/finish-after-last-step", test_finish_after_last_step);
   ADD_TEST ("/taiou/gui/wizard/future-time-blocks-next", test_future_time_blocks_next);
   ADD_TEST ("/taiou/gui/wizard/cancelled-apply-writes-nothing",
             test_cancelled_apply_writes_nothing);

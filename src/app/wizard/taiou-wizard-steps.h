@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* The step an incident records once the wizard went through every step. */
+#define TAIOU_WIZARD_STEP_FINISHED "finished"
+
 typedef struct
 {
   const char *id;               /* stored as the incident's step, so never renamed */

@@ -15,9 +15,6 @@
 #include "taiou-wizard.h"
 #include "taiou-wizard-steps.h"
 
-/* The step id an incident gets once the last step is done. */
-#define STEP_FINISHED "finished"
-
 struct _TaiouWizard
 {
   AdwBin         parent_instance;
@@ -156,7 +153,7 @@ advance (TaiouWizard *self)
   guint n_steps;
   const TaiouWizardStep *steps = taiou_wizard_steps_get (&n_steps);
   gboolean last = is_last_page (self);
-  const char *next_step = last ? STEP_FINISHED : steps[self->current + 1].id;
+  const char *next_step = last ? TAIOU_WIZARD_STEP_FINISHED : steps[self->current + 1].id;
 
   if (self->incident != NULL && self->timeline != NULL)
     {
