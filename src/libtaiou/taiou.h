@@ -2,8 +2,10 @@
 #pragma once
 
 #include "taiou-event.h"
+#include "taiou-finding.h"
 #include "taiou-i18n.h"
 #include "taiou-incident.h"
+#include "taiou-ioc-set.h"
 #include "taiou-mail-address.h"
 #include "taiou-time.h"
 #include "taiou-timeline.h"

@@ -1,0 +1,127 @@
+/* taiou-finding.c — one thing a rule found, with a score and a reason a non-expert understands
+ *
+ * Scores follow Loki-RS: each finding scores 0–100, and the findings about one object combine
+ * as 100·(1 − ∏(1 − sᵢ/100/2ⁱ)) over the scores sorted highest first, so a second indicator
+ * raises the total but never past 100, and each further one counts half as much as the one
+ * before.
+ */
+#define G_LOG_DOMAIN "taiou-finding"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "taiou-finding.h"
+
+G_DEFINE_BOXED_TYPE (TaiouFinding, taiou_finding, taiou_finding_copy, taiou_finding_free)
+
+TaiouFinding *
+taiou_finding_new (const char *rule_id,
+                   int         score,
+                   const char *object,
+                   const char *evidence,
+                   const char *reason_ja,
+                   const char *reason_en)
+{
+  TaiouFinding *self;
+
+  g_return_val_if_fail (rule_id != NULL, NULL);
+  g_return_val_if_fail (reason_ja != NULL && reason_en != NULL, NULL);
+
+  self = g_new0 (TaiouFinding, 1);
+  self->rule_id = g_strdup (rule_id);
+  self->score = CLAMP (score, 0, 100);
+  self->object = g_strdup (object);
+  self->evidence = g_strdup (evidence);
+  self->reason_ja = g_strdup (reason_ja);
+  self->reason_en = g_strdup (reason_en);
+  return self;
+}
+
+TaiouFinding *
+taiou_finding_copy (const TaiouFinding *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return taiou_finding_new (self->rule_id, self->score, self->object, self->evidence,
+                            self->reason_ja, self->reason_en);
+}
+
+void
+taiou_finding_free (TaiouFinding *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->rule_id);
+  g_free (self->object);
+  g_free (self->evidence);
+  g_free (self->reason_ja);
+  g_free (self->reason_en);
+  g_free (self);
+}
+
+TaiouSeverity
+taiou_severity_for_score (int score)
+{
+  if (score >= TAIOU_SCORE_ALERT)
+    return TAIOU_SEVERITY_ALERT;
+  if (score >= TAIOU_SCORE_WARNING)
+    return TAIOU_SEVERITY_WARNING;
+  if (score >= TAIOU_SCORE_NOTICE)
+    return TAIOU_SEVERITY_NOTICE;
+  return TAIOU_SEVERITY_INFO;
+}
+
+TaiouSeverity
+taiou_finding_get_severity (const TaiouFinding *self)
+{
+  g_return_val_if_fail (self != NULL, TAIOU_SEVERITY_INFO);
+  return taiou_severity_for_score (self->score);
+}
+
+/* The level names of Loki-RS's JSON lines. */
+const char *
+taiou_severity_to_string (TaiouSeverity severity)
+{
+  switch (severity)
+    {
+    case TAIOU_SEVERITY_ALERT:
+      return "ALERT";
+    case TAIOU_SEVERITY_WARNING:
+      return "WARNING";
+    case TAIOU_SEVERITY_NOTICE:
+      return "NOTICE";
+    case TAIOU_SEVERITY_INFO:
+    default:
+      return "INFO";
+    }
+}
+
+static int
+compare_descending (gconstpointer a,
+                    gconstpointer b)
+{
+  return *(const int *) b - *(const int *) a;
+}
+
+/**
+ * taiou_score_aggregate:
+ * @scores: (array length=n_scores): the scores of the findings about one object
+ *
+ * Returns: the combined score, 0–100, rounded to the nearest whole number
+ */
+int
+taiou_score_aggregate (const int *scores,
+                       gsize      n_scores)
+{
+  g_autofree int *sorted = NULL;
+  double remaining = 1.0;
+
+  g_return_val_if_fail (scores != NULL || n_scores == 0, 0);
+
+  sorted = g_memdup2 (scores, n_scores * sizeof (int));
+  qsort (sorted, n_scores, sizeof (int), compare_descending);
+  for (gsize i = 0; i < n_scores && i < 64; i++)
+    remaining *= 1.0 - CLAMP (sorted[i], 0, 100) / 100.0 / ldexp (1.0, (int) i);
+  return (int) lround (100.0 * (1.0 - remaining));
+}

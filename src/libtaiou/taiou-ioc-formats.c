@@ -1,0 +1,853 @@
+/* taiou-ioc-formats.c — readers for the IOC file formats Taiou merges into one set
+ *
+ * Loki's hash, file-name and C2 files; abuse.ch's Feodo Tracker (JSON and CSV), MalwareBazaar
+ * (recent CSV and plain SHA-256 lists) and URLhaus (CSV); and Taiou's own JSON.  Every file may
+ * be hostile: line formats are streamed with a line-length cap, JSON has a size cap, and a line
+ * that cannot be used is counted and named ("file:line: why") without failing the file.
+ */
+#define G_LOG_DOMAIN "taiou-ioc-formats"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "taiou-ioc-set-private.h"
+
+#define READ_CHUNK_SIZE (1024 * 1024)
+#define MAX_LINE_LENGTH (64 * 1024)
+#define MAX_JSON_SIZE   (64 * 1024 * 1024)
+#define DETECT_HEAD_SIZE 4096
+
+/* abuse.ch lists mark entries that are still active; those weigh more. */
+#define SCORE_ONLINE  100
+#define SCORE_OFFLINE 75
+
+typedef struct
+{
+  TaiouIocSet        *set;
+  TaiouIocLoadReport *report;
+  const char         *name;             /* the file's base name, for problems */
+  gboolean            false_positives;  /* a Loki "falsepositive" hash list */
+  char               *comment;          /* the last "# comment" (Loki file-name IOCs) */
+  int                 columns[4];       /* MalwareBazaar: sha256, md5, sha1, signature */
+
+  /* Line splitting, shared by files and in-memory data. */
+  GString            *partial;
+  guint               line_number;
+  gboolean            skipping;         /* inside a line that is too long */
+} LoadContext;
+
+enum { MB_SHA256, MB_MD5, MB_SHA1, MB_SIGNATURE };
+
+static void
+problem (LoadContext *ctx,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static void
+problem (LoadContext *ctx,
+         const char  *format,
+         ...)
+{
+  va_list args;
+  g_autofree char *why = NULL;
+
+  ctx->report->n_bad++;
+  if (ctx->report->problems->len >= TAIOU_IOC_MAX_PROBLEMS)
+    return;
+  va_start (args, format);
+  why = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (ctx->report->problems,
+                   g_strdup_printf ("%s:%u: %s", ctx->name, ctx->line_number, why));
+}
+
+static void
+loaded (LoadContext *ctx)
+{
+  ctx->report->n_loaded++;
+}
+
+static gboolean
+parse_score (const char *text,
+             int        *score)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, 100, &value, NULL))
+    return FALSE;
+  *score = (int) value;
+  return TRUE;
+}
+
+/* Splits one CSV line: fields may be "quoted", with "" for a quote inside. */
+static GStrv
+split_csv (const char *line)
+{
+  g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; ; p++)
+    {
+      if (*p == '\0' || (*p == ',' && !quoted))
+        {
+          g_strv_builder_add (fields, g_strstrip (field->str));
+          g_string_truncate (field, 0);
+          if (*p == '\0')
+            break;
+        }
+      else if (*p == '"')
+        {
+          if (quoted && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p++;
+            }
+          else
+            quoted = !quoted;
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+  return g_strv_builder_end (fields);
+}
+
+static const char *
+field (GStrv  fields,
+       int    index)
+{
+  return index >= 0 && (guint) index < g_strv_length (fields) ? fields[index] : NULL;
+}
+
+/* Loki: HASH;DESC or HASH;SCORE;DESC; MD5, SHA-1 or SHA-256 by length. */
+static void
+read_loki_hash (LoadContext *ctx,
+                char        *line)
+{
+  g_auto(GStrv) parts = g_strsplit (line, ";", 3);
+  const char *hash = g_strstrip (parts[0]);
+  const char *after_hash = strchr (line, ';');
+  const char *description = ctx->name;
+  int score = TAIOU_IOC_DEFAULT_SCORE;
+  gboolean added;
+
+  /* HASH;SCORE;DESC when the middle field is a score; otherwise all after the hash is the
+   * description, semicolons included. */
+  if (parts[1] != NULL && parts[2] != NULL && parse_score (g_strstrip (parts[1]), &score))
+    description = parts[2];
+  else if (after_hash != NULL)
+    description = after_hash + 1;
+
+  added = ctx->false_positives
+          ? _taiou_ioc_set_add_false_positive (ctx->set, hash, strlen (hash))
+          : _taiou_ioc_set_add_hash_hex (ctx->set, hash, strlen (hash), score,
+                                         g_strstrip ((char *) description));
+  if (added)
+    loaded (ctx);
+  else
+    problem (ctx, _("“%.80s” is not an MD5, SHA-1 or SHA-256 hash"), hash);
+}
+
+/* Loki: REGEX;SCORE[;FALSE_POSITIVE_REGEX], described by the "# comment" above it. */
+static void
+read_loki_file_name (LoadContext *ctx,
+                     char        *line)
+{
+  g_auto(GStrv) parts = g_strsplit (line, ";", 3);
+  g_autoptr(GError) error = NULL;
+  int score;
+
+  if (parts[1] == NULL || !parse_score (g_strstrip (parts[1]), &score))
+    {
+      problem (ctx, _("expected REGEX;SCORE[;FALSE_POSITIVE_REGEX]"));
+      return;
+    }
+  if (_taiou_ioc_set_add_file_name (ctx->set, parts[0], score, parts[2],
+                                    ctx->comment != NULL ? ctx->comment : parts[0], &error))
+    loaded (ctx);
+  else
+    problem (ctx, _("bad regular expression: %s"), error->message);
+}
+
+/* Loki: server[;score] — an IP address, a network (CIDR) or a domain. */
+static void
+read_loki_c2 (LoadContext *ctx,
+              char        *line)
+{
+  g_auto(GStrv) parts = g_strsplit (line, ";", 2);
+  const char *server = g_strstrip (parts[0]);
+  int score = TAIOU_IOC_DEFAULT_SCORE;
+
+  if (parts[1] != NULL && !parse_score (g_strstrip (parts[1]), &score))
+    {
+      problem (ctx, _("the score must be a number from 0 to 100"));
+      return;
+    }
+  if (_taiou_ioc_set_add_network (ctx->set, server, score, ctx->name) ||
+      _taiou_ioc_set_add_domain (ctx->set, server, score, ctx->name))
+    loaded (ctx);
+  else
+    problem (ctx, _("“%.80s” is not an IP address, a network or a domain"), server);
+}
+
+/* Feodo Tracker CSV: first_seen_utc,dst_ip,dst_port,c2_status,last_online,malware */
+static void
+read_feodo_csv (LoadContext *ctx,
+                char        *line)
+{
+  g_auto(GStrv) fields = split_csv (line);
+  g_autofree char *description = NULL;
+
+  if (g_strcmp0 (field (fields, 1), "dst_ip") == 0)
+    return; /* the header */
+  if (g_strv_length (fields) < 6)
+    {
+      problem (ctx, _("expected 6 fields, found %u"), g_strv_length (fields));
+      return;
+    }
+  description = g_strdup_printf ("Feodo Tracker: %s C2 (port %s)", fields[5], fields[2]);
+  if (_taiou_ioc_set_add_network (ctx->set, fields[1],
+                                  g_ascii_strcasecmp (fields[3], "online") == 0
+                                  ? SCORE_ONLINE : SCORE_OFFLINE,
+                                  description))
+    loaded (ctx);
+  else
+    problem (ctx, _("“%.80s” is not an IP address"), fields[1]);
+}
+
+/* MalwareBazaar's header is a comment: # "first_seen_utc","sha256_hash",… */
+static void
+read_malwarebazaar_header (LoadContext *ctx,
+                           const char  *comment)
+{
+  g_auto(GStrv) names = NULL;
+  const char *wanted[] = { "sha256_hash", "md5_hash", "sha1_hash", "signature" };
+
+  if (strstr (comment, "sha256_hash") == NULL)
+    return;
+  names = split_csv (comment);
+  for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+    for (guint i = 0; names[i] != NULL; i++)
+      if (g_strcmp0 (names[i], wanted[w]) == 0)
+        ctx->columns[w] = (int) i;
+}
+
+static void
+read_malwarebazaar_csv (LoadContext *ctx,
+                        char        *line)
+{
+  g_auto(GStrv) fields = split_csv (line);
+  const char *signature = field (fields, ctx->columns[MB_SIGNATURE]);
+  g_autofree char *description = NULL;
+  guint added = 0;
+
+  if (signature == NULL || signature[0] == '\0' || g_strcmp0 (signature, "n/a") == 0)
+    signature = "unknown";
+  description = g_strdup_printf ("MalwareBazaar: %s", signature);
+  for (guint c = MB_SHA256; c <= MB_SHA1; c++)
+    {
+      const char *hash = field (fields, ctx->columns[c]);
+
+      if (hash != NULL && _taiou_ioc_set_add_hash_hex (ctx->set, hash, strlen (hash),
+                                                       TAIOU_IOC_DEFAULT_SCORE, description))
+        added++;
+    }
+  if (added > 0)
+    loaded (ctx);
+  else
+    problem (ctx, _("no hash in the expected columns"));
+}
+
+static void
+read_sha256_list (LoadContext *ctx,
+                  char        *line)
+{
+  if (strlen (line) == 64 &&
+      _taiou_ioc_set_add_hash_hex (ctx->set, line, 64, TAIOU_IOC_DEFAULT_SCORE, ctx->name))
+    loaded (ctx);
+  else
+    problem (ctx, _("“%.80s” is not a SHA-256 hash"), line);
+}
+
+/* URLhaus CSV: id,dateadded,url,url_status,last_online,threat,tags,urlhaus_link,reporter */
+static void
+read_urlhaus_csv (LoadContext *ctx,
+                  char        *line)
+{
+  g_auto(GStrv) fields = split_csv (line);
+  g_autofree char *description = NULL;
+
+  if (g_strcmp0 (field (fields, 2), "url") == 0)
+    return; /* the header */
+  if (g_strv_length (fields) < 7)
+    {
+      problem (ctx, _("expected at least 7 fields, found %u"), g_strv_length (fields));
+      return;
+    }
+  description = fields[6][0] != '\0'
+                ? g_strdup_printf ("URLhaus: %s (%s)", fields[5], fields[6])
+                : g_strdup_printf ("URLhaus: %s", fields[5]);
+  if (_taiou_ioc_set_add_url (ctx->set, fields[2],
+                              g_ascii_strcasecmp (fields[3], "online") == 0
+                              ? SCORE_ONLINE : SCORE_OFFLINE,
+                              description))
+    loaded (ctx);
+  else
+    problem (ctx, _("“%.80s” is not a URL"), fields[2]);
+}
+
+/* One complete line, without its end-of-line characters. */
+static void
+read_line (LoadContext    *ctx,
+           TaiouIocFormat  format,
+           char           *line)
+{
+  g_strstrip (line);
+  if (line[0] == '\0')
+    return;
+  if (line[0] == '#')
+    {
+      g_free (ctx->comment);
+      ctx->comment = g_strdup (g_strstrip (line + 1));
+      if (format == TAIOU_IOC_FORMAT_MALWAREBAZAAR_CSV)
+        read_malwarebazaar_header (ctx, ctx->comment);
+      return;
+    }
+  if (!g_utf8_validate (line, -1, NULL) && format != TAIOU_IOC_FORMAT_LOKI_FILENAME)
+    {
+      problem (ctx, _("not valid UTF-8 text"));
+      return;
+    }
+
+  switch (format)
+    {
+    case TAIOU_IOC_FORMAT_LOKI_HASH:
+      read_loki_hash (ctx, line);
+      break;
+    case TAIOU_IOC_FORMAT_LOKI_FILENAME:
+      read_loki_file_name (ctx, line);
+      break;
+    case TAIOU_IOC_FORMAT_LOKI_C2:
+      read_loki_c2 (ctx, line);
+      break;
+    case TAIOU_IOC_FORMAT_FEODO_CSV:
+      read_feodo_csv (ctx, line);
+      break;
+    case TAIOU_IOC_FORMAT_MALWAREBAZAAR_CSV:
+      read_malwarebazaar_csv (ctx, line);
+      break;
+    case TAIOU_IOC_FORMAT_SHA256_LIST:
+      read_sha256_list (ctx, line);
+      break;
+    case TAIOU_IOC_FORMAT_URLHAUS_CSV:
+      read_urlhaus_csv (ctx, line);
+      break;
+    case TAIOU_IOC_FORMAT_AUTO:
+    case TAIOU_IOC_FORMAT_FEODO_JSON:
+    case TAIOU_IOC_FORMAT_TAIOU_JSON:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Feeds a chunk; complete lines are read, the rest waits for the next chunk. */
+static void
+feed_lines (LoadContext    *ctx,
+            TaiouIocFormat  format,
+            const char     *data,
+            gsize           length)
+{
+  const char *end = data + length;
+
+  while (data < end)
+    {
+      const char *newline = memchr (data, '\n', (gsize) (end - data));
+      gsize piece = (gsize) ((newline != NULL ? newline : end) - data);
+
+      if (!ctx->skipping && ctx->partial->len + piece > MAX_LINE_LENGTH)
+        {
+          /* Drop the rest of an overlong line instead of buffering it. */
+          g_string_truncate (ctx->partial, 0);
+          ctx->skipping = TRUE;
+        }
+      if (!ctx->skipping)
+        g_string_append_len (ctx->partial, data, (gssize) piece);
+      if (newline == NULL)
+        break;
+
+      ctx->line_number++;
+      if (ctx->skipping)
+        problem (ctx, _("line longer than %d bytes"), MAX_LINE_LENGTH);
+      else if (memchr (ctx->partial->str, '\0', ctx->partial->len) != NULL)
+        problem (ctx, _("the line contains a NUL byte"));
+      else
+        read_line (ctx, format, ctx->partial->str);
+      g_string_truncate (ctx->partial, 0);
+      ctx->skipping = FALSE;
+      data = newline + 1;
+    }
+}
+
+static void
+finish_lines (LoadContext    *ctx,
+              TaiouIocFormat  format)
+{
+  if (ctx->partial->len > 0 || ctx->skipping)
+    feed_lines (ctx, format, "\n", 1);
+}
+
+static JsonNode *
+parse_json (LoadContext  *ctx,
+            const char   *data,
+            gsize         length,
+            GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+
+  if (length > MAX_JSON_SIZE)
+    {
+      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_TOO_LARGE,
+                   _("%s is larger than %d MB, the limit for JSON IOC files"),
+                   ctx->name, MAX_JSON_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT,
+                   _("%s is not valid JSON: %s"), ctx->name, parse_error->message);
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static const char *
+json_string (JsonObject *object,
+             const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+/* Feodo Tracker ipblocklist.json: [{"ip_address", "port", "status", "malware", …}, …] */
+static gboolean
+read_feodo_json (LoadContext  *ctx,
+                 JsonNode     *root,
+                 GError      **error)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT,
+                   _("%s is not a Feodo Tracker block list (expected a JSON array)"), ctx->name);
+      return FALSE;
+    }
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *ip = entry != NULL ? json_string (entry, "ip_address") : NULL;
+      const char *malware = entry != NULL ? json_string (entry, "malware") : NULL;
+      const char *status = entry != NULL ? json_string (entry, "status") : NULL;
+      g_autofree char *description = NULL;
+
+      ctx->line_number = i + 1; /* for JSON, the entry number */
+      if (ip == NULL)
+        {
+          problem (ctx, _("entry without an “ip_address”"));
+          continue;
+        }
+      description = g_strdup_printf ("Feodo Tracker: %s C2", malware != NULL ? malware : "?");
+      if (_taiou_ioc_set_add_network (ctx->set, ip,
+                                      g_strcmp0 (status, "online") == 0
+                                      ? SCORE_ONLINE : SCORE_OFFLINE,
+                                      description))
+        loaded (ctx);
+      else
+        problem (ctx, _("“%.80s” is not an IP address"), ip);
+    }
+  return TRUE;
+}
+
+/* Taiou JSON: {"format": "taiou-ioc", "version": 1, "iocs": [{"type", "value", "score",
+ * "description", "false_positive"}, …]}; see data/ioc/README.md. */
+static gboolean
+read_taiou_json (LoadContext  *ctx,
+                 JsonNode     *root,
+                 GError      **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonNode *iocs_node = object != NULL ? json_object_get_member (object, "iocs") : NULL;
+  JsonArray *iocs;
+
+  if (object == NULL || g_strcmp0 (json_string (object, "format"), "taiou-ioc") != 0 ||
+      iocs_node == NULL || !JSON_NODE_HOLDS_ARRAY (iocs_node))
+    {
+      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT,
+                   _("%s is not a Taiou IOC file (expected \"format\": \"taiou-ioc\" and an "
+                     "\"iocs\" array)"), ctx->name);
+      return FALSE;
+    }
+  iocs = json_node_get_array (iocs_node);
+  for (guint i = 0; i < json_array_get_length (iocs); i++)
+    {
+      JsonNode *node = json_array_get_element (iocs, i);
+      JsonObject *ioc = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *type = ioc != NULL ? json_string (ioc, "type") : NULL;
+      const char *value = ioc != NULL ? json_string (ioc, "value") : NULL;
+      const char *description = ioc != NULL ? json_string (ioc, "description") : NULL;
+      g_autoptr(GError) regex_error = NULL;
+      int score = TAIOU_IOC_DEFAULT_SCORE;
+      gboolean added = FALSE;
+
+      ctx->line_number = i + 1;
+      if (type == NULL || value == NULL)
+        {
+          problem (ctx, _("entry without a “type” and a “value”"));
+          continue;
+        }
+      if (ioc != NULL && json_object_has_member (ioc, "score"))
+        {
+          JsonNode *score_node = json_object_get_member (ioc, "score");
+
+          if (!JSON_NODE_HOLDS_VALUE (score_node) ||
+              json_node_get_value_type (score_node) != G_TYPE_INT64 ||
+              json_node_get_int (score_node) < 0 || json_node_get_int (score_node) > 100)
+            {
+              problem (ctx, _("the score must be a number from 0 to 100"));
+              continue;
+            }
+          score = (int) json_node_get_int (score_node);
+        }
+      if (description == NULL)
+        description = ctx->name;
+
+      if (g_str_equal (type, "md5") || g_str_equal (type, "sha1") || g_str_equal (type, "sha256"))
+        added = _taiou_ioc_set_add_hash_hex (ctx->set, value, strlen (value), score, description);
+      else if (g_str_equal (type, "ip") || g_str_equal (type, "cidr"))
+        added = _taiou_ioc_set_add_network (ctx->set, value, score, description);
+      else if (g_str_equal (type, "domain"))
+        added = _taiou_ioc_set_add_domain (ctx->set, value, score, description);
+      else if (g_str_equal (type, "url"))
+        added = _taiou_ioc_set_add_url (ctx->set, value, score, description);
+      else if (g_str_equal (type, "filename"))
+        {
+          added = _taiou_ioc_set_add_file_name (ctx->set, value, score,
+                                                json_string (ioc, "false_positive"), description,
+                                                &regex_error);
+          if (!added)
+            {
+              problem (ctx, _("bad regular expression: %s"), regex_error->message);
+              continue;
+            }
+        }
+      else
+        {
+          problem (ctx, _("unknown type “%.40s”"), type);
+          continue;
+        }
+
+      if (added)
+        loaded (ctx);
+      else
+        problem (ctx, _("“%.80s” is not a valid %s"), value, type);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_hex (const char *text,
+        gsize       length)
+{
+  guint8 scratch[32];
+
+  return length <= 64 && _taiou_hex_decode (text, length, scratch);
+}
+
+/**
+ * taiou_ioc_format_detect:
+ * @source: the file name (Loki's files are told apart by name, as Loki does)
+ * @head: the first bytes of the file
+ *
+ * Returns: the format, or %TAIOU_IOC_FORMAT_AUTO when it cannot be told
+ */
+TaiouIocFormat
+taiou_ioc_format_detect (const char *source,
+                         const char *head,
+                         gsize       length)
+{
+  g_autofree char *name = g_ascii_strdown (source != NULL ? source : "", -1);
+  g_autofree char *base = g_path_get_basename (name);
+  g_autofree char *text = g_strndup (head, MIN (length, DETECT_HEAD_SIZE));
+  g_auto(GStrv) lines = NULL;
+  const char *start = text;
+  const char *first_value = NULL;
+
+  while (g_ascii_isspace (*start))
+    start++;
+  if (g_str_has_prefix (start, "\xef\xbb\xbf"))
+    start += 3;
+  if (*start == '{')
+    return TAIOU_IOC_FORMAT_TAIOU_JSON;
+  if (*start == '[')
+    return TAIOU_IOC_FORMAT_FEODO_JSON;
+
+  if (strstr (text, "dst_ip") != NULL)
+    return TAIOU_IOC_FORMAT_FEODO_CSV;
+  if (strstr (text, "sha256_hash") != NULL)
+    return TAIOU_IOC_FORMAT_MALWAREBAZAAR_CSV;
+  if (strstr (text, "urlhaus") != NULL || strstr (text, "dateadded") != NULL)
+    return TAIOU_IOC_FORMAT_URLHAUS_CSV;
+
+  /* The first line that is not a comment tells hash lists apart whatever their name. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      char *semicolon;
+
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+      semicolon = strchr (line, ';');
+      if (semicolon == NULL && strlen (line) == 64 && is_hex (line, 64))
+        return TAIOU_IOC_FORMAT_SHA256_LIST;
+      if (semicolon != NULL && is_hex (line, (gsize) (semicolon - line)))
+        return TAIOU_IOC_FORMAT_LOKI_HASH;
+      if (semicolon != NULL)
+        *semicolon = '\0';
+      first_value = line;
+      break;
+    }
+
+  /* Loki tells its files apart by name. */
+  if (strstr (base, "falsepositive") != NULL || strstr (base, "hash") != NULL)
+    return TAIOU_IOC_FORMAT_LOKI_HASH;
+  if (strstr (base, "filename") != NULL)
+    return TAIOU_IOC_FORMAT_LOKI_FILENAME;
+  if (strstr (base, "c2") != NULL)
+    return TAIOU_IOC_FORMAT_LOKI_C2;
+
+  if (first_value != NULL)
+    {
+      g_autoptr(GInetAddress) address = g_inet_address_new_from_string (first_value);
+
+      if (address != NULL || strchr (first_value, '/') != NULL)
+        return TAIOU_IOC_FORMAT_LOKI_C2;
+    }
+  return TAIOU_IOC_FORMAT_AUTO;
+}
+
+const char *
+taiou_ioc_format_to_string (TaiouIocFormat format)
+{
+  static const char * const names[] = {
+    "auto", "loki-hash", "loki-filename", "loki-c2", "feodo-json", "feodo-csv",
+    "malwarebazaar-csv", "sha256-list", "urlhaus-csv", "taiou-json",
+  };
+
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (names), "?");
+  return names[format];
+}
+
+static TaiouIocLoadReport *
+report_new (const char     *source,
+            TaiouIocFormat  format)
+{
+  TaiouIocLoadReport *report = g_new0 (TaiouIocLoadReport, 1);
+
+  report->source = g_strdup (source);
+  report->format = format;
+  report->problems = g_ptr_array_new_with_free_func (g_free);
+  return report;
+}
+
+static void
+context_init (LoadContext        *ctx,
+              TaiouIocSet        *set,
+              TaiouIocLoadReport *report,
+              const char         *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  memset (ctx, 0, sizeof *ctx);
+  ctx->set = set;
+  ctx->report = report;
+  ctx->name = name;
+  ctx->false_positives = strstr (lower, "falsepositive") != NULL;
+  ctx->partial = g_string_new (NULL);
+  /* MalwareBazaar's documented column order, until a header says otherwise. */
+  ctx->columns[MB_SHA256] = 1;
+  ctx->columns[MB_MD5] = 2;
+  ctx->columns[MB_SHA1] = 3;
+  ctx->columns[MB_SIGNATURE] = 8;
+}
+
+static void
+context_clear (LoadContext *ctx)
+{
+  g_free (ctx->comment);
+  g_string_free (ctx->partial, TRUE);
+}
+
+static gboolean
+is_json_format (TaiouIocFormat format)
+{
+  return format == TAIOU_IOC_FORMAT_FEODO_JSON || format == TAIOU_IOC_FORMAT_TAIOU_JSON;
+}
+
+static gboolean
+read_json (LoadContext     *ctx,
+           TaiouIocFormat   format,
+           const char      *data,
+           gsize            length,
+           GError         **error)
+{
+  g_autoptr(JsonNode) root = parse_json (ctx, data, length, error);
+
+  if (root == NULL)
+    return FALSE;
+  return format == TAIOU_IOC_FORMAT_FEODO_JSON ? read_feodo_json (ctx, root, error)
+                                               : read_taiou_json (ctx, root, error);
+}
+
+static TaiouIocLoadReport *
+unknown_format (const char  *name,
+                GError     **error)
+{
+  g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT,
+               _("Could not tell the format of %s; name it explicitly"), name);
+  return NULL;
+}
+
+/**
+ * taiou_ioc_set_load_data:
+ * @source: a name for problems and descriptions, e.g. the file name
+ * @format: the format, or %TAIOU_IOC_FORMAT_AUTO to detect it
+ *
+ * Merges the indicators in @data into the set.
+ *
+ * Returns: (transfer full): what was loaded and which lines could not be used; NULL with
+ *   @error set when the data as a whole cannot be read in that format
+ */
+TaiouIocLoadReport *
+taiou_ioc_set_load_data (TaiouIocSet     *self,
+                         const char      *source,
+                         const char      *data,
+                         gsize            length,
+                         TaiouIocFormat   format,
+                         GError         **error)
+{
+  g_autoptr(TaiouIocLoadReport) report = NULL;
+  g_autofree char *name = NULL;
+  LoadContext ctx;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TAIOU_IS_IOC_SET (self), NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  name = g_path_get_basename (source);
+  if (format == TAIOU_IOC_FORMAT_AUTO)
+    format = taiou_ioc_format_detect (source, data, length);
+  if (format == TAIOU_IOC_FORMAT_AUTO)
+    return unknown_format (name, error);
+
+  report = report_new (source, format);
+  context_init (&ctx, self, report, name);
+  if (is_json_format (format))
+    ok = read_json (&ctx, format, data, length, error);
+  else
+    {
+      feed_lines (&ctx, format, data, length);
+      finish_lines (&ctx, format);
+    }
+  context_clear (&ctx);
+  _taiou_ioc_set_commit (self);
+
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/**
+ * taiou_ioc_set_load_file:
+ *
+ * Like taiou_ioc_set_load_data(), reading @path.  Line formats are streamed, so a large list
+ * costs only the memory of its indicators.
+ */
+TaiouIocLoadReport *
+taiou_ioc_set_load_file (TaiouIocSet     *self,
+                         const char      *path,
+                         TaiouIocFormat   format,
+                         GError         **error)
+{
+  g_autoptr(TaiouIocLoadReport) report = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *buffer = NULL;
+  LoadContext ctx;
+  FILE *file;
+  gsize n;
+
+  g_return_val_if_fail (TAIOU_IS_IOC_SET (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_path_get_basename (path);
+  file = fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_READ, _("Could not read %s: %s"),
+                   path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  buffer = g_malloc (READ_CHUNK_SIZE);
+  n = fread (buffer, 1, READ_CHUNK_SIZE, file);
+  if (format == TAIOU_IOC_FORMAT_AUTO)
+    format = taiou_ioc_format_detect (path, buffer, n);
+  if (format == TAIOU_IOC_FORMAT_AUTO)
+    {
+      fclose (file);
+      return unknown_format (name, error);
+    }
+
+  if (is_json_format (format))
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      fclose (file);
+      if (!g_file_get_contents (path, &contents, &length, error))
+        return NULL;
+      return taiou_ioc_set_load_data (self, path, contents, length, format, error);
+    }
+
+  report = report_new (path, format);
+  context_init (&ctx, self, report, name);
+  while (n > 0)
+    {
+      feed_lines (&ctx, format, buffer, n);
+      n = fread (buffer, 1, READ_CHUNK_SIZE, file);
+    }
+  finish_lines (&ctx, format);
+  context_clear (&ctx);
+
+  if (ferror (file))
+    {
+      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_READ, _("Could not read %s"), path);
+      fclose (file);
+      _taiou_ioc_set_commit (self);
+      return NULL;
+    }
+  fclose (file);
+  _taiou_ioc_set_commit (self);
+  return g_steal_pointer (&report);
+}
