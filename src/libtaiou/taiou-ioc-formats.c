@@ -423,6 +423,12 @@ parse_json (LoadContext  *ctx,
                    _("%s is not valid JSON: %s"), ctx->name, parse_error->message);
       return NULL;
     }
+  /* Empty or blank input parses, but to no document at all. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT, _("%s is empty"), ctx->name);
+      return NULL;
+    }
   return json_node_ref (json_parser_get_root (parser));
 }
 

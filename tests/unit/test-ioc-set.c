@@ -355,6 +355,15 @@ test_taiou_json (void)
   g_assert_null (taiou_ioc_set_load_data (set, "broken.json", "{\"iocs\": [", 10,
                                           TAIOU_IOC_FORMAT_AUTO, &error));
   g_assert_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT);
+  g_clear_error (&error);
+  /* Found by fuzzing: blank JSON parses to no root node at all. */
+  g_assert_null (taiou_ioc_set_load_data (set, "blank.json", " \n", 2,
+                                          TAIOU_IOC_FORMAT_TAIOU_JSON, &error));
+  g_assert_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT);
+  g_clear_error (&error);
+  g_assert_null (taiou_ioc_set_load_data (set, "empty.json", "", 0,
+                                          TAIOU_IOC_FORMAT_FEODO_JSON, &error));
+  g_assert_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT);
 }
 
 static void
