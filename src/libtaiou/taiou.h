@@ -3,10 +3,12 @@
 
 #include "taiou-emotet-rules.h"
 #include "taiou-event.h"
+#include "taiou-file-digest.h"
 #include "taiou-finding.h"
 #include "taiou-i18n.h"
 #include "taiou-incident.h"
 #include "taiou-ioc-set.h"
 #include "taiou-mail-address.h"
+#include "taiou-scanner.h"
 #include "taiou-time.h"
 #include "taiou-timeline.h"

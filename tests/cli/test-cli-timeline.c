@@ -8,59 +8,8 @@
 
 #include "taiou-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_free (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
-
-/* Runs the real taiou-cli binary, in @lang, with the arguments given. */
-static CliResult *
-run_cli_in (const char *lang,
-            ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  CliResult *result = g_new0 (CliResult, 1);
-  const char *cli = g_getenv ("TAIOU_CLI");
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, lang);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANG", lang, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", lang, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
-#define run_cli(...) run_cli_in ("C.UTF-8", __VA_ARGS__)
+#define run_cli(...) taiou_test_run_cli ("C.UTF-8", __VA_ARGS__)
+#define run_cli_in taiou_test_run_cli
 
 static JsonNode *
 parse_json (const char *text)
@@ -77,7 +26,7 @@ static void
 test_list_empty (void)
 {
   g_autofree char *db = taiou_test_db_path ();
-  g_autoptr(CliResult) result = run_cli ("--db", db, "timeline", "list", NULL);
+  g_autoptr(TaiouTestCliResult) result = run_cli ("--db", db, "timeline", "list", NULL);
 
   g_assert_cmpint (result->status, ==, 0);
   g_assert_cmpstr (result->out, ==, "No incidents recorded yet.\n");
@@ -90,10 +39,10 @@ test_list_and_show (void)
   g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&db);
   g_autoptr(TaiouIncident) first = taiou_test_add_incident (timeline, "最初の件", 1);
   g_autoptr(TaiouIncident) second = taiou_test_add_incident (timeline, "second case", 2);
-  g_autoptr(CliResult) list = NULL;
-  g_autoptr(CliResult) list_json = NULL;
-  g_autoptr(CliResult) show = NULL;
-  g_autoptr(CliResult) show_json = NULL;
+  g_autoptr(TaiouTestCliResult) list = NULL;
+  g_autoptr(TaiouTestCliResult) list_json = NULL;
+  g_autoptr(TaiouTestCliResult) show = NULL;
+  g_autoptr(TaiouTestCliResult) show_json = NULL;
   g_autoptr(JsonNode) list_root = NULL;
   g_autoptr(JsonNode) show_root = NULL;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, taiou_incident_get_id (second));
@@ -150,9 +99,9 @@ test_show_errors (void)
 {
   g_autofree char *db = NULL;
   g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&db);
-  g_autoptr(CliResult) unknown = run_cli ("--db", db, "timeline", "show", "42", NULL);
-  g_autoptr(CliResult) not_number = run_cli ("--db", db, "timeline", "show", "abc", NULL);
-  g_autoptr(CliResult) missing = run_cli ("--db", db, "timeline", "show", NULL);
+  g_autoptr(TaiouTestCliResult) unknown = run_cli ("--db", db, "timeline", "show", "42", NULL);
+  g_autoptr(TaiouTestCliResult) not_number = run_cli ("--db", db, "timeline", "show", "abc", NULL);
+  g_autoptr(TaiouTestCliResult) missing = run_cli ("--db", db, "timeline", "show", NULL);
 
   g_assert_cmpint (unknown->status, ==, 2);
   g_assert_nonnull (strstr (unknown->err, "no incident number 42"));
@@ -167,8 +116,8 @@ test_verify_intact (void)
   g_autofree char *db = NULL;
   g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&db);
   g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "x", 4);
-  g_autoptr(CliResult) text = run_cli ("--db", db, "timeline", "verify", NULL);
-  g_autoptr(CliResult) json = run_cli ("--db", db, "timeline", "verify", "--json", NULL);
+  g_autoptr(TaiouTestCliResult) text = run_cli ("--db", db, "timeline", "verify", NULL);
+  g_autoptr(TaiouTestCliResult) json = run_cli ("--db", db, "timeline", "verify", "--json", NULL);
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
@@ -190,8 +139,8 @@ test_verify_tampered (void)
   g_autofree char *db = NULL;
   g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&db);
   g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "x", 4);
-  g_autoptr(CliResult) text = NULL;
-  g_autoptr(CliResult) json = NULL;
+  g_autoptr(TaiouTestCliResult) text = NULL;
+  g_autoptr(TaiouTestCliResult) json = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
@@ -218,7 +167,7 @@ test_damaged_database (void)
   g_autofree char *db = taiou_test_db_path ();
   g_autofree char *folder = g_path_get_dirname (db);
   g_autofree char *after = NULL;
-  g_autoptr(CliResult) result = NULL;
+  g_autoptr(TaiouTestCliResult) result = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (db, "this is not a database, but evidence", -1, NULL));
@@ -235,11 +184,11 @@ test_damaged_database (void)
 static void
 test_usage_errors (void)
 {
-  g_autoptr(CliResult) none = run_cli (NULL);
-  g_autoptr(CliResult) unknown = run_cli ("frobnicate", NULL);
-  g_autoptr(CliResult) bad_action = run_cli ("timeline", "erase", NULL);
-  g_autoptr(CliResult) bad_option = run_cli ("timeline", "list", "--no-such-option", NULL);
-  g_autoptr(CliResult) version = run_cli ("--version", NULL);
+  g_autoptr(TaiouTestCliResult) none = run_cli (NULL);
+  g_autoptr(TaiouTestCliResult) unknown = run_cli ("frobnicate", NULL);
+  g_autoptr(TaiouTestCliResult) bad_action = run_cli ("timeline", "erase", NULL);
+  g_autoptr(TaiouTestCliResult) bad_option = run_cli ("timeline", "list", "--no-such-option", NULL);
+  g_autoptr(TaiouTestCliResult) version = run_cli ("--version", NULL);
 
   g_assert_cmpint (none->status, ==, 2);
   g_assert_nonnull (strstr (none->err, "No command given"));
@@ -272,8 +221,8 @@ test_japanese_output (void)
 {
   g_autofree char *db = NULL;
   g_autoptr(TaiouTimeline) timeline = NULL;
-  g_autoptr(CliResult) empty = NULL;
-  g_autoptr(CliResult) verify = NULL;
+  g_autoptr(TaiouTestCliResult) empty = NULL;
+  g_autoptr(TaiouTestCliResult) verify = NULL;
 
   if (setlocale (LC_MESSAGES, "ja_JP.UTF-8") == NULL)
     {

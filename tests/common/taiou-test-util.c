@@ -72,3 +72,46 @@ taiou_test_add_incident (TaiouTimeline *timeline,
     }
   return incident;
 }
+
+void
+taiou_test_cli_result_free (TaiouTestCliResult *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+/* Runs $TAIOU_CLI in the locale @lang with the NULL-terminated arguments that follow. */
+TaiouTestCliResult *
+taiou_test_run_cli (const char *lang,
+                    ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  TaiouTestCliResult *result = g_new0 (TaiouTestCliResult, 1);
+  const char *cli = g_getenv ("TAIOU_CLI");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, lang);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LANG", lang, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", lang, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+  return result;
+}

@@ -15,4 +15,18 @@ TaiouIncident *taiou_test_add_incident   (TaiouTimeline *timeline,
                                           const char    *title,
                                           guint          n_extra_events);
 
+/* What running the real taiou-cli binary ($TAIOU_CLI) printed and returned. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} TaiouTestCliResult;
+
+TaiouTestCliResult *taiou_test_run_cli       (const char          *lang,
+                                              ...) G_GNUC_NULL_TERMINATED;
+void                taiou_test_cli_result_free (TaiouTestCliResult *result);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouTestCliResult, taiou_test_cli_result_free)
+
 G_END_DECLS
