@@ -20,6 +20,32 @@
 
 #define READ_BUFFER_SIZE (1024 * 1024)
 
+/* OpenSSL 3 looks an algorithm up in its provider store (under a lock) on every
+ * EVP_DigestInit_ex() given EVP_sha256(); a scan initialises once per file, so fetch once. */
+typedef struct
+{
+  EVP_MD *md5;
+  EVP_MD *sha1;
+  EVP_MD *sha256;
+} Algorithms;
+
+static const Algorithms *
+algorithms (void)
+{
+  static Algorithms fetched;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      fetched.md5 = EVP_MD_fetch (NULL, "MD5", NULL);
+      fetched.sha1 = EVP_MD_fetch (NULL, "SHA1", NULL);
+      fetched.sha256 = EVP_MD_fetch (NULL, "SHA256", NULL);
+      g_assert (fetched.md5 != NULL && fetched.sha1 != NULL && fetched.sha256 != NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+  return &fetched;
+}
+
 struct _TaiouDigestReader
 {
   guint8     *buffer;
@@ -125,11 +151,11 @@ taiou_digest_reader_file (TaiouDigestReader  *reader,
 
   posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   if (kinds & TAIOU_DIGEST_MD5)
-    EVP_DigestInit_ex (reader->md5, EVP_md5 (), NULL);
+    EVP_DigestInit_ex (reader->md5, algorithms ()->md5, NULL);
   if (kinds & TAIOU_DIGEST_SHA1)
-    EVP_DigestInit_ex (reader->sha1, EVP_sha1 (), NULL);
+    EVP_DigestInit_ex (reader->sha1, algorithms ()->sha1, NULL);
   if (kinds & TAIOU_DIGEST_SHA256)
-    EVP_DigestInit_ex (reader->sha256, EVP_sha256 (), NULL);
+    EVP_DigestInit_ex (reader->sha256, algorithms ()->sha256, NULL);
 
   while (TRUE)
     {

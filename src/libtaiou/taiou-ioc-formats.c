@@ -124,33 +124,62 @@ field (GStrv  fields,
   return index >= 0 && (guint) index < g_strv_length (fields) ? fields[index] : NULL;
 }
 
-/* Loki: HASH;DESC or HASH;SCORE;DESC; MD5, SHA-1 or SHA-256 by length. */
+/* Parses a score of 0–100 from the text between @start and @end, spaces around allowed. */
+static gboolean
+parse_score_between (const char *start,
+                     const char *end,
+                     int        *score)
+{
+  int value = 0;
+  guint digits = 0;
+
+  while (start < end && *start == ' ')
+    start++;
+  while (end > start && end[-1] == ' ')
+    end--;
+  for (; start < end; start++, digits++)
+    {
+      if (!g_ascii_isdigit (*start) || digits == 3)
+        return FALSE;
+      value = value * 10 + (*start - '0');
+    }
+  if (digits == 0 || value > 100)
+    return FALSE;
+  *score = value;
+  return TRUE;
+}
+
+/* Loki: HASH;DESC or HASH;SCORE;DESC; MD5, SHA-1 or SHA-256 by length.  Parsed in place, without
+ * allocating: hash lists have millions of lines. */
 static void
 read_loki_hash (LoadContext *ctx,
                 char        *line)
 {
-  g_auto(GStrv) parts = g_strsplit (line, ";", 3);
-  const char *hash = g_strstrip (parts[0]);
-  const char *after_hash = strchr (line, ';');
+  char *first = strchr (line, ';');
+  char *second = first != NULL ? strchr (first + 1, ';') : NULL;
+  char *hash_end = first != NULL ? first : line + strlen (line);
   const char *description = ctx->name;
   int score = TAIOU_IOC_DEFAULT_SCORE;
   gboolean added;
 
+  while (hash_end > line && hash_end[-1] == ' ')
+    hash_end--;
+
   /* HASH;SCORE;DESC when the middle field is a score; otherwise all after the hash is the
    * description, semicolons included. */
-  if (parts[1] != NULL && parts[2] != NULL && parse_score (g_strstrip (parts[1]), &score))
-    description = parts[2];
-  else if (after_hash != NULL)
-    description = after_hash + 1;
+  if (second != NULL && parse_score_between (first + 1, second, &score))
+    description = g_strstrip (second + 1);
+  else if (first != NULL)
+    description = g_strstrip (first + 1);
 
   added = ctx->false_positives
-          ? _taiou_ioc_set_add_false_positive (ctx->set, hash, strlen (hash))
-          : _taiou_ioc_set_add_hash_hex (ctx->set, hash, strlen (hash), score,
-                                         g_strstrip ((char *) description));
+          ? _taiou_ioc_set_add_false_positive (ctx->set, line, (gsize) (hash_end - line))
+          : _taiou_ioc_set_add_hash_hex (ctx->set, line, (gsize) (hash_end - line), score,
+                                         description);
   if (added)
     loaded (ctx);
   else
-    problem (ctx, _("“%.80s” is not an MD5, SHA-1 or SHA-256 hash"), hash);
+    problem (ctx, _("“%.80s” is not an MD5, SHA-1 or SHA-256 hash"), line);
 }
 
 /* Loki: REGEX;SCORE[;FALSE_POSITIVE_REGEX], described by the "# comment" above it. */
@@ -301,6 +330,16 @@ read_urlhaus_csv (LoadContext *ctx,
     problem (ctx, _("“%.80s” is not a URL"), fields[2]);
 }
 
+/* Most lines are ASCII; checking that first is much cheaper than full UTF-8 validation. */
+static gboolean
+is_valid_text (const char *line)
+{
+  for (const char *p = line; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_validate (p, -1, NULL);
+  return TRUE;
+}
+
 /* One complete line, without its end-of-line characters. */
 static void
 read_line (LoadContext    *ctx,
@@ -318,7 +357,7 @@ read_line (LoadContext    *ctx,
         read_malwarebazaar_header (ctx, ctx->comment);
       return;
     }
-  if (!g_utf8_validate (line, -1, NULL) && format != TAIOU_IOC_FORMAT_LOKI_FILENAME)
+  if (format != TAIOU_IOC_FORMAT_LOKI_FILENAME && !is_valid_text (line))
     {
       problem (ctx, _("not valid UTF-8 text"));
       return;
