@@ -137,7 +137,7 @@ taiou_cli_scan (int              argc,
   g_auto(GStrv) ioc_files = NULL;
   gint64 max_file_size = TAIOU_SCANNER_DEFAULT_MAX_FILE_SIZE;
   gboolean japanese = prefers_japanese ();
-  ProgressLine progress = { isatty (STDERR_FILENO) && !options->json, FALSE };
+  ProgressLine progress = { FALSE, FALSE };
   const GOptionEntry entries[] = {
     { "ioc", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &ioc_files,
       N_("An IOC file to load (Loki, abuse.ch or Taiou format); may be repeated"), N_("FILE") },

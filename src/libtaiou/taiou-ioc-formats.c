@@ -72,6 +72,14 @@ loaded (LoadContext *ctx)
   ctx->report->n_loaded++;
 }
 
+/* abuse.ch marks whether an indicator is still active. */
+static int
+score_for_status (const char *status)
+{
+  return status != NULL && g_ascii_strcasecmp (status, "online") == 0 ? SCORE_ONLINE
+                                                                      : SCORE_OFFLINE;
+}
+
 static gboolean
 parse_score (const char *text,
              int        *score)
@@ -241,8 +249,7 @@ read_feodo_csv (LoadContext *ctx,
     }
   description = g_strdup_printf ("Feodo Tracker: %s C2 (port %s)", fields[5], fields[2]);
   if (_taiou_ioc_set_add_network (ctx->set, fields[1],
-                                  g_ascii_strcasecmp (fields[3], "online") == 0
-                                  ? SCORE_ONLINE : SCORE_OFFLINE,
+                                  score_for_status (fields[3]),
                                   description))
     loaded (ctx);
   else
@@ -322,8 +329,7 @@ read_urlhaus_csv (LoadContext *ctx,
                 ? g_strdup_printf ("URLhaus: %s (%s)", fields[5], fields[6])
                 : g_strdup_printf ("URLhaus: %s", fields[5]);
   if (_taiou_ioc_set_add_url (ctx->set, fields[2],
-                              g_ascii_strcasecmp (fields[3], "online") == 0
-                              ? SCORE_ONLINE : SCORE_OFFLINE,
+                              score_for_status (fields[3]),
                               description))
     loaded (ctx);
   else
@@ -513,8 +519,7 @@ read_feodo_json (LoadContext  *ctx,
         }
       description = g_strdup_printf ("Feodo Tracker: %s C2", malware != NULL ? malware : "?");
       if (_taiou_ioc_set_add_network (ctx->set, ip,
-                                      g_strcmp0 (status, "online") == 0
-                                      ? SCORE_ONLINE : SCORE_OFFLINE,
+                                      score_for_status (status),
                                       description))
         loaded (ctx);
       else
