@@ -20,6 +20,9 @@ typedef struct
   gboolean  json;
 } TaiouCliOptions;
 
+int            taiou_cli_import          (int               argc,
+                                          char            **argv,
+                                          TaiouCliOptions  *options);
 int            taiou_cli_scan            (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);

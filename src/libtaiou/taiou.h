@@ -6,6 +6,7 @@
 #include "taiou-file-digest.h"
 #include "taiou-finding.h"
 #include "taiou-i18n.h"
+#include "taiou-import-emocheck.h"
 #include "taiou-incident.h"
 #include "taiou-ioc-set.h"
 #include "taiou-mail-address.h"
