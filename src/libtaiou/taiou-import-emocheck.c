@@ -73,8 +73,10 @@ hostname_from_file_name (const char *file_name)
 
   if (n < 3 || !g_str_has_prefix (parts[n - 1], "emocheck.") || strlen (parts[n - 2]) != 14)
     return g_strdup ("");
-  g_free (parts[n - 2]);
-  parts[n - 2] = NULL;
+  /* Cut off "<timestamp>" and "emocheck.txt"; both are freed here, since the vector's own
+   * cleanup stops at the first NULL. */
+  g_clear_pointer (&parts[n - 1], g_free);
+  g_clear_pointer (&parts[n - 2], g_free);
   return g_strjoinv ("_", parts);
 }
 
@@ -142,6 +144,15 @@ parse_json (TaiouEmocheckReport  *report,
   return TRUE;
 }
 
+/* A crafted report may repeat a line: the last one wins, and the earlier value is freed. */
+static void
+replace_string (char       **field,
+                const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
 /* The value after "label :" when @line is that label's line (labels are padded with spaces). */
 static const char *
 labelled_value (const char *line,
@@ -180,10 +191,13 @@ parse_text (TaiouEmocheckReport  *report,
       const char *value;
 
       if (g_str_has_prefix (line, "[EmoCheck v") && g_str_has_suffix (line, "]"))
-        report->version = g_strndup (line + 11, strlen (line) - 12);
+        {
+          g_free (report->version);
+          report->version = g_strndup (line + 11, strlen (line) - 12);
+        }
       else if ((value = labelled_value (line, "Scan time")) != NULL ||
                (value = labelled_value (line, "プログラム実行時刻")) != NULL)
-        report->scan_time = g_strdup (value);
+        replace_string (&report->scan_time, value);
       else if (strstr (line, "Detected Emotet process") != NULL ||
                strstr (line, "Emotetを検知しました") != NULL)
         have_result = report->infected = TRUE;
@@ -206,22 +220,13 @@ parse_text (TaiouEmocheckReport  *report,
         }
       else if (process != NULL && ((value = labelled_value (line, "Process ID")) != NULL ||
                                    (value = labelled_value (line, "プロセスID")) != NULL))
-        {
-          g_free (process->process_id);
-          process->process_id = g_strdup (value);
-        }
+        replace_string (&process->process_id, value);
       else if (process != NULL && ((value = labelled_value (line, "Image Path")) != NULL ||
                                    (value = labelled_value (line, "イメージパス")) != NULL))
-        {
-          g_free (process->image_path);
-          process->image_path = g_strdup (value);
-        }
+        replace_string (&process->image_path, value);
       else if (process != NULL && ((value = labelled_value (line, "Registry Key")) != NULL ||
                                    (value = labelled_value (line, "レジストリキー")) != NULL))
-        {
-          g_free (process->registry_key);
-          process->registry_key = g_strdup (value);
-        }
+        replace_string (&process->registry_key, value);
     }
 
   if (report->version == NULL || report->scan_time == NULL || !have_result)

@@ -112,6 +112,18 @@ test_japanese_cp932 (void)
 }
 
 static void
+test_repeated_lines_last_wins (void)
+{
+  /* Found by fuzzing: repeated header lines leaked the earlier value. */
+  const char *text = "[EmoCheck v1.0]\n[EmoCheck v2.0]\nScan time: first\nScan time: second\n"
+                     "[Result]\nNo detection.\n";
+  g_autoptr(TaiouEmocheckReport) report = parse ("r.txt", text, strlen (text));
+
+  g_assert_cmpstr (report->version, ==, "2.0");
+  g_assert_cmpstr (report->scan_time, ==, "second");
+}
+
+static void
 test_json (void)
 {
   const char *infected =
@@ -217,6 +229,8 @@ main (int    argc,
   g_test_add_func ("/taiou/import-emocheck/english-text", test_english_text);
   g_test_add_func ("/taiou/import-emocheck/english-clean", test_english_clean);
   g_test_add_func ("/taiou/import-emocheck/japanese-cp932", test_japanese_cp932);
+  g_test_add_func ("/taiou/import-emocheck/repeated-lines-last-wins",
+                   test_repeated_lines_last_wins);
   g_test_add_func ("/taiou/import-emocheck/json", test_json);
   g_test_add_func ("/taiou/import-emocheck/not-a-report", test_not_a_report);
   g_test_add_func ("/taiou/import-emocheck/hostile-input", test_hostile_input);
