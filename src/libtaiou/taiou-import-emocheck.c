@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "taiou-import-emocheck.h"
+#include "taiou-json-private.h"
 
 #define MAX_REPORT_SIZE (1024 * 1024)
 #define MAX_PROCESSES   1000
@@ -80,16 +81,6 @@ hostname_from_file_name (const char *file_name)
   return g_strjoinv ("_", parts);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
 static gboolean
 parse_json (TaiouEmocheckReport  *report,
             const char           *file_name,
@@ -108,16 +99,16 @@ parse_json (TaiouEmocheckReport  *report,
     return format_error (error, file_name, _("expected a JSON object"));
   root = json_node_get_object (json_parser_get_root (parser));
 
-  infected = member_string (root, "is_infected");
-  if (member_string (root, "scan_time") == NULL || infected == NULL ||
+  infected = _taiou_json_get_string (root, "is_infected");
+  if (_taiou_json_get_string (root, "scan_time") == NULL || infected == NULL ||
       (g_strcmp0 (infected, "yes") != 0 && g_strcmp0 (infected, "no") != 0))
     return format_error (error, file_name, _("“scan_time” or “is_infected” is missing"));
 
-  report->scan_time = g_strdup (member_string (root, "scan_time"));
-  report->hostname = g_strdup (member_string (root, "hostname"));
+  report->scan_time = g_strdup (_taiou_json_get_string (root, "scan_time"));
+  report->hostname = g_strdup (_taiou_json_get_string (root, "hostname"));
   if (report->hostname == NULL)
     report->hostname = hostname_from_file_name (file_name);
-  report->version = g_strdup (member_string (root, "emocheck_version"));
+  report->version = g_strdup (_taiou_json_get_string (root, "emocheck_version"));
   report->infected = g_str_equal (infected, "yes");
 
   processes = json_object_get_member (root, "emotet_processes");
@@ -131,13 +122,13 @@ parse_json (TaiouEmocheckReport  *report,
           JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
           TaiouEmocheckProcess *process;
 
-          if (entry == NULL || member_string (entry, "process_name") == NULL)
+          if (entry == NULL || _taiou_json_get_string (entry, "process_name") == NULL)
             return format_error (error, file_name, _("a process without “process_name”"));
           process = g_new0 (TaiouEmocheckProcess, 1);
-          process->process_name = g_strdup (member_string (entry, "process_name"));
-          process->process_id = g_strdup (member_string (entry, "process_id"));
-          process->image_path = g_strdup (member_string (entry, "image_path"));
-          process->registry_key = g_strdup (member_string (entry, "registry_key"));
+          process->process_name = g_strdup (_taiou_json_get_string (entry, "process_name"));
+          process->process_id = g_strdup (_taiou_json_get_string (entry, "process_id"));
+          process->image_path = g_strdup (_taiou_json_get_string (entry, "image_path"));
+          process->registry_key = g_strdup (_taiou_json_get_string (entry, "registry_key"));
           g_ptr_array_add (report->processes, process);
         }
     }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "taiou-ioc-set-private.h"
+#include "taiou-json-private.h"
 
 #define READ_CHUNK_SIZE (1024 * 1024)
 #define MAX_LINE_LENGTH (64 * 1024)
@@ -477,16 +478,6 @@ parse_json (LoadContext  *ctx,
   return json_node_ref (json_parser_get_root (parser));
 }
 
-static const char *
-json_string (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
 /* Feodo Tracker ipblocklist.json: [{"ip_address", "port", "status", "malware", …}, …] */
 static gboolean
 read_feodo_json (LoadContext  *ctx,
@@ -506,9 +497,9 @@ read_feodo_json (LoadContext  *ctx,
     {
       JsonNode *node = json_array_get_element (array, i);
       JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *ip = entry != NULL ? json_string (entry, "ip_address") : NULL;
-      const char *malware = entry != NULL ? json_string (entry, "malware") : NULL;
-      const char *status = entry != NULL ? json_string (entry, "status") : NULL;
+      const char *ip = entry != NULL ? _taiou_json_get_string (entry, "ip_address") : NULL;
+      const char *malware = entry != NULL ? _taiou_json_get_string (entry, "malware") : NULL;
+      const char *status = entry != NULL ? _taiou_json_get_string (entry, "status") : NULL;
       g_autofree char *description = NULL;
 
       ctx->line_number = i + 1; /* for JSON, the entry number */
@@ -539,7 +530,7 @@ read_taiou_json (LoadContext  *ctx,
   JsonNode *iocs_node = object != NULL ? json_object_get_member (object, "iocs") : NULL;
   JsonArray *iocs;
 
-  if (object == NULL || g_strcmp0 (json_string (object, "format"), "taiou-ioc") != 0 ||
+  if (object == NULL || g_strcmp0 (_taiou_json_get_string (object, "format"), "taiou-ioc") != 0 ||
       iocs_node == NULL || !JSON_NODE_HOLDS_ARRAY (iocs_node))
     {
       g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT,
@@ -552,9 +543,9 @@ read_taiou_json (LoadContext  *ctx,
     {
       JsonNode *node = json_array_get_element (iocs, i);
       JsonObject *ioc = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *type = ioc != NULL ? json_string (ioc, "type") : NULL;
-      const char *value = ioc != NULL ? json_string (ioc, "value") : NULL;
-      const char *description = ioc != NULL ? json_string (ioc, "description") : NULL;
+      const char *type = ioc != NULL ? _taiou_json_get_string (ioc, "type") : NULL;
+      const char *value = ioc != NULL ? _taiou_json_get_string (ioc, "value") : NULL;
+      const char *description = ioc != NULL ? _taiou_json_get_string (ioc, "description") : NULL;
       g_autoptr(GError) regex_error = NULL;
       int score = TAIOU_IOC_DEFAULT_SCORE;
       gboolean added = FALSE;
@@ -592,7 +583,7 @@ read_taiou_json (LoadContext  *ctx,
       else if (g_str_equal (type, "filename"))
         {
           added = _taiou_ioc_set_add_file_name (ctx->set, value, score,
-                                                json_string (ioc, "false_positive"), description,
+                                                _taiou_json_get_string (ioc, "false_positive"), description,
                                                 &regex_error);
           if (!added)
             {

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "taiou-json-private.h"
 #include "taiou-timeline-private.h"
 
 /* Checking for cancellation on every row would cost more than the hashing. */
@@ -51,11 +52,9 @@ json_string_equals (JsonObject *object,
                     const char *member,
                     const char *value)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const char *stored = _taiou_json_get_string (object, member);
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING &&
-         g_strcmp0 (json_node_get_string (node), value) == 0;
+  return stored != NULL && g_strcmp0 (stored, value) == 0;
 }
 
 static gboolean
