@@ -1,9 +1,10 @@
 /* taiou-ioc-formats.c — readers for the IOC file formats Taiou merges into one set
  *
  * Loki's hash, file-name and C2 files; abuse.ch's Feodo Tracker (JSON and CSV), MalwareBazaar
- * (recent CSV and plain SHA-256 lists) and URLhaus (CSV); and Taiou's own JSON.  Every file may
- * be hostile: line formats are streamed with a line-length cap, JSON has a size cap, and a line
- * that cannot be used is counted and named ("file:line: why") without failing the file.
+ * (recent CSV and plain SHA-256 lists) and URLhaus (CSV); and Taiou's own JSON, whose readers
+ * are in taiou-ioc-formats-json.c.  Every file may be hostile: line formats are streamed with a
+ * line-length cap, JSON has a size cap, and a line that cannot be used is counted and named
+ * ("file:line: why") without failing the file.
  */
 #define G_LOG_DOMAIN "taiou-ioc-formats"
 
@@ -11,48 +12,21 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "taiou-ioc-set-private.h"
-#include "taiou-json-private.h"
+#include "taiou-ioc-formats-private.h"
 
 #define READ_CHUNK_SIZE (1024 * 1024)
 #define MAX_LINE_LENGTH (64 * 1024)
-#define MAX_JSON_SIZE   (64 * 1024 * 1024)
 #define DETECT_HEAD_SIZE 4096
-
-/* abuse.ch lists mark entries that are still active; those weigh more. */
-#define SCORE_ONLINE  100
-#define SCORE_OFFLINE 75
-
-typedef struct
-{
-  TaiouIocSet        *set;
-  TaiouIocLoadReport *report;
-  const char         *name;             /* the file's base name, for problems */
-  gboolean            false_positives;  /* a Loki "falsepositive" hash list */
-  char               *comment;          /* the last "# comment" (Loki file-name IOCs) */
-  int                 columns[4];       /* MalwareBazaar: sha256, md5, sha1, signature */
-
-  /* Line splitting, shared by files and in-memory data. */
-  GString            *partial;
-  guint               line_number;
-  gboolean            skipping;         /* inside a line that is too long */
-} LoadContext;
 
 enum { MB_SHA256, MB_MD5, MB_SHA1, MB_SIGNATURE };
 
-static void
-problem (LoadContext *ctx,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static void
-problem (LoadContext *ctx,
-         const char  *format,
-         ...)
+void
+_taiou_ioc_problem (LoadContext *ctx,
+                    const char  *format,
+                    ...)
 {
   va_list args;
   g_autofree char *why = NULL;
@@ -67,15 +41,15 @@ problem (LoadContext *ctx,
                    g_strdup_printf ("%s:%u: %s", ctx->name, ctx->line_number, why));
 }
 
-static void
-loaded (LoadContext *ctx)
+void
+_taiou_ioc_loaded (LoadContext *ctx)
 {
   ctx->report->n_loaded++;
 }
 
 /* abuse.ch marks whether an indicator is still active. */
-static int
-score_for_status (const char *status)
+int
+_taiou_ioc_score_for_status (const char *status)
 {
   return status != NULL && g_ascii_strcasecmp (status, "online") == 0 ? SCORE_ONLINE
                                                                       : SCORE_OFFLINE;
@@ -186,9 +160,9 @@ read_loki_hash (LoadContext *ctx,
           : _taiou_ioc_set_add_hash_hex (ctx->set, line, (gsize) (hash_end - line), score,
                                          description);
   if (added)
-    loaded (ctx);
+    _taiou_ioc_loaded (ctx);
   else
-    problem (ctx, _("“%.80s” is not an MD5, SHA-1 or SHA-256 hash"), line);
+    _taiou_ioc_problem (ctx, _("“%.80s” is not an MD5, SHA-1 or SHA-256 hash"), line);
 }
 
 /* Loki: REGEX;SCORE[;FALSE_POSITIVE_REGEX], described by the "# comment" above it. */
@@ -202,14 +176,14 @@ read_loki_file_name (LoadContext *ctx,
 
   if (parts[1] == NULL || !parse_score (g_strstrip (parts[1]), &score))
     {
-      problem (ctx, _("expected REGEX;SCORE[;FALSE_POSITIVE_REGEX]"));
+      _taiou_ioc_problem (ctx, _("expected REGEX;SCORE[;FALSE_POSITIVE_REGEX]"));
       return;
     }
   if (_taiou_ioc_set_add_file_name (ctx->set, parts[0], score, parts[2],
                                     ctx->comment != NULL ? ctx->comment : parts[0], &error))
-    loaded (ctx);
+    _taiou_ioc_loaded (ctx);
   else
-    problem (ctx, _("bad regular expression: %s"), error->message);
+    _taiou_ioc_problem (ctx, _("bad regular expression: %s"), error->message);
 }
 
 /* Loki: server[;score] — an IP address, a network (CIDR) or a domain. */
@@ -223,14 +197,14 @@ read_loki_c2 (LoadContext *ctx,
 
   if (parts[1] != NULL && !parse_score (g_strstrip (parts[1]), &score))
     {
-      problem (ctx, _("the score must be a number from 0 to 100"));
+      _taiou_ioc_problem (ctx, _("the score must be a number from 0 to 100"));
       return;
     }
   if (_taiou_ioc_set_add_network (ctx->set, server, score, ctx->name) ||
       _taiou_ioc_set_add_domain (ctx->set, server, score, ctx->name))
-    loaded (ctx);
+    _taiou_ioc_loaded (ctx);
   else
-    problem (ctx, _("“%.80s” is not an IP address, a network or a domain"), server);
+    _taiou_ioc_problem (ctx, _("“%.80s” is not an IP address, a network or a domain"), server);
 }
 
 /* Feodo Tracker CSV: first_seen_utc,dst_ip,dst_port,c2_status,last_online,malware */
@@ -245,16 +219,16 @@ read_feodo_csv (LoadContext *ctx,
     return; /* the header */
   if (g_strv_length (fields) < 6)
     {
-      problem (ctx, _("expected 6 fields, found %u"), g_strv_length (fields));
+      _taiou_ioc_problem (ctx, _("expected 6 fields, found %u"), g_strv_length (fields));
       return;
     }
   description = g_strdup_printf ("Feodo Tracker: %s C2 (port %s)", fields[5], fields[2]);
   if (_taiou_ioc_set_add_network (ctx->set, fields[1],
-                                  score_for_status (fields[3]),
+                                  _taiou_ioc_score_for_status (fields[3]),
                                   description))
-    loaded (ctx);
+    _taiou_ioc_loaded (ctx);
   else
-    problem (ctx, _("“%.80s” is not an IP address"), fields[1]);
+    _taiou_ioc_problem (ctx, _("“%.80s” is not an IP address"), fields[1]);
 }
 
 /* MalwareBazaar's header is a comment: # "first_seen_utc","sha256_hash",… */
@@ -295,9 +269,9 @@ read_malwarebazaar_csv (LoadContext *ctx,
         added++;
     }
   if (added > 0)
-    loaded (ctx);
+    _taiou_ioc_loaded (ctx);
   else
-    problem (ctx, _("no hash in the expected columns"));
+    _taiou_ioc_problem (ctx, _("no hash in the expected columns"));
 }
 
 static void
@@ -306,9 +280,9 @@ read_sha256_list (LoadContext *ctx,
 {
   if (strlen (line) == 64 &&
       _taiou_ioc_set_add_hash_hex (ctx->set, line, 64, TAIOU_IOC_DEFAULT_SCORE, ctx->name))
-    loaded (ctx);
+    _taiou_ioc_loaded (ctx);
   else
-    problem (ctx, _("“%.80s” is not a SHA-256 hash"), line);
+    _taiou_ioc_problem (ctx, _("“%.80s” is not a SHA-256 hash"), line);
 }
 
 /* URLhaus CSV: id,dateadded,url,url_status,last_online,threat,tags,urlhaus_link,reporter */
@@ -323,18 +297,18 @@ read_urlhaus_csv (LoadContext *ctx,
     return; /* the header */
   if (g_strv_length (fields) < 7)
     {
-      problem (ctx, _("expected at least 7 fields, found %u"), g_strv_length (fields));
+      _taiou_ioc_problem (ctx, _("expected at least 7 fields, found %u"), g_strv_length (fields));
       return;
     }
   description = fields[6][0] != '\0'
                 ? g_strdup_printf ("URLhaus: %s (%s)", fields[5], fields[6])
                 : g_strdup_printf ("URLhaus: %s", fields[5]);
   if (_taiou_ioc_set_add_url (ctx->set, fields[2],
-                              score_for_status (fields[3]),
+                              _taiou_ioc_score_for_status (fields[3]),
                               description))
-    loaded (ctx);
+    _taiou_ioc_loaded (ctx);
   else
-    problem (ctx, _("“%.80s” is not a URL"), fields[2]);
+    _taiou_ioc_problem (ctx, _("“%.80s” is not a URL"), fields[2]);
 }
 
 /* Most lines are ASCII; checking that first is much cheaper than full UTF-8 validation. */
@@ -366,7 +340,7 @@ read_line (LoadContext    *ctx,
     }
   if (format != TAIOU_IOC_FORMAT_LOKI_FILENAME && !is_valid_text (line))
     {
-      problem (ctx, _("not valid UTF-8 text"));
+      _taiou_ioc_problem (ctx, _("not valid UTF-8 text"));
       return;
     }
 
@@ -428,9 +402,9 @@ feed_lines (LoadContext    *ctx,
 
       ctx->line_number++;
       if (ctx->skipping)
-        problem (ctx, _("line longer than %d bytes"), MAX_LINE_LENGTH);
+        _taiou_ioc_problem (ctx, _("line longer than %d bytes"), MAX_LINE_LENGTH);
       else if (memchr (ctx->partial->str, '\0', ctx->partial->len) != NULL)
-        problem (ctx, _("the line contains a NUL byte"));
+        _taiou_ioc_problem (ctx, _("the line contains a NUL byte"));
       else
         read_line (ctx, format, ctx->partial->str);
       g_string_truncate (ctx->partial, 0);
@@ -445,164 +419,6 @@ finish_lines (LoadContext    *ctx,
 {
   if (ctx->partial->len > 0 || ctx->skipping)
     feed_lines (ctx, format, "\n", 1);
-}
-
-static JsonNode *
-parse_json (LoadContext  *ctx,
-            const char   *data,
-            gsize         length,
-            GError      **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) parse_error = NULL;
-
-  if (length > MAX_JSON_SIZE)
-    {
-      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_TOO_LARGE,
-                   _("%s is larger than %d MB, the limit for JSON IOC files"),
-                   ctx->name, MAX_JSON_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
-    {
-      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT,
-                   _("%s is not valid JSON: %s"), ctx->name, parse_error->message);
-      return NULL;
-    }
-  /* Empty or blank input parses, but to no document at all. */
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT, _("%s is empty"), ctx->name);
-      return NULL;
-    }
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-/* Feodo Tracker ipblocklist.json: [{"ip_address", "port", "status", "malware", …}, …] */
-static gboolean
-read_feodo_json (LoadContext  *ctx,
-                 JsonNode     *root,
-                 GError      **error)
-{
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT,
-                   _("%s is not a Feodo Tracker block list (expected a JSON array)"), ctx->name);
-      return FALSE;
-    }
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *ip = entry != NULL ? _taiou_json_get_string (entry, "ip_address") : NULL;
-      const char *malware = entry != NULL ? _taiou_json_get_string (entry, "malware") : NULL;
-      const char *status = entry != NULL ? _taiou_json_get_string (entry, "status") : NULL;
-      g_autofree char *description = NULL;
-
-      ctx->line_number = i + 1; /* for JSON, the entry number */
-      if (ip == NULL)
-        {
-          problem (ctx, _("entry without an “ip_address”"));
-          continue;
-        }
-      description = g_strdup_printf ("Feodo Tracker: %s C2", malware != NULL ? malware : "?");
-      if (_taiou_ioc_set_add_network (ctx->set, ip,
-                                      score_for_status (status),
-                                      description))
-        loaded (ctx);
-      else
-        problem (ctx, _("“%.80s” is not an IP address"), ip);
-    }
-  return TRUE;
-}
-
-/* Taiou JSON: {"format": "taiou-ioc", "version": 1, "iocs": [{"type", "value", "score",
- * "description", "false_positive"}, …]}; see data/ioc/README.md. */
-static gboolean
-read_taiou_json (LoadContext  *ctx,
-                 JsonNode     *root,
-                 GError      **error)
-{
-  JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonNode *iocs_node = object != NULL ? json_object_get_member (object, "iocs") : NULL;
-  JsonArray *iocs;
-
-  if (object == NULL || g_strcmp0 (_taiou_json_get_string (object, "format"), "taiou-ioc") != 0 ||
-      iocs_node == NULL || !JSON_NODE_HOLDS_ARRAY (iocs_node))
-    {
-      g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_FORMAT,
-                   _("%s is not a Taiou IOC file (expected \"format\": \"taiou-ioc\" and an "
-                     "\"iocs\" array)"), ctx->name);
-      return FALSE;
-    }
-  iocs = json_node_get_array (iocs_node);
-  for (guint i = 0; i < json_array_get_length (iocs); i++)
-    {
-      JsonNode *node = json_array_get_element (iocs, i);
-      JsonObject *ioc = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *type = ioc != NULL ? _taiou_json_get_string (ioc, "type") : NULL;
-      const char *value = ioc != NULL ? _taiou_json_get_string (ioc, "value") : NULL;
-      const char *description = ioc != NULL ? _taiou_json_get_string (ioc, "description") : NULL;
-      g_autoptr(GError) regex_error = NULL;
-      int score = TAIOU_IOC_DEFAULT_SCORE;
-      gboolean added = FALSE;
-
-      ctx->line_number = i + 1;
-      if (type == NULL || value == NULL)
-        {
-          problem (ctx, _("entry without a “type” and a “value”"));
-          continue;
-        }
-      if (ioc != NULL && json_object_has_member (ioc, "score"))
-        {
-          JsonNode *score_node = json_object_get_member (ioc, "score");
-
-          if (!JSON_NODE_HOLDS_VALUE (score_node) ||
-              json_node_get_value_type (score_node) != G_TYPE_INT64 ||
-              json_node_get_int (score_node) < 0 || json_node_get_int (score_node) > 100)
-            {
-              problem (ctx, _("the score must be a number from 0 to 100"));
-              continue;
-            }
-          score = (int) json_node_get_int (score_node);
-        }
-      if (description == NULL)
-        description = ctx->name;
-
-      if (g_str_equal (type, "md5") || g_str_equal (type, "sha1") || g_str_equal (type, "sha256"))
-        added = _taiou_ioc_set_add_hash_hex (ctx->set, value, strlen (value), score, description);
-      else if (g_str_equal (type, "ip") || g_str_equal (type, "cidr"))
-        added = _taiou_ioc_set_add_network (ctx->set, value, score, description);
-      else if (g_str_equal (type, "domain"))
-        added = _taiou_ioc_set_add_domain (ctx->set, value, score, description);
-      else if (g_str_equal (type, "url"))
-        added = _taiou_ioc_set_add_url (ctx->set, value, score, description);
-      else if (g_str_equal (type, "filename"))
-        {
-          added = _taiou_ioc_set_add_file_name (ctx->set, value, score,
-                                                _taiou_json_get_string (ioc, "false_positive"), description,
-                                                &regex_error);
-          if (!added)
-            {
-              problem (ctx, _("bad regular expression: %s"), regex_error->message);
-              continue;
-            }
-        }
-      else
-        {
-          problem (ctx, _("unknown type “%.40s”"), type);
-          continue;
-        }
-
-      if (added)
-        loaded (ctx);
-      else
-        problem (ctx, _("“%.80s” is not a valid %s"), value, type);
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -745,21 +561,6 @@ is_json_format (TaiouIocFormat format)
   return format == TAIOU_IOC_FORMAT_FEODO_JSON || format == TAIOU_IOC_FORMAT_TAIOU_JSON;
 }
 
-static gboolean
-read_json (LoadContext     *ctx,
-           TaiouIocFormat   format,
-           const char      *data,
-           gsize            length,
-           GError         **error)
-{
-  g_autoptr(JsonNode) root = parse_json (ctx, data, length, error);
-
-  if (root == NULL)
-    return FALSE;
-  return format == TAIOU_IOC_FORMAT_FEODO_JSON ? read_feodo_json (ctx, root, error)
-                                               : read_taiou_json (ctx, root, error);
-}
-
 static TaiouIocLoadReport *
 unknown_format (const char  *name,
                 GError     **error)
@@ -805,7 +606,7 @@ taiou_ioc_set_load_data (TaiouIocSet     *self,
   report = report_new (source, format);
   context_init (&ctx, self, report, name);
   if (is_json_format (format))
-    ok = read_json (&ctx, format, data, length, error);
+    ok = _taiou_ioc_read_json (&ctx, format, data, length, error);
   else
     {
       feed_lines (&ctx, format, data, length);
