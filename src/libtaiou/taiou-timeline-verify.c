@@ -86,21 +86,17 @@ incident_matches_creation (TaiouTimeline           *self,
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       *problem = g_strdup_printf (_("Event #%lld should record an incident but "
-                                    "its details are unreadable."),
+                                "its details are unreadable."),
                                   (long long) created->seq);
       return FALSE;
     }
   detail = json_node_get_object (json_parser_get_root (parser));
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT uuid, title, created_us, discovered_us, host, reporter "
-                           "FROM incidents WHERE id = ?",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-      return FALSE;
-    }
+  if (!_taiou_timeline_prepare (self,
+                                "SELECT uuid, title, created_us, discovered_us, host, reporter "
+                                "FROM incidents WHERE id = ?",
+                                &stmt, error))
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, created->incident_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -138,18 +134,14 @@ find_unrecorded_incident (TaiouTimeline  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT id FROM incidents WHERE id NOT IN "
-                           "  (SELECT incident_id FROM events "
-                           "   WHERE kind = '" TAIOU_INCIDENT_CREATED_KIND "' "
-                           "     AND incident_id IS NOT NULL) "
-                           "ORDER BY id LIMIT 1",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-      return FALSE;
-    }
+  if (!_taiou_timeline_prepare (self,
+                                "SELECT id FROM incidents WHERE id NOT IN "
+                                "  (SELECT incident_id FROM events "
+                                "   WHERE kind = '" TAIOU_INCIDENT_CREATED_KIND "' "
+                                "     AND incident_id IS NOT NULL) "
+                                "ORDER BY id LIMIT 1",
+                                &stmt, error))
+    return FALSE;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *problem = g_strdup_printf (_("Incident #%lld has no creation event in the "
@@ -177,13 +169,10 @@ walk_chain (TaiouTimeline              *self,
   gint64 expected_seq = 1;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "SELECT " TAIOU_EVENT_COLUMNS " FROM events ORDER BY seq",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-      return FALSE;
-    }
+  if (!_taiou_timeline_prepare (self,
+                                "SELECT " TAIOU_EVENT_COLUMNS " FROM events ORDER BY seq",
+                                &stmt, error))
+    return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
