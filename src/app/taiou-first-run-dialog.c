@@ -55,7 +55,8 @@ taiou_first_run_dialog_response (AdwMessageDialog *dialog,
       g_autofree char *organization = NULL;
       g_auto(GStrv) domains = parse_domains (self, NULL);
 
-      organization = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organization_row))));
+      organization = g_strstrip (g_strdup (gtk_editable_get_text (
+                                             GTK_EDITABLE (self->organization_row))));
       g_settings_set_string (self->settings, "organization-name", organization);
       if (domains != NULL)
         g_settings_set_strv (self->settings, "mail-domains", (const char * const *) domains);

@@ -158,8 +158,8 @@ taiou_preferences_window_class_init (TaiouPreferencesWindowClass *klass)
 
   object_class->dispose = taiou_preferences_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/taiou/Taiou/taiou-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/taiou/Taiou/taiou-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, organization_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, domains_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, staff_view);

@@ -67,7 +67,8 @@ show_view (TaiouWindow *self,
            const char  *name)
 {
   gtk_stack_set_visible_child_name (self->view_stack, name);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.go-home", g_strcmp0 (name, "start") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.go-home",
+                                 g_strcmp0 (name, "start") != 0);
 
   if (g_strcmp0 (name, "wizard") == 0)
     adw_window_title_set_title (self->window_title, _("Respond to an Infection"));

@@ -37,7 +37,8 @@ timeline_list (TaiouTimeline   *timeline,
   for (guint i = 0; i < incidents->len; i++)
     {
       TaiouIncident *incident = incidents->pdata[i];
-      g_autofree char *discovered = taiou_time_format_local (taiou_incident_get_discovered_us (incident));
+      gint64 discovered_us = taiou_incident_get_discovered_us (incident);
+      g_autofree char *discovered = taiou_time_format_local (discovered_us);
 
       g_print ("#%-4lld %s  %s  %s  %s\n",
                (long long) taiou_incident_get_id (incident), discovered,

@@ -95,7 +95,8 @@ parse_json (TaiouEmocheckReport  *report,
 
   if (!json_parser_load_from_data (parser, text, -1, &parse_error))
     return format_error (error, file_name, parse_error->message);
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return format_error (error, file_name, _("expected a JSON object"));
   root = json_node_get_object (json_parser_get_root (parser));
 

@@ -151,7 +151,8 @@ read_taiou_json (LoadContext  *ctx,
       else if (g_str_equal (type, "filename"))
         {
           added = _taiou_ioc_set_add_file_name (ctx->set, value, score,
-                                                _taiou_json_get_string (ioc, "false_positive"), description,
+                                                _taiou_json_get_string (ioc, "false_positive"),
+                                                description,
                                                 &regex_error);
           if (!added)
             {

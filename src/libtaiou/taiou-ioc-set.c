@@ -258,7 +258,8 @@ _taiou_ioc_set_add_false_positive (TaiouIocSet *self,
   guint8 digest[32];
   TaiouIocKind kind;
 
-  if (table_for_length (self, length / 2, &kind) == NULL || !_taiou_hex_decode (hex, length, digest))
+  if (table_for_length (self, length / 2, &kind) == NULL ||
+      !_taiou_hex_decode (hex, length, digest))
     return FALSE;
   g_hash_table_add (self->false_positives, g_ascii_strdown (hex, (gssize) length));
   return TRUE;

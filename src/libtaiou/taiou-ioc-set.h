@@ -1,4 +1,4 @@
-/* taiou-ioc-set.h — indicators of compromise: hashes, IPs and networks, domains, URLs, file names */
+/* taiou-ioc-set.h — indicators of compromise: hashes, IPs, networks, domains, URLs, file names */
 #pragma once
 
 #include <gio/gio.h>

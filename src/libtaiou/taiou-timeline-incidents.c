@@ -59,9 +59,10 @@ taiou_timeline_create_incident (TaiouTimeline  *self,
   fields.step = "";
 
   if (!_taiou_timeline_prepare (self,
-                "INSERT INTO incidents (uuid, title, created_us, discovered_us, host, reporter) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                &stmt, error))
+                                "INSERT INTO incidents (uuid, title, created_us, discovered_us, "
+                                "                       host, reporter) "
+                                "VALUES (?, ?, ?, ?, ?, ?)",
+                                &stmt, error))
     {
       _taiou_timeline_rollback (self);
       return NULL;
@@ -92,8 +93,8 @@ taiou_timeline_create_incident (TaiouTimeline  *self,
   json_object_set_string_member (detail, "reporter", reporter);
   summary = g_strdup_printf (_("Incident created: %s"), title);
 
-  event = _taiou_timeline_append_locked (self, fields.id, TAIOU_INCIDENT_CREATED_KIND, reporter, summary, detail,
-                         error);
+  event = _taiou_timeline_append_locked (self, fields.id, TAIOU_INCIDENT_CREATED_KIND, reporter,
+                                         summary, detail, error);
   if (event == NULL)
     {
       _taiou_timeline_rollback (self);
@@ -158,7 +159,8 @@ taiou_timeline_set_incident_step (TaiouTimeline  *self,
   json_object_set_string_member (detail, "step", step);
   if (summary == NULL)
     summary = default_summary = g_strdup_printf (_("Moved on to the step “%s”"), step);
-  event = _taiou_timeline_append_locked (self, incident_id, "wizard.step", actor, summary, detail, error);
+  event = _taiou_timeline_append_locked (self, incident_id, "wizard.step", actor, summary,
+                                         detail, error);
   if (event == NULL)
     {
       _taiou_timeline_rollback (self);
@@ -200,7 +202,8 @@ taiou_timeline_get_incident (TaiouTimeline  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->lock);
-  if (!_taiou_timeline_prepare (self, "SELECT " INCIDENT_COLUMNS " FROM incidents WHERE id = ?", &stmt, error))
+  if (!_taiou_timeline_prepare (self, "SELECT " INCIDENT_COLUMNS " FROM incidents WHERE id = ?",
+                                &stmt, error))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, incident_id);
   rc = sqlite3_step (stmt);
@@ -236,7 +239,9 @@ taiou_timeline_list_incidents (TaiouTimeline  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->lock);
-  if (!_taiou_timeline_prepare (self, "SELECT " INCIDENT_COLUMNS " FROM incidents ORDER BY id DESC", &stmt, error))
+  if (!_taiou_timeline_prepare (self,
+                                "SELECT " INCIDENT_COLUMNS " FROM incidents ORDER BY id DESC",
+                                &stmt, error))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (incidents, incident_from_row (stmt));

@@ -115,7 +115,8 @@ incident_matches_creation (TaiouTimeline           *self,
       return FALSE;
     }
   if (rc == SQLITE_DONE)
-    *problem = g_strdup_printf (_("Incident #%lld, recorded by event #%lld, was deleted from the incidents table."),
+    *problem = g_strdup_printf (_("Incident #%lld, recorded by event #%lld, was deleted from "
+                                  "the incidents table."),
                                 (long long) created->incident_id, (long long) created->seq);
   else if (!matches)
     *problem = g_strdup_printf (_("Incident #%lld in the incidents table no "
@@ -210,8 +211,8 @@ walk_chain (TaiouTimeline              *self,
         {
           verification->first_bad_seq = fields.seq;
           verification->problem =
-            g_strdup_printf (_("Event #%lld does not follow on from event #%lld: an event was removed, inserted or reordered "
-                               "here."),
+            g_strdup_printf (_("Event #%lld does not follow on from event #%lld: an event was "
+                               "removed, inserted or reordered here."),
                              (long long) fields.seq, (long long) fields.seq - 1);
           break;
         }

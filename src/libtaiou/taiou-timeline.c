@@ -134,9 +134,9 @@ exec_sql (TaiouTimeline  *self,
 
 gboolean
 _taiou_timeline_prepare (TaiouTimeline  *self,
-         const char     *sql,
-         sqlite3_stmt  **stmt,
-         GError        **error)
+                         const char     *sql,
+                         sqlite3_stmt  **stmt,
+                         GError        **error)
 {
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
 
@@ -186,7 +186,7 @@ _taiou_timeline_rollback (TaiouTimeline *self)
  * both read the same head and fork the chain. */
 gboolean
 _taiou_timeline_begin_immediate (TaiouTimeline  *self,
-                 GError        **error)
+                                 GError        **error)
 {
   int rc = SQLITE_BUSY;
 
@@ -208,7 +208,7 @@ _taiou_timeline_begin_immediate (TaiouTimeline  *self,
 
 gboolean
 _taiou_timeline_commit (TaiouTimeline  *self,
-        GError        **error)
+                        GError        **error)
 {
   if (!exec_sql (self, "COMMIT", error))
     {
@@ -413,9 +413,9 @@ default_actor (const char *actor)
 
 gboolean
 _taiou_timeline_check_text (const char  *value,
-            const char  *field,
-            gboolean     may_be_empty,
-            GError     **error)
+                            const char  *field,
+                            gboolean     may_be_empty,
+                            GError     **error)
 {
   if (value == NULL || (!may_be_empty && value[0] == '\0'))
     {
@@ -447,12 +447,12 @@ detail_to_string (JsonObject *detail)
 /* Appends one event; the caller holds the lock and an open write transaction. */
 TaiouEvent *
 _taiou_timeline_append_locked (TaiouTimeline  *self,
-               gint64          incident_id,
-               const char     *kind,
-               const char     *actor,
-               const char     *summary,
-               JsonObject     *detail,
-               GError        **error)
+                               gint64          incident_id,
+                               const char     *kind,
+                               const char     *actor,
+                               const char     *summary,
+                               JsonObject     *detail,
+                               GError        **error)
 {
   sqlite3_stmt *stmt = NULL;
   g_autofree char *prev_hash = NULL;
@@ -462,7 +462,8 @@ _taiou_timeline_append_locked (TaiouTimeline  *self,
   gint64 last_seq = 0;
   int rc;
 
-  if (!_taiou_timeline_prepare (self, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1", &stmt, error))
+  if (!_taiou_timeline_prepare (self, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
+                                &stmt, error))
     return NULL;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -490,10 +491,10 @@ _taiou_timeline_append_locked (TaiouTimeline  *self,
   hash = _taiou_event_compute_hash (prev_hash, &fields);
 
   if (!_taiou_timeline_prepare (self,
-                "INSERT INTO events (seq, incident_id, time_us, kind, actor, host, summary, "
-                "                    detail, prev_hash, hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                &stmt, error))
+                                "INSERT INTO events (seq, incident_id, time_us, kind, actor, host, "
+                                "                    summary, detail, prev_hash, hash) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                &stmt, error))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, fields.seq);
   if (incident_id > 0)
@@ -521,8 +522,8 @@ _taiou_timeline_append_locked (TaiouTimeline  *self,
 
 gboolean
 _taiou_timeline_incident_exists_locked (TaiouTimeline  *self,
-                        gint64          incident_id,
-                        GError        **error)
+                                        gint64          incident_id,
+                                        GError        **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -580,7 +581,8 @@ taiou_timeline_append (TaiouTimeline  *self,
   if (!_taiou_timeline_begin_immediate (self, error))
     return NULL;
   if ((incident_id > 0 && !_taiou_timeline_incident_exists_locked (self, incident_id, error)) ||
-      !(event = _taiou_timeline_append_locked (self, incident_id, kind, actor, summary, detail, error)))
+      !(event = _taiou_timeline_append_locked (self, incident_id, kind, actor, summary, detail,
+                                               error)))
     {
       _taiou_timeline_rollback (self);
       return NULL;
@@ -633,8 +635,9 @@ taiou_timeline_list_events (TaiouTimeline  *self,
   locker = g_mutex_locker_new (&self->lock);
   if (!_taiou_timeline_incident_exists_locked (self, incident_id, error) ||
       !_taiou_timeline_prepare (self,
-                "SELECT " TAIOU_EVENT_COLUMNS " FROM events WHERE incident_id = ? ORDER BY seq",
-                &stmt, error))
+                                "SELECT " TAIOU_EVENT_COLUMNS " FROM events "
+                                "WHERE incident_id = ? ORDER BY seq",
+                                &stmt, error))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, incident_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -39,8 +39,8 @@ typedef struct
 } TaiouTimelineVerification;
 
 GType                      taiou_timeline_verification_get_type (void) G_GNUC_CONST;
-TaiouTimelineVerification *taiou_timeline_verification_copy     (const TaiouTimelineVerification *self);
-void                       taiou_timeline_verification_free     (TaiouTimelineVerification *self);
+TaiouTimelineVerification *taiou_timeline_verification_copy (const TaiouTimelineVerification *self);
+void                       taiou_timeline_verification_free (TaiouTimelineVerification       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouTimelineVerification, taiou_timeline_verification_free)
 

@@ -86,8 +86,10 @@ verify_cb (GObject      *source,
   else if (verification->intact)
     {
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The record has not been altered (%lld entry checked).",
-                                           "The record has not been altered (%lld entries checked).",
+                                           "The record has not been altered "
+                                           "(%lld entry checked).",
+                                           "The record has not been altered "
+                                           "(%lld entries checked).",
                                            verification->n_events),
                               (long long) verification->n_events);
       set_verify_status (self, "emblem-ok-symbolic", "success", text);
@@ -169,7 +171,8 @@ static GtkWidget *
 create_incident_row (TaiouIncident *incident)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *discovered = taiou_time_format_local (taiou_incident_get_discovered_us (incident));
+  gint64 discovered_us = taiou_incident_get_discovered_us (incident);
+  g_autofree char *discovered = taiou_time_format_local (discovered_us);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", discovered,
                                                taiou_incident_get_host (incident));
 

@@ -25,7 +25,8 @@ typedef struct
 /* In the order of the rows in the .ui. */
 static const TriageChoice choices[] = {
   { TAIOU_TRIAGE_OPENED_ATTACHMENT, N_("Opened a mail attachment") },
-  { TAIOU_TRIAGE_ENABLED_MACROS,    N_("Opened a mail attachment and enabled its content (macros)") },
+  { TAIOU_TRIAGE_ENABLED_MACROS,    N_("Opened a mail attachment and enabled its content "
+                                       "(macros)") },
   { TAIOU_TRIAGE_CLICKED_LINK,      N_("Clicked a link in a mail") },
   { TAIOU_TRIAGE_RECEIVED_ONLY,     N_("Received a suspicious mail but opened nothing") },
   { TAIOU_TRIAGE_SPOOFED_REPORT,    N_("A business partner reported mail sent in our name") },
@@ -91,7 +92,9 @@ stripped_text (AdwEntryRow *row)
 static gboolean
 when_is_in_future (TaiouTriagePage *self)
 {
-  return g_date_time_to_unix (self->when) * G_USEC_PER_SEC > g_get_real_time () + FUTURE_TOLERANCE_US;
+  gint64 when_us = g_date_time_to_unix (self->when) * G_USEC_PER_SEC;
+
+  return when_us > g_get_real_time () + FUTURE_TOLERANCE_US;
 }
 
 static void
