@@ -166,7 +166,6 @@ taiou_digest_table_commit (TaiouDigestTable  *self,
 
   for (guint i = 0; i < self->staged->len; i++)
     insert_entry (self, (const guint8 *) self->staged->data + (gsize) i * self->entry_size, merge);
-  g_array_set_size (self->staged, 0);
   /* Give the staging memory back rather than keep it for the next load. */
   g_array_unref (self->staged);
   self->staged = g_array_new (FALSE, FALSE, self->entry_size);

@@ -44,6 +44,7 @@ typedef struct
 {
   TaiouScanner     *scanner;
   TaiouDigestKinds  kinds;
+  gboolean          match_names; /* whether any file-name IOC is loaded */
   GCancellable     *cancellable;
   TaiouScanResult  *result;
   GMutex            lock;        /* guards the findings, the unreadable list and the counts */
@@ -252,7 +253,8 @@ scan_file (gpointer data,
       g_private_set (&thread_reader, reader);
     }
 
-  match_file_name (state, path);
+  if (state->match_names)
+    match_file_name (state, path);
 
   if (!taiou_digest_reader_file (reader, AT_FDCWD, path, state->kinds,
                                  state->scanner->max_file_size, &digest, state->cancellable,
@@ -452,6 +454,7 @@ taiou_scanner_scan_paths (TaiouScanner           *self,
     state.kinds |= TAIOU_DIGEST_SHA1;
   if (taiou_ioc_set_count (self->iocs, TAIOU_IOC_KIND_SHA256) > 0)
     state.kinds |= TAIOU_DIGEST_SHA256;
+  state.match_names = taiou_ioc_set_count (self->iocs, TAIOU_IOC_KIND_FILENAME) > 0;
 
   walk.state = &state;
   walk.progress = progress;
