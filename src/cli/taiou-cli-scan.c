@@ -110,11 +110,8 @@ finding_to_json (const TaiouFinding *finding)
   json_object_set_string_member (object, "level",
                                  taiou_severity_to_string (taiou_finding_get_severity (finding)));
   json_object_set_string_member (object, "path", finding->object);
-  if (g_str_has_prefix (finding->evidence, "sha256:"))
-    {
-      g_autofree char *sha256 = g_strndup (finding->evidence + 7, 64);
-      json_object_set_string_member (object, "sha256", sha256);
-    }
+  if (finding->sha256 != NULL)
+    json_object_set_string_member (object, "sha256", finding->sha256);
   json_object_set_string_member (object, "evidence", finding->evidence);
   json_object_set_string_member (object, "message", finding->reason_en);
   json_array_add_string_element (reasons, finding->reason_en);

@@ -41,10 +41,14 @@ taiou_finding_new (const char *rule_id,
 TaiouFinding *
 taiou_finding_copy (const TaiouFinding *self)
 {
+  TaiouFinding *copy;
+
   g_return_val_if_fail (self != NULL, NULL);
 
-  return taiou_finding_new (self->rule_id, self->score, self->object, self->evidence,
+  copy = taiou_finding_new (self->rule_id, self->score, self->object, self->evidence,
                             self->reason_ja, self->reason_en);
+  copy->sha256 = g_strdup (self->sha256);
+  return copy;
 }
 
 void
@@ -57,6 +61,7 @@ taiou_finding_free (TaiouFinding *self)
   g_free (self->evidence);
   g_free (self->reason_ja);
   g_free (self->reason_en);
+  g_free (self->sha256);
   g_free (self);
 }
 

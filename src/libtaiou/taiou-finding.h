@@ -28,6 +28,7 @@ typedef struct
   char *evidence;   /* the facts that triggered it, for the IT manager */
   char *reason_ja;  /* plain Japanese for the office worker */
   char *reason_en;  /* the same in English */
+  char *sha256;     /* the file's SHA-256 in hex, when it was computed; else NULL */
 } TaiouFinding;
 
 GType          taiou_finding_get_type      (void) G_GNUC_CONST;

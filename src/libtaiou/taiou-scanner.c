@@ -169,12 +169,14 @@ add_finding (ScanState    *state,
 }
 
 static void
-report_hash_match (ScanState           *state,
-                   const char          *path,
-                   const guint8        *digest,
-                   gsize                length,
-                   const TaiouIocMatch *match)
+report_hash_match (ScanState             *state,
+                   const char            *path,
+                   const TaiouFileDigest *digests,
+                   const guint8          *digest,
+                   gsize                  length,
+                   const TaiouIocMatch   *match)
 {
+  TaiouFinding *finding;
   static const char * const kind_names[] = { "md5", "sha1", "sha256" };
   g_autofree char *hex = taiou_digest_to_hex (digest, length);
   g_autofree char *evidence = NULL;
@@ -191,8 +193,11 @@ report_hash_match (ScanState           *state,
                                match->description);
   reason_en = g_strdup_printf ("This file matches known malware (%s). Do not open it.",
                                match->description);
-  add_finding (state, taiou_finding_new (rule, match->score, path, evidence, reason_ja,
-                                         reason_en));
+  finding = taiou_finding_new (rule, match->score, path, evidence, reason_ja, reason_en);
+  /* Reports (Loki-RS's JSON lines) name every file by its SHA-256 when there is one. */
+  if (digests->kinds & TAIOU_DIGEST_SHA256)
+    finding->sha256 = taiou_digest_to_hex (digests->sha256, sizeof digests->sha256);
+  add_finding (state, finding);
 }
 
 static void
@@ -204,13 +209,13 @@ match_digests (ScanState             *state,
 
   if ((digest->kinds & TAIOU_DIGEST_SHA256) &&
       taiou_ioc_set_lookup_digest (state->scanner->iocs, digest->sha256, 32, &match))
-    report_hash_match (state, path, digest->sha256, 32, &match);
+    report_hash_match (state, path, digest, digest->sha256, 32, &match);
   if ((digest->kinds & TAIOU_DIGEST_SHA1) &&
       taiou_ioc_set_lookup_digest (state->scanner->iocs, digest->sha1, 20, &match))
-    report_hash_match (state, path, digest->sha1, 20, &match);
+    report_hash_match (state, path, digest, digest->sha1, 20, &match);
   if ((digest->kinds & TAIOU_DIGEST_MD5) &&
       taiou_ioc_set_lookup_digest (state->scanner->iocs, digest->md5, 16, &match))
-    report_hash_match (state, path, digest->md5, 16, &match);
+    report_hash_match (state, path, digest, digest->md5, 16, &match);
 }
 
 static void

@@ -52,7 +52,9 @@ test_finding (void)
   g_assert_cmpint (finding->score, ==, 100);
   g_assert_cmpint (taiou_finding_get_severity (finding), ==, TAIOU_SEVERITY_ALERT);
 
+  finding->sha256 = g_strdup ("0f6a");
   copy = taiou_finding_copy (finding);
+  g_assert_cmpstr (copy->sha256, ==, "0f6a");
   g_assert_true (copy != finding);
   g_assert_cmpstr (copy->rule_id, ==, "ioc.sha256");
   g_assert_cmpstr (copy->reason_ja, ==, "既知の不正なファイルと一致しました");

@@ -127,6 +127,7 @@ test_hash_and_name_matches (Tree          *tree,
   g_assert_cmpint (first->score, ==, 90);
   g_assert_true (g_str_has_suffix (first->object, "/deep/er/evil.bin"));
   g_assert_nonnull (strstr (first->evidence, evil));
+  g_assert_cmpstr (first->sha256, ==, evil);
   g_assert_nonnull (strstr (first->reason_ja, "Test payload"));
   g_assert_cmpstr (second->rule_id, ==, "ioc.filename");
   g_assert_true (g_str_has_suffix (second->object, "請求書.pdf.exe"));
@@ -171,6 +172,8 @@ test_md5_sha1_and_false_positives (Tree          *tree,
   one = scan (iocs, tree->root, 0);
   g_assert_cmpuint (one->findings->len, ==, 1);
   g_assert_cmpstr (((TaiouFinding *) one->findings->pdata[0])->rule_id, ==, "ioc.md5");
+  /* No SHA-256 IOC is loaded, so none was computed to report. */
+  g_assert_null (((TaiouFinding *) one->findings->pdata[0])->sha256);
 }
 
 static void
