@@ -28,7 +28,7 @@ typedef enum
 {
   TAIOU_AUTORUN_RUN_VALUE,      /* a value under …\CurrentVersion\Run (or RunOnce) */
   TAIOU_AUTORUN_SERVICE,        /* a Windows service's ImagePath (or ServiceDll) */
-  TAIOU_AUTORUN_XDG_AUTOSTART,  /* Exec= of ~/.config/autostart/*.desktop */
+  TAIOU_AUTORUN_XDG_AUTOSTART,  /* Exec= of a .desktop file in ~/.config/autostart */
   TAIOU_AUTORUN_SYSTEMD_USER,   /* ExecStart= of a systemd user unit */
   TAIOU_AUTORUN_CRONTAB,        /* a line of a user's crontab */
 } TaiouAutorunKind;
