@@ -11,6 +11,7 @@
 #include "taiou-incident.h"
 #include "taiou-ioc-set.h"
 #include "taiou-mail-address.h"
+#include "taiou-probe-linux.h"
 #include "taiou-scanner.h"
 #include "taiou-time.h"
 #include "taiou-timeline.h"
