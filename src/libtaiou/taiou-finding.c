@@ -130,3 +130,29 @@ taiou_score_aggregate (const int *scores,
     remaining *= 1.0 - CLAMP (sorted[i], 0, 100) / 100.0 / ldexp (1.0, (int) i);
   return (int) lround (100.0 * (1.0 - remaining));
 }
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const TaiouFinding *fa = *(TaiouFinding * const *) a;
+  const TaiouFinding *fb = *(TaiouFinding * const *) b;
+
+  if (fa->score != fb->score)
+    return fb->score - fa->score;
+  return g_strcmp0 (fa->object, fb->object);
+}
+
+/**
+ * taiou_findings_sort:
+ * @findings: (element-type TaiouFinding): findings
+ *
+ * Puts the highest score first and, within a score, orders by object, so reports are stable.
+ */
+void
+taiou_findings_sort (GPtrArray *findings)
+{
+  g_return_if_fail (findings != NULL);
+
+  g_ptr_array_sort (findings, compare_findings);
+}

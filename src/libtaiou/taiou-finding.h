@@ -46,6 +46,7 @@ TaiouSeverity  taiou_severity_for_score    (int                  score);
 const char    *taiou_severity_to_string    (TaiouSeverity        severity);
 int            taiou_score_aggregate       (const int           *scores,
                                             gsize                n_scores);
+void           taiou_findings_sort         (GPtrArray           *findings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouFinding, taiou_finding_free)
 

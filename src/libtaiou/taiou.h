@@ -5,6 +5,7 @@
 #include "taiou-event.h"
 #include "taiou-file-digest.h"
 #include "taiou-finding.h"
+#include "taiou-host-rules.h"
 #include "taiou-host-snapshot.h"
 #include "taiou-i18n.h"
 #include "taiou-import-emocheck.h"
