@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "taiou-cli-private.h"
@@ -46,7 +47,7 @@ print_json_line (JsonObject *object)
   json_object_set_string_member (object, "hostname", g_get_host_name ());
   json_node_take_object (node, object);
   text = json_to_string (node, FALSE);
-  g_print ("%s\n", text);
+  taiou_cli_print_utf8 (text);
 }
 
 static void
@@ -121,6 +122,108 @@ finding_to_json (const TaiouFinding *finding)
   return object;
 }
 
+/* "1234-ABCD" as `vol C:` prints it, or plain hexadecimal. */
+static gboolean
+parse_volume_serial (const char *text,
+                     guint32    *serial)
+{
+  g_autofree char *digits = g_strdup (text);
+  guint64 value;
+  char *end;
+
+  g_strdelimit (digits, "-", ' ');
+  g_strstrip (digits);
+  if (strlen (digits) == 9 && digits[4] == ' ')
+    memmove (digits + 4, digits + 5, 5);
+  if (*digits == '\0' || strlen (digits) > 8)
+    return FALSE;
+  value = g_ascii_strtoull (digits, &end, 16);
+  if (*end != '\0')
+    return FALSE;
+  *serial = (guint32) value;
+  return TRUE;
+}
+
+static void
+print_scan_start (TaiouIocSet *iocs,
+                  const char  *target,
+                  int          argc,
+                  char       **argv)
+{
+  JsonObject *start = json_object_new ();
+  JsonArray *paths = json_array_new ();
+
+  for (int i = 1; i < argc; i++)
+    json_array_add_string_element (paths, argv[i]);
+  json_object_set_string_member (start, "event_type", "scan_start");
+  json_object_set_string_member (start, "target", target);
+  json_object_set_array_member (start, "paths", paths);
+  json_object_set_int_member (start, "sha256_iocs",
+                              (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_SHA256));
+  json_object_set_int_member (start, "filename_iocs",
+                              (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_FILENAME));
+  json_object_set_int_member (start, "ip_iocs",
+                              (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_IP));
+  print_json_line (start);
+}
+
+static void
+print_result_json (TaiouScanResult *result)
+{
+  JsonObject *end = json_object_new ();
+  JsonArray *unreadable = json_array_new ();
+
+  for (guint i = 0; i < result->findings->len; i++)
+    print_json_line (finding_to_json (result->findings->pdata[i]));
+  for (guint i = 0; i < result->unreadable->len; i++)
+    json_array_add_string_element (unreadable, result->unreadable->pdata[i]);
+  json_object_set_string_member (end, "event_type", "scan_end");
+  json_object_set_int_member (end, "files", (gint64) result->n_files);
+  json_object_set_int_member (end, "hashed", (gint64) result->n_hashed);
+  json_object_set_int_member (end, "bytes", (gint64) result->n_bytes);
+  json_object_set_int_member (end, "skipped", (gint64) result->n_skipped);
+  json_object_set_int_member (end, "findings", result->findings->len);
+  json_object_set_array_member (end, "unreadable", unreadable);
+  print_json_line (end);
+}
+
+static void
+print_result_text (TaiouScanResult *result,
+                   gboolean         japanese)
+{
+  for (guint i = 0; i < result->findings->len; i++)
+    print_finding_text (result->findings->pdata[i], japanese);
+  for (guint i = 0; i < result->unreadable->len; i++)
+    g_printerr (_("taiou-cli: could not read %s\n"), (char *) result->unreadable->pdata[i]);
+  g_print (_("Scanned %llu files (%llu hashed, %.1f MB); skipped %llu; could not read %u.\n"),
+           (unsigned long long) result->n_files, (unsigned long long) result->n_hashed,
+           result->n_bytes / 1e6, (unsigned long long) result->n_skipped,
+           result->unreadable->len);
+  if (result->findings->len == 0)
+    g_print ("%s\n", _("Nothing suspicious was found."));
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u finding.\n", "%u findings.\n",
+                          result->findings->len),
+             result->findings->len);
+}
+
+/* Checks the incident exists before the scan, so a typo does not cost a whole scan. */
+static TaiouTimeline *
+open_incident (TaiouCliOptions  *options,
+               gint64            incident_id,
+               GError          **error)
+{
+  g_autoptr(TaiouTimeline) timeline = taiou_cli_open_timeline (options, error);
+  g_autoptr(TaiouIncident) incident = NULL;
+
+  if (timeline == NULL)
+    return NULL;
+  incident = taiou_timeline_get_incident (timeline, incident_id, error);
+  if (incident == NULL)
+    return NULL;
+  return g_steal_pointer (&timeline);
+}
+
 int
 taiou_cli_scan (int              argc,
                 char           **argv,
@@ -130,14 +233,32 @@ taiou_cli_scan (int              argc,
   g_autoptr(TaiouIocSet) iocs = NULL;
   g_autoptr(TaiouScanner) scanner = NULL;
   g_autoptr(TaiouScanResult) result = NULL;
+  g_autoptr(TaiouTimeline) timeline = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) ioc_files = NULL;
+  g_autofree char *windows_volume = NULL;
+  g_autofree char *volume_image = NULL;
+  g_autofree char *volume_serial = NULL;
+  g_autofree char *target = NULL;
   gint64 max_file_size = TAIOU_SCANNER_DEFAULT_MAX_FILE_SIZE;
+  gint64 incident_id = 0;
   gboolean japanese = prefers_japanese ();
+  gboolean whole_system;
+  TaiouSystemScanOptions system = { NULL };
   ProgressLine progress = { FALSE, FALSE };
   const GOptionEntry entries[] = {
     { "ioc", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &ioc_files,
       N_("An IOC file to load (Loki, abuse.ch or Taiou format); may be repeated"), N_("FILE") },
+    { "windows-volume", 0, 0, G_OPTION_ARG_FILENAME, &windows_volume,
+      N_("Check the Windows system volume mounted at DIR instead of this computer"),
+      N_("DIR") },
+    { "volume-image", 0, 0, G_OPTION_ARG_FILENAME, &volume_image,
+      N_("Read the volume serial from this disk image or device (its NTFS boot sector)"),
+      N_("FILE") },
+    { "volume-serial", 0, 0, G_OPTION_ARG_STRING, &volume_serial,
+      N_("The Windows volume serial, as `vol C:` shows it (e.g. 1234-ABCD)"), N_("SERIAL") },
+    { "incident", 0, 0, G_OPTION_ARG_INT64, &incident_id,
+      N_("Record the findings and a summary in this incident's timeline"), N_("ID") },
     { "max-file-size", 0, 0, G_OPTION_ARG_INT64, &max_file_size,
       N_("Do not read files larger than this many bytes (default 256 MiB)"), N_("BYTES") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON lines instead of text"),
@@ -145,86 +266,77 @@ taiou_cli_scan (int              argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("PATH… — match files against indicators of compromise"));
+  context = g_option_context_new (_("[PATH…] — check this computer, a Windows volume or files "
+                                    "for malware"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-    _("Exit status: 0 nothing found, 1 something found, 2 error."));
+    _("Without PATH, checks this running computer: processes, autoruns, connections and the "
+      "folders malware uses. With --windows-volume, checks a Windows disk read from Linux "
+      "(EmoCheck's rules need its volume serial: --volume-serial or --volume-image).\n"
+      "Exit status: 0 nothing found, 1 something found, 2 error."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return taiou_cli_usage_error (context, error->message);
-  if (argc < 2)
-    return taiou_cli_usage_error (context, _("Give at least one file or folder to scan."));
   if (max_file_size <= 0)
     return taiou_cli_usage_error (context, _("The size limit must be a positive number."));
+  if (volume_serial != NULL && !parse_volume_serial (volume_serial, &system.volume_serial))
+    return taiou_cli_usage_error (context, _("The volume serial must be 8 hexadecimal digits, "
+                                             "such as 1234-ABCD."));
+  system.has_volume_serial = volume_serial != NULL;
+  if ((volume_image != NULL || volume_serial != NULL) && windows_volume == NULL)
+    return taiou_cli_usage_error (context, _("--volume-image and --volume-serial need "
+                                             "--windows-volume."));
+  system.windows_volume = windows_volume;
+  system.volume_image = volume_image;
+  whole_system = windows_volume != NULL || argc < 2;
   progress.on_terminal = isatty (STDERR_FILENO) && !options->json;
 
+  if (incident_id > 0 && (timeline = open_incident (options, incident_id, &error)) == NULL)
+    return taiou_cli_fail (g_steal_pointer (&error));
   iocs = load_iocs (ioc_files, &error);
   if (iocs == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
-  if (!taiou_ioc_set_has_hashes (iocs) && taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_FILENAME) == 0)
+  if (!whole_system && !taiou_ioc_set_has_hashes (iocs) &&
+      taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_FILENAME) == 0)
     g_printerr ("%s\n", _("taiou-cli: no hash or file-name IOCs are loaded, so no file can match "
                           "(use --ioc FILE)."));
 
+  if (windows_volume != NULL)
+    target = g_strdup_printf (_("the Windows volume at %s"), windows_volume);
+  else if (whole_system)
+    target = g_strdup_printf (_("this computer (%s)"), g_get_host_name ());
+  else
+    target = g_strjoinv (", ", argv + 1);
   if (options->json)
-    {
-      JsonObject *start = json_object_new ();
-      JsonArray *paths = json_array_new ();
-
-      for (int i = 1; i < argc; i++)
-        json_array_add_string_element (paths, argv[i]);
-      json_object_set_string_member (start, "event_type", "scan_start");
-      json_object_set_array_member (start, "paths", paths);
-      json_object_set_int_member (start, "sha256_iocs",
-                                  (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_SHA256));
-      json_object_set_int_member (start, "filename_iocs",
-                                  (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_FILENAME));
-      print_json_line (start);
-    }
+    print_scan_start (iocs, windows_volume != NULL ? "windows-volume"
+                            : whole_system ? "system" : "paths", argc, argv);
+  else if (whole_system)
+    g_printerr (_("Checking %s…\n"), target);
 
   scanner = taiou_scanner_new (iocs);
   taiou_scanner_set_max_file_size (scanner, (guint64) max_file_size);
-  result = taiou_scanner_scan_paths (scanner, (const char * const *) argv + 1, progress_cb,
-                                     &progress, NULL, &error);
+  if (whole_system)
+    result = taiou_system_scan (scanner, &system, (const char * const *) argv + 1, progress_cb,
+                                &progress, NULL, NULL, &error);
+  else
+    result = taiou_scanner_scan_paths (scanner, (const char * const *) argv + 1, progress_cb,
+                                       &progress, NULL, &error);
   if (progress.printed)
     g_printerr ("\n");
   if (result == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
 
   if (options->json)
-    {
-      JsonObject *end = json_object_new ();
-      JsonArray *unreadable = json_array_new ();
-
-      for (guint i = 0; i < result->findings->len; i++)
-        print_json_line (finding_to_json (result->findings->pdata[i]));
-      for (guint i = 0; i < result->unreadable->len; i++)
-        json_array_add_string_element (unreadable, result->unreadable->pdata[i]);
-      json_object_set_string_member (end, "event_type", "scan_end");
-      json_object_set_int_member (end, "files", (gint64) result->n_files);
-      json_object_set_int_member (end, "hashed", (gint64) result->n_hashed);
-      json_object_set_int_member (end, "bytes", (gint64) result->n_bytes);
-      json_object_set_int_member (end, "skipped", (gint64) result->n_skipped);
-      json_object_set_int_member (end, "findings", result->findings->len);
-      json_object_set_array_member (end, "unreadable", unreadable);
-      print_json_line (end);
-    }
+    print_result_json (result);
   else
-    {
-      for (guint i = 0; i < result->findings->len; i++)
-        print_finding_text (result->findings->pdata[i], japanese);
-      for (guint i = 0; i < result->unreadable->len; i++)
-        g_printerr (_("taiou-cli: could not read %s\n"), (char *) result->unreadable->pdata[i]);
-      g_print (_("Scanned %llu files (%llu hashed, %.1f MB); skipped %llu; could not read %u.\n"),
-               (unsigned long long) result->n_files, (unsigned long long) result->n_hashed,
-               result->n_bytes / 1e6, (unsigned long long) result->n_skipped,
-               result->unreadable->len);
-      if (result->findings->len == 0)
-        g_print ("%s\n", _("Nothing matched the loaded indicators."));
-      else
-        g_print (g_dngettext (GETTEXT_PACKAGE, "%u finding.\n", "%u findings.\n",
-                              result->findings->len),
-                 result->findings->len);
-    }
+    print_result_text (result, japanese);
 
+  if (timeline != NULL)
+    {
+      if (!taiou_scan_result_log (result, target, timeline, incident_id, &error))
+        return taiou_cli_fail (g_steal_pointer (&error));
+      if (!options->json)
+        g_print (_("Recorded in the timeline of incident #%lld.\n"), (long long) incident_id);
+    }
   return result->findings->len > 0 ? TAIOU_CLI_EXIT_DETECTED : TAIOU_CLI_EXIT_OK;
 }

@@ -38,7 +38,17 @@ taiou_cli_print_json (JsonNode *node)
 {
   g_autofree char *text = json_to_string (node, TRUE);
 
-  g_print ("%s\n", text);
+  taiou_cli_print_utf8 (text);
+}
+
+/* JSON is UTF-8 whatever the locale: g_print would turn Japanese into '?' under LANG=C, which
+ * is how cron jobs and SIEM forwarders often run. */
+void
+taiou_cli_print_utf8 (const char *text)
+{
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
 }
 
 /* Reports an error and returns the exit status for it. */

@@ -124,6 +124,19 @@ taiou_scanner_new (TaiouIocSet *iocs)
   return self;
 }
 
+/**
+ * taiou_scanner_get_iocs:
+ *
+ * Returns: (transfer none): the indicators this scanner matches against
+ */
+TaiouIocSet *
+taiou_scanner_get_iocs (TaiouScanner *self)
+{
+  g_return_val_if_fail (TAIOU_IS_SCANNER (self), NULL);
+
+  return self->iocs;
+}
+
 void
 taiou_scanner_set_max_file_size (TaiouScanner *self,
                                  guint64       max_file_size)

@@ -43,6 +43,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouScanResult, taiou_scan_result_unref)
 G_DECLARE_FINAL_TYPE (TaiouScanner, taiou_scanner, TAIOU, SCANNER, GObject)
 
 TaiouScanner    *taiou_scanner_new                (TaiouIocSet            *iocs);
+TaiouIocSet     *taiou_scanner_get_iocs           (TaiouScanner           *self);
 void             taiou_scanner_set_max_file_size  (TaiouScanner           *self,
                                                    guint64                 max_file_size);
 void             taiou_scanner_set_n_threads      (TaiouScanner           *self,

@@ -14,5 +14,6 @@
 #include "taiou-mail-address.h"
 #include "taiou-probe-linux.h"
 #include "taiou-scanner.h"
+#include "taiou-system-scan.h"
 #include "taiou-time.h"
 #include "taiou-timeline.h"

@@ -68,14 +68,15 @@ test_clean_exits_0 (Fixture       *fixture,
                                                              fixture->hash_iocs, NULL);
 
   g_assert_cmpint (result->status, ==, 0);
-  g_assert_nonnull (strstr (result->out, "Nothing matched"));
+  g_assert_nonnull (strstr (result->out, "Nothing suspicious was found"));
 }
 
 static void
 test_json_lines (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr(TaiouTestCliResult) result = taiou_test_run_cli ("C.UTF-8", "scan", "--json",
+  /* Plain "C", as cron runs it: JSON is UTF-8 all the same. */
+  g_autoptr(TaiouTestCliResult) result = taiou_test_run_cli ("C", "scan", "--json",
                                                              fixture->tree, "--ioc",
                                                              fixture->hash_iocs, NULL);
   g_auto(GStrv) lines = g_strsplit (g_strstrip (result->out), "\n", -1);
@@ -103,6 +104,9 @@ test_json_lines (Fixture       *fixture,
           g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object,
                                                                                  "reasons")),
                             ==, 1);
+          g_assert_true (g_str_has_prefix (json_array_get_string_element (
+                           json_object_get_array_member (object, "reasons_ja"), 0),
+                           "既知の不正なファイル"));
         }
       if (i == 2)
         g_assert_cmpint (json_object_get_int_member (object, "files"), ==, 2);
@@ -126,14 +130,118 @@ static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(TaiouTestCliResult) no_path = taiou_test_run_cli ("C.UTF-8", "scan", NULL);
   g_autoptr(TaiouTestCliResult) missing_ioc = taiou_test_run_cli ("C.UTF-8", "scan",
                                                                   fixture->tree, "--ioc",
                                                                   "/nonexistent/iocs.txt", NULL);
+  g_autoptr(TaiouTestCliResult) bad_serial = taiou_test_run_cli ("C.UTF-8", "scan",
+                                                                 "--windows-volume", fixture->tree,
+                                                                 "--volume-serial", "12345-XYZ",
+                                                                 NULL);
+  g_autoptr(TaiouTestCliResult) serial_alone = taiou_test_run_cli ("C.UTF-8", "scan",
+                                                                   "--volume-serial", "1234-ABCD",
+                                                                   NULL);
 
-  g_assert_cmpint (no_path->status, ==, 2);
   g_assert_cmpint (missing_ioc->status, ==, 2);
   g_assert_nonnull (strstr (missing_ioc->err, "/nonexistent/iocs.txt"));
+  g_assert_cmpint (bad_serial->status, ==, 2);
+  g_assert_nonnull (strstr (bad_serial->err, "8 hexadecimal digits"));
+  g_assert_cmpint (serial_alone->status, ==, 2);
+  g_assert_nonnull (strstr (serial_alone->err, "need --windows-volume"));
+}
+
+/* Without a path the running system is checked: this test plants an autostart entry that runs
+ * a program from /tmp, and a known-bad file in the Downloads folder, in its own isolated
+ * folders.  GLib isolates only this process's view of them, so they are handed to the CLI
+ * through the environment, and the scratch folders are narrowed to one of ours: a shared /tmp
+ * would make the test slow and its result depend on the machine. */
+static void
+test_whole_system (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *autostart = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+  g_autofree char *entry = g_build_filename (autostart, "taiou-test-dropper.desktop", NULL);
+  g_autofree char *user_dirs = g_build_filename (g_get_user_config_dir (), "user-dirs.dirs",
+                                                 NULL);
+  g_autofree char *user_dirs_text = g_strdup_printf ("XDG_DOWNLOAD_DIR=\"%s\"\n", fixture->tree);
+  g_autoptr(TaiouTestCliResult) result = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gboolean autorun_found = FALSE, file_found = FALSE;
+  guint n;
+
+  g_assert_cmpint (g_mkdir_with_parents (autostart, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (entry, "[Desktop Entry]\nType=Application\nName=x\n"
+                                             "Exec=/tmp/.taiou-test/updater --daemon\n", -1,
+                                      NULL));
+  g_assert_true (g_file_set_contents (user_dirs, user_dirs_text, -1, NULL));
+  g_setenv ("HOME", g_get_home_dir (), TRUE);
+  g_setenv ("XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_setenv ("TAIOU_SCRATCH_FOLDERS", g_get_user_cache_dir (), TRUE);
+
+  result = taiou_test_run_cli ("C.UTF-8", "scan", "--json", "--ioc", fixture->hash_iocs, NULL);
+  g_assert_cmpint (result->status, ==, 1);
+  lines = g_strsplit (g_strstrip (result->out), "\n", -1);
+  n = g_strv_length (lines);
+  g_assert_cmpuint (n, >=, 4);
+  g_assert_true (json_parser_load_from_data (parser, lines[0], -1, NULL));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (
+                     json_parser_get_root (parser)), "target"), ==, "system");
+  for (guint i = 1; i + 1 < n; i++)
+    {
+      JsonObject *object;
+
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      object = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (object, "event_type"), ==, "finding");
+      if (g_str_equal (json_object_get_string_member (object, "rule"), "autorun.scratch-folder") &&
+          strstr (json_object_get_string_member (object, "path"), "taiou-test-dropper") != NULL)
+        autorun_found = TRUE;
+      if (g_str_equal (json_object_get_string_member (object, "rule"), "ioc.sha256") &&
+          g_str_has_suffix (json_object_get_string_member (object, "path"), "evil.bin"))
+        file_found = TRUE;
+    }
+  g_assert_true (autorun_found);
+  g_assert_true (file_found);
+  g_assert_true (json_parser_load_from_data (parser, lines[n - 1], -1, NULL));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (
+                     json_parser_get_root (parser)), "event_type"), ==, "scan_end");
+}
+
+static void
+test_records_into_incident (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&db);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "x", 0);
+  g_autofree char *id = g_strdup_printf ("%lld", (long long) taiou_incident_get_id (incident));
+  g_autoptr(TaiouTestCliResult) result = NULL;
+  g_autoptr(TaiouTestCliResult) no_incident = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(TaiouTimelineVerification) verification = NULL;
+  TaiouEvent *finding, *finished;
+
+  result = taiou_test_run_cli ("C.UTF-8", "--db", db, "scan", fixture->tree, "--ioc",
+                               fixture->hash_iocs, "--incident", id, NULL);
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_nonnull (strstr (result->out, "Recorded in the timeline of incident #1"));
+
+  events = taiou_timeline_list_events (timeline, taiou_incident_get_id (incident), NULL);
+  g_assert_cmpuint (events->len, ==, 3);
+  finding = events->pdata[1];
+  finished = events->pdata[2];
+  g_assert_cmpstr (taiou_event_get_kind (finding), ==, "scan.finding");
+  g_assert_nonnull (strstr (taiou_event_get_summary (finding), "evil.bin"));
+  g_assert_cmpstr (taiou_event_get_kind (finished), ==, "scan.finished");
+  g_assert_nonnull (strstr (taiou_event_get_summary (finished), "1 finding in 2 files"));
+  verification = taiou_timeline_verify (timeline, NULL, NULL);
+  g_assert_true (verification->intact);
+
+  /* An incident that does not exist stops the command before it scans. */
+  no_incident = taiou_test_run_cli ("C.UTF-8", "--db", db, "scan", fixture->tree, "--ioc",
+                                    fixture->hash_iocs, "--incident", "99", NULL);
+  g_assert_cmpint (no_incident->status, ==, 2);
+  g_assert_null (strstr (no_incident->out, "evil.bin"));
 }
 
 #define ADD_TEST(path, func) \
@@ -150,6 +258,8 @@ main (int    argc,
   ADD_TEST ("/taiou/cli/scan/json-lines", test_json_lines);
   ADD_TEST ("/taiou/cli/scan/bad-ioc-lines-are-named", test_bad_ioc_lines_are_named);
   ADD_TEST ("/taiou/cli/scan/usage-errors", test_usage_errors);
+  ADD_TEST ("/taiou/cli/scan/whole-system", test_whole_system);
+  ADD_TEST ("/taiou/cli/scan/records-into-incident", test_records_into_incident);
 
   return g_test_run ();
 }

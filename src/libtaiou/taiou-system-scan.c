@@ -1,0 +1,264 @@
+/* taiou-system-scan.c — a whole computer checked: probe, rules and the file walk together
+ *
+ * The probe says what runs and what starts by itself; the rules judge that; the file walk then
+ * hashes the places malware is kept — the programs that run or autostart, and the folders
+ * downloads and droppers use — rather than the whole disk, so a check finishes in minutes on
+ * an office PC.  Give extra paths to walk more.
+ */
+#define G_LOG_DOMAIN "taiou-system-scan"
+
+#include "config.h"
+
+#include <dirent.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "taiou-finding.h"
+#include "taiou-host-rules.h"
+#include "taiou-probe-linux.h"
+#include "taiou-system-scan.h"
+
+/* Where droppers put files on a Linux desktop. */
+static const char * const linux_scratch_folders[] = { "/tmp", "/var/tmp", "/dev/shm" };
+
+/* Where a Windows volume keeps what users downloaded and what programs dropped. */
+static const char * const windows_user_folders[] = { "Users", "ProgramData" };
+
+static void
+add_path (GPtrArray  *paths,
+          GHashTable *seen,
+          const char *path)
+{
+  struct stat info;
+
+  if (path == NULL || g_hash_table_contains (seen, path) || lstat (path, &info) != 0)
+    return;
+  g_hash_table_add (seen, g_strdup (path));
+  g_ptr_array_add (paths, g_strdup (path));
+}
+
+/* The program an autorun's command starts, when it is an absolute path. */
+static char *
+command_program (const char *command)
+{
+  g_auto(GStrv) argv = NULL;
+
+  if (!g_shell_parse_argv (command, NULL, &argv, NULL) || !g_path_is_absolute (argv[0]))
+    return NULL;
+  return g_strdup (argv[0]);
+}
+
+static void
+collect_linux_paths (TaiouHostSnapshot *snapshot,
+                     GPtrArray         *paths,
+                     GHashTable        *seen)
+{
+  for (guint i = 0; i < snapshot->processes->len; i++)
+    add_path (paths, seen, ((TaiouProcess *) snapshot->processes->pdata[i])->image_path);
+  for (guint i = 0; i < snapshot->autoruns->len; i++)
+    {
+      g_autofree char *program = NULL;
+
+      program = command_program (((TaiouAutorun *) snapshot->autoruns->pdata[i])->command);
+      add_path (paths, seen, program);
+    }
+  add_path (paths, seen, g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD));
+  /* TAIOU_SCRATCH_FOLDERS (':'-separated) replaces the default list, for a site that keeps
+   * temporary files elsewhere — and for tests, which must not walk a shared /tmp. */
+  if (g_getenv ("TAIOU_SCRATCH_FOLDERS") != NULL)
+    {
+      g_auto(GStrv) folders = g_strsplit (g_getenv ("TAIOU_SCRATCH_FOLDERS"), ":", -1);
+
+      for (guint i = 0; folders[i] != NULL; i++)
+        if (*folders[i] != '\0')
+          add_path (paths, seen, folders[i]);
+    }
+  else
+    for (gsize i = 0; i < G_N_ELEMENTS (linux_scratch_folders); i++)
+      add_path (paths, seen, linux_scratch_folders[i]);
+}
+
+/* A copy of a Windows volume may have changed the case of folder names. */
+static char *
+find_child_ignoring_case (const char *folder,
+                          const char *name)
+{
+  DIR *dir = opendir (folder);
+  struct dirent *entry;
+  char *found = NULL;
+
+  if (dir == NULL)
+    return NULL;
+  while (found == NULL && (entry = readdir (dir)) != NULL)
+    if (g_ascii_strcasecmp (entry->d_name, name) == 0)
+      found = g_build_filename (folder, entry->d_name, NULL);
+  closedir (dir);
+  return found;
+}
+
+static void
+collect_windows_paths (const char *volume,
+                       GPtrArray  *paths,
+                       GHashTable *seen)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (windows_user_folders); i++)
+    {
+      g_autofree char *path = find_child_ignoring_case (volume, windows_user_folders[i]);
+
+      add_path (paths, seen, path);
+    }
+}
+
+static TaiouHostSnapshot *
+run_probe (const TaiouSystemScanOptions  *options,
+           GCancellable                  *cancellable,
+           GError                       **error)
+{
+  if (options->windows_volume != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Reading a Windows volume is not available in this build."));
+      return NULL;
+    }
+  return taiou_probe_linux_run (NULL, cancellable, error);
+}
+
+/**
+ * taiou_system_scan:
+ * @options: (nullable): what to check; NULL for this running system
+ * @extra_paths: (nullable): more files and folders to walk
+ * @snapshot_out: (out) (optional) (transfer full): what the probe saw
+ *
+ * Probes the system, runs every rule over what it saw, and walks the files worth hashing.
+ *
+ * Returns: (transfer full): the findings of both, highest score first; the probe's unreadable
+ *   places are listed with the walk's
+ */
+TaiouScanResult *
+taiou_system_scan (TaiouScanner                  *scanner,
+                   const TaiouSystemScanOptions  *options,
+                   const char * const            *extra_paths,
+                   TaiouScanProgressFunc          progress,
+                   gpointer                       progress_data,
+                   TaiouHostSnapshot            **snapshot_out,
+                   GCancellable                  *cancellable,
+                   GError                       **error)
+{
+  static const TaiouSystemScanOptions this_system = { NULL };
+  g_autoptr(TaiouHostSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  TaiouScanResult *result;
+
+  g_return_val_if_fail (TAIOU_IS_SCANNER (scanner), NULL);
+
+  if (options == NULL)
+    options = &this_system;
+  snapshot = run_probe (options, cancellable, error);
+  if (snapshot == NULL)
+    return NULL;
+  if (options->has_volume_serial)
+    taiou_host_snapshot_set_volume_serial (snapshot, options->volume_serial);
+  findings = taiou_host_rules_check (snapshot, taiou_scanner_get_iocs (scanner));
+
+  if (options->windows_volume != NULL)
+    collect_windows_paths (options->windows_volume, paths, seen);
+  else
+    collect_linux_paths (snapshot, paths, seen);
+  for (guint i = 0; extra_paths != NULL && extra_paths[i] != NULL; i++)
+    add_path (paths, seen, extra_paths[i]);
+  g_ptr_array_add (paths, NULL);
+
+  result = taiou_scanner_scan_paths (scanner, (const char * const *) paths->pdata, progress,
+                                     progress_data, cancellable, error);
+  if (result == NULL)
+    return NULL;
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (result->findings, g_steal_pointer (&findings->pdata[i]));
+  g_ptr_array_set_size (findings, 0);
+  taiou_findings_sort (result->findings);
+  for (guint i = 0; i < snapshot->problems->len; i++)
+    g_ptr_array_add (result->unreadable, g_strdup (snapshot->problems->pdata[i]));
+
+  if (snapshot_out != NULL)
+    *snapshot_out = g_steal_pointer (&snapshot);
+  return result;
+}
+
+static JsonObject *
+finding_detail (const TaiouFinding *finding)
+{
+  JsonObject *detail = json_object_new ();
+
+  json_object_set_string_member (detail, "rule", finding->rule_id);
+  json_object_set_int_member (detail, "score", finding->score);
+  json_object_set_string_member (detail, "level",
+                                 taiou_severity_to_string (taiou_finding_get_severity (finding)));
+  json_object_set_string_member (detail, "object", finding->object);
+  json_object_set_string_member (detail, "evidence", finding->evidence);
+  json_object_set_string_member (detail, "reason_ja", finding->reason_ja);
+  json_object_set_string_member (detail, "reason_en", finding->reason_en);
+  if (finding->sha256 != NULL)
+    json_object_set_string_member (detail, "sha256", finding->sha256);
+  return detail;
+}
+
+/**
+ * taiou_scan_result_log:
+ * @target: what was scanned, in words ("this computer", a volume's path …)
+ *
+ * Writes one event per finding and a closing summary into the incident's timeline.
+ */
+gboolean
+taiou_scan_result_log (TaiouScanResult  *result,
+                       const char       *target,
+                       TaiouTimeline    *timeline,
+                       gint64            incident_id,
+                       GError          **error)
+{
+  g_autoptr(JsonObject) detail = json_object_new ();
+  g_autoptr(TaiouEvent) event = NULL;
+  g_autofree char *summary = NULL;
+  JsonArray *unreadable = json_array_new ();
+
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (timeline), FALSE);
+
+  for (guint i = 0; i < result->findings->len; i++)
+    {
+      TaiouFinding *finding = result->findings->pdata[i];
+      g_autoptr(JsonObject) finding_json = finding_detail (finding);
+      g_autoptr(TaiouEvent) finding_event = NULL;
+      g_autofree char *finding_summary = NULL;
+
+      finding_summary = g_strdup_printf (_("Scan finding (%s, score %d): %s"),
+                                         taiou_severity_to_string (
+                                           taiou_finding_get_severity (finding)),
+                                         finding->score, finding->object);
+      finding_event = taiou_timeline_append (timeline, incident_id, "scan.finding", NULL,
+                                             finding_summary, finding_json, error);
+      if (finding_event == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < result->unreadable->len; i++)
+    json_array_add_string_element (unreadable, result->unreadable->pdata[i]);
+  json_object_set_string_member (detail, "target", target);
+  json_object_set_int_member (detail, "files", (gint64) result->n_files);
+  json_object_set_int_member (detail, "hashed", (gint64) result->n_hashed);
+  json_object_set_int_member (detail, "bytes", (gint64) result->n_bytes);
+  json_object_set_int_member (detail, "skipped", (gint64) result->n_skipped);
+  json_object_set_int_member (detail, "findings", result->findings->len);
+  json_object_set_array_member (detail, "unreadable", unreadable);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Scan of %s: %u finding in %llu files",
+                                          "Scan of %s: %u findings in %llu files",
+                                          result->findings->len),
+                             target, result->findings->len, (unsigned long long) result->n_files);
+  event = taiou_timeline_append (timeline, incident_id, "scan.finished", NULL, summary, detail,
+                                 error);
+  return event != NULL;
+}

@@ -1,0 +1,37 @@
+/* taiou-system-scan.h — a whole computer checked: probe, rules and the file walk together */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "taiou-host-snapshot.h"
+#include "taiou-scanner.h"
+#include "taiou-timeline.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *windows_volume;     /* nullable: a mounted Windows system volume to check
+                                     instead of this running system */
+  const char *volume_image;       /* nullable: the image or device whose boot sector holds
+                                     the volume serial */
+  gboolean    has_volume_serial;  /* the serial was given (e.g. read off `vol C:`) */
+  guint32     volume_serial;
+} TaiouSystemScanOptions;
+
+TaiouScanResult *taiou_system_scan        (TaiouScanner                  *scanner,
+                                           const TaiouSystemScanOptions  *options,
+                                           const char * const            *extra_paths,
+                                           TaiouScanProgressFunc          progress,
+                                           gpointer                       progress_data,
+                                           TaiouHostSnapshot            **snapshot_out,
+                                           GCancellable                  *cancellable,
+                                           GError                       **error);
+
+gboolean         taiou_scan_result_log    (TaiouScanResult               *result,
+                                           const char                    *target,
+                                           TaiouTimeline                 *timeline,
+                                           gint64                         incident_id,
+                                           GError                       **error);
+
+G_END_DECLS
