@@ -187,6 +187,111 @@ taiou_system_scan (TaiouScanner                  *scanner,
   return result;
 }
 
+typedef struct
+{
+  TaiouSystemScanOptions  options;   /* its strings point into the fields below */
+  char                   *windows_volume;
+  char                   *volume_image;
+  GStrv                   extra_paths;
+  TaiouScanProgressFunc   progress;
+  gpointer                progress_data;
+  TaiouHostSnapshot      *snapshot;  /* set by the worker */
+} SystemScanTask;
+
+static void
+system_scan_task_free (SystemScanTask *data)
+{
+  g_free (data->windows_volume);
+  g_free (data->volume_image);
+  g_strfreev (data->extra_paths);
+  g_clear_pointer (&data->snapshot, taiou_host_snapshot_unref);
+  g_free (data);
+}
+
+static void
+system_scan_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SystemScanTask *data = task_data;
+  GError *error = NULL;
+  TaiouScanResult *result;
+
+  result = taiou_system_scan (TAIOU_SCANNER (source_object), &data->options,
+                              (const char * const *) data->extra_paths, data->progress,
+                              data->progress_data, &data->snapshot, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) taiou_scan_result_unref);
+}
+
+/**
+ * taiou_system_scan_async:
+ * @progress: (nullable): called in the worker thread; marshal to the main loop before
+ *   touching widgets
+ *
+ * taiou_system_scan() in a worker thread.
+ */
+void
+taiou_system_scan_async (TaiouScanner                  *scanner,
+                         const TaiouSystemScanOptions  *options,
+                         const char * const            *extra_paths,
+                         TaiouScanProgressFunc          progress,
+                         gpointer                       progress_data,
+                         GCancellable                  *cancellable,
+                         GAsyncReadyCallback            callback,
+                         gpointer                       user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SystemScanTask *data;
+
+  g_return_if_fail (TAIOU_IS_SCANNER (scanner));
+
+  data = g_new0 (SystemScanTask, 1);
+  if (options != NULL)
+    {
+      data->options = *options;
+      data->windows_volume = g_strdup (options->windows_volume);
+      data->volume_image = g_strdup (options->volume_image);
+    }
+  data->options.windows_volume = data->windows_volume;
+  data->options.volume_image = data->volume_image;
+  data->extra_paths = g_strdupv ((char **) extra_paths);
+  data->progress = progress;
+  data->progress_data = progress_data;
+
+  task = g_task_new (scanner, cancellable, callback, user_data);
+  g_task_set_source_tag (task, taiou_system_scan_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) system_scan_task_free);
+  g_task_run_in_thread (task, system_scan_thread);
+}
+
+/**
+ * taiou_system_scan_finish:
+ * @snapshot_out: (out) (optional) (transfer full): what the probe saw
+ */
+TaiouScanResult *
+taiou_system_scan_finish (TaiouScanner       *scanner,
+                          GAsyncResult       *result,
+                          TaiouHostSnapshot **snapshot_out,
+                          GError            **error)
+{
+  SystemScanTask *data;
+  TaiouScanResult *scan_result;
+
+  g_return_val_if_fail (g_task_is_valid (result, scanner), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == taiou_system_scan_async,
+                        NULL);
+
+  scan_result = g_task_propagate_pointer (G_TASK (result), error);
+  data = g_task_get_task_data (G_TASK (result));
+  if (scan_result != NULL && snapshot_out != NULL)
+    *snapshot_out = g_steal_pointer (&data->snapshot);
+  return scan_result;
+}
+
 static JsonObject *
 finding_detail (const TaiouFinding *finding)
 {

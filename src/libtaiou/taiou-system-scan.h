@@ -28,6 +28,19 @@ TaiouScanResult *taiou_system_scan        (TaiouScanner                  *scanne
                                            GCancellable                  *cancellable,
                                            GError                       **error);
 
+void             taiou_system_scan_async  (TaiouScanner                  *scanner,
+                                           const TaiouSystemScanOptions  *options,
+                                           const char * const            *extra_paths,
+                                           TaiouScanProgressFunc          progress,
+                                           gpointer                       progress_data,
+                                           GCancellable                  *cancellable,
+                                           GAsyncReadyCallback            callback,
+                                           gpointer                       user_data);
+TaiouScanResult *taiou_system_scan_finish (TaiouScanner                  *scanner,
+                                           GAsyncResult                  *result,
+                                           TaiouHostSnapshot            **snapshot_out,
+                                           GError                       **error);
+
 gboolean         taiou_scan_result_log    (TaiouScanResult               *result,
                                            const char                    *target,
                                            TaiouTimeline                 *timeline,
