@@ -237,6 +237,21 @@ test_known_entries_found (void)
   assert_match (taiou_ioc_set_lookup_ip (set, "185.7.214.7", &match),
                 &match, TAIOU_IOC_KIND_IP, 60, "Cluster B");
 
+  /* emotet-vmware-tau-2022-05-dlls-64bit.json: first, last and one that spans two reads of the
+   * source */
+  assert_match (taiou_ioc_set_lookup_hash_hex (
+                  set, "a7c1817faf511f31e56085405ff91056c8c2622aefd1dcd2f42ac02b91dd1f27",
+                  &match),
+                &match, TAIOU_IOC_KIND_SHA256, 100, "first seen 2022-05-02 00:53:46 UTC");
+  assert_match (taiou_ioc_set_lookup_hash_hex (
+                  set, "4d8fe5c15c5e1618bd104c53208b0df36a4cfcddde71f9b03b9f85004be7409b",
+                  &match),
+                &match, TAIOU_IOC_KIND_SHA256, 100, "Emotet 64-bit DLL payload");
+  assert_match (taiou_ioc_set_lookup_hash_hex (
+                  set, "3cce87ddaf7ee0edd89c17937bf8744467310661e85e21413b57cfc1d725e76f",
+                  &match),
+                &match, TAIOU_IOC_KIND_SHA256, 100, "2022-04-30 00:03:34 UTC");
+
   /* emotet-vmware-tau-2022-c2.json: first, last and the row whose port field is "443,8080" */
   assert_match (taiou_ioc_set_lookup_ip (set, "104.168.155.143", &match),
                 &match, TAIOU_IOC_KIND_IP, 60, "epoch 4, port 8080");

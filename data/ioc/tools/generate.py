@@ -106,6 +106,23 @@ def tau_blog_csv(source):
     return iocs, skipped
 
 
+def tau_dlls_64bit(source):
+    """ioc_emotet_dlls_64bit.csv: DLL payload,Epoch,First seen,Note (only the first row has a Note)"""
+    rows = read_csv(source["path_local"])
+    assert rows[0] == ["DLL payload", "Epoch", "First seen", "Note"], rows[0]
+    iocs = []
+    for row in rows[1:]:
+        assert HEX64.match(row[0]), row[0]
+        iocs.append({
+            "type": "sha256",
+            "value": row[0],
+            "score": SCORE_HASH,
+            "description": "Emotet 64-bit DLL payload (epoch %s, first seen %s; VMware TAU, May 2022)"
+                           % (row[1], row[2]),
+        })
+    return iocs, []
+
+
 SOURCES = [
     {
         "output": "emotet-vmware-tau-2022-01.json",
@@ -133,6 +150,20 @@ SOURCES = [
                      "(hxxp->http, hxxps->https, [.]->.); url values whose defanging is not "
                      "one of those two forms are skipped, not guessed; sha256 values copied "
                      "as they are",
+    },
+    {
+        "output": "emotet-vmware-tau-2022-05-dlls-64bit.json",
+        "reader": tau_dlls_64bit,
+        "short": "VMware TAU, May 2022",
+        "repository": TAU_REPO,
+        "path": "2022-05-Emotet-IoCs-64bit-DLLs/ioc_emotet_dlls_64bit.csv",
+        "commit": "9d4329c82e0d83bf40ea8fcd9b272eb1edb9f60c",
+        "date": "first-seen times 2022-04-21 16:13:45 to 2022-05-02 00:53:46 UTC (the source's "
+                "\"First seen\" column); blog post of May 2022 named in the file's first row",
+        "licence": TAU_LICENCE,
+        "transform": "\"DLL payload\" kept as type sha256; epoch and first-seen time go into "
+                     "the description; the Note column (a link to the blog post, first row only) "
+                     "is dropped",
     },
     {
         "output": "emotet-vmware-tau-2022-c2.json",
