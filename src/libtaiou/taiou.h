@@ -10,6 +10,7 @@
 #include "taiou-i18n.h"
 #include "taiou-import-emocheck.h"
 #include "taiou-incident.h"
+#include "taiou-ioc-bundled.h"
 #include "taiou-ioc-set.h"
 #include "taiou-mail-address.h"
 #include "taiou-probe-linux.h"
