@@ -65,11 +65,28 @@ progress_cb (const TaiouScanProgress *progress,
   line->printed = TRUE;
 }
 
+/* The offline snapshot in data/ioc/ is loaded unless asked not to; a missing or damaged
+ * snapshot is worth a warning, not a refusal to scan. */
+static void
+load_bundled_iocs (TaiouIocSet *iocs)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!taiou_ioc_set_load_bundled (iocs, &reports, &error))
+    g_printerr (_("taiou-cli: warning: the bundled IOC snapshot could not be loaded: %s\n"),
+                error->message);
+}
+
 static TaiouIocSet *
-load_iocs (char   **files,
-           GError **error)
+load_iocs (char     **files,
+           gboolean   bundled,
+           GError   **error)
 {
   g_autoptr(TaiouIocSet) iocs = taiou_ioc_set_new ();
+
+  if (bundled)
+    load_bundled_iocs (iocs);
 
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {
@@ -244,11 +261,14 @@ taiou_cli_scan (int              argc,
   gint64 incident_id = 0;
   gboolean japanese = prefers_japanese ();
   gboolean whole_system;
+  gboolean no_bundled_iocs = FALSE;
   TaiouSystemScanOptions system = { NULL };
   ProgressLine progress = { FALSE, FALSE };
   const GOptionEntry entries[] = {
     { "ioc", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &ioc_files,
       N_("An IOC file to load (Loki, abuse.ch or Taiou format); may be repeated"), N_("FILE") },
+    { "no-bundled-iocs", 0, 0, G_OPTION_ARG_NONE, &no_bundled_iocs,
+      N_("Do not load the IOC snapshot that ships with Taiou"), NULL },
     { "windows-volume", 0, 0, G_OPTION_ARG_FILENAME, &windows_volume,
       N_("Check the Windows system volume mounted at DIR instead of this computer"),
       N_("DIR") },
@@ -293,7 +313,7 @@ taiou_cli_scan (int              argc,
 
   if (incident_id > 0 && (timeline = open_incident (options, incident_id, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
-  iocs = load_iocs (ioc_files, &error);
+  iocs = load_iocs (ioc_files, !no_bundled_iocs, &error);
   if (iocs == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
   if (!whole_system && !taiou_ioc_set_has_hashes (iocs) &&

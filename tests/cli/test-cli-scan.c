@@ -149,6 +149,35 @@ test_usage_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (serial_alone->err, "need --windows-volume"));
 }
 
+static gint64
+sha256_iocs_loaded (const char *out)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = g_strsplit (out, "\n", 2);
+
+  g_assert_true (json_parser_load_from_data (parser, lines[0], -1, NULL));
+  return json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                     "sha256_iocs");
+}
+
+/* The snapshot in data/ioc/ ($TAIOU_IOC_DIR in the tests) is loaded unless refused. */
+static void
+test_bundled_iocs (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(TaiouTestCliResult) with = taiou_test_run_cli ("C.UTF-8", "scan", "--json",
+                                                           fixture->tree, "--ioc",
+                                                           fixture->hash_iocs, NULL);
+  g_autoptr(TaiouTestCliResult) without = taiou_test_run_cli ("C.UTF-8", "scan", "--json",
+                                                              "--no-bundled-iocs", fixture->tree,
+                                                              "--ioc", fixture->hash_iocs, NULL);
+
+  g_assert_cmpint (with->status, ==, 1);
+  g_assert_cmpint (without->status, ==, 1);
+  g_assert_cmpint (sha256_iocs_loaded (with->out), >, 500);
+  g_assert_cmpint (sha256_iocs_loaded (without->out), ==, 1);
+}
+
 /* Without a path the running system is checked: this test plants an autostart entry that runs
  * a program from /tmp, and a known-bad file in the Downloads folder, in its own isolated
  * folders.  GLib isolates only this process's view of them, so they are handed to the CLI
@@ -258,6 +287,7 @@ main (int    argc,
   ADD_TEST ("/taiou/cli/scan/json-lines", test_json_lines);
   ADD_TEST ("/taiou/cli/scan/bad-ioc-lines-are-named", test_bad_ioc_lines_are_named);
   ADD_TEST ("/taiou/cli/scan/usage-errors", test_usage_errors);
+  ADD_TEST ("/taiou/cli/scan/bundled-iocs", test_bundled_iocs);
   ADD_TEST ("/taiou/cli/scan/whole-system", test_whole_system);
   ADD_TEST ("/taiou/cli/scan/records-into-incident", test_records_into_incident);
 
