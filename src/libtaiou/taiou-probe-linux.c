@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "taiou-file-read.h"
 #include "taiou-probe-linux.h"
 
 #define MAX_CONFIG_FILE_SIZE    (256 * 1024)
@@ -33,60 +34,6 @@ typedef struct
   GHashTable        *socket_owners;  /* "socket:[inode]" → pid */
   GCancellable      *cancellable;
 } Probe;
-
-/* Reads at most @max_size bytes of a regular file (symbolic links are not followed); a NUL is
- * appended.  /proc files report a size of 0, so this reads until the end instead of trusting
- * st_size. */
-static char *
-read_bounded (const char  *path,
-              gsize        max_size,
-              gsize       *length,
-              GError     **error)
-{
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-  guint8 chunk[8192];
-
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", path,
-                   g_strerror (saved_errno));
-      return NULL;
-    }
-  for (;;)
-    {
-      ssize_t n = read (fd, chunk, sizeof chunk);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", path,
-                       g_strerror (saved_errno));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      if (buffer->len + (gsize) n > max_size)
-        {
-          close (fd);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                       "%s: larger than %" G_GSIZE_FORMAT " bytes", path, max_size);
-          return NULL;
-        }
-      g_byte_array_append (buffer, chunk, (guint) n);
-    }
-  close (fd);
-  if (length != NULL)
-    *length = buffer->len;
-  g_byte_array_append (buffer, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
-}
 
 static int
 compare_names (gconstpointer a,
@@ -139,7 +86,7 @@ read_command_line (const char *pid_folder)
   g_autofree char *data = NULL;
   gsize length = 0;
 
-  data = read_bounded (path, 1024 * 1024, &length, NULL);
+  data = taiou_file_read_bounded (path, 1024 * 1024, &length, NULL);
   if (data == NULL || length == 0)
     return NULL;
   length = MIN (length, MAX_COMMAND_LINE_LENGTH);
@@ -201,7 +148,7 @@ probe_processes (Probe *probe)
       pid = (guint) strtoul (name, NULL, 10);
       folder = g_build_filename (probe->proc_root, name, NULL);
       comm_path = g_build_filename (folder, "comm", NULL);
-      comm = read_bounded (comm_path, 4096, NULL, NULL);
+      comm = taiou_file_read_bounded (comm_path, 4096, NULL, NULL);
       if (comm == NULL)
         continue;  /* the process ended while we looked */
       g_strchomp (comm);
@@ -265,7 +212,7 @@ probe_net_table (Probe      *probe,
 {
   g_autofree char *path = g_build_filename (probe->proc_root, "net", protocol, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = read_bounded (path, MAX_NET_TABLE_SIZE, NULL, &error);
+  g_autofree char *data = taiou_file_read_bounded (path, MAX_NET_TABLE_SIZE, NULL, &error);
   g_auto(GStrv) lines = NULL;
   gsize n_words = g_str_equal (protocol, "tcp6") ? 4 : 1;
 
@@ -326,7 +273,7 @@ probe_autostart_folder (Probe      *probe,
         continue;
       g_hash_table_add (seen, g_strdup (name));
       path = g_build_filename (folder, name, NULL);
-      data = read_bounded (path, MAX_CONFIG_FILE_SIZE, &length, &error);
+      data = taiou_file_read_bounded (path, MAX_CONFIG_FILE_SIZE, &length, &error);
       if (data == NULL ||
           !g_key_file_load_from_data (key_file, data, length, G_KEY_FILE_NONE, &error))
         {
@@ -353,7 +300,7 @@ probe_systemd_unit (Probe      *probe,
                     const char *user)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = read_bounded (path, MAX_CONFIG_FILE_SIZE, NULL, &error);
+  g_autofree char *data = taiou_file_read_bounded (path, MAX_CONFIG_FILE_SIZE, NULL, &error);
   g_autoptr(GString) line = g_string_new (NULL);
   g_auto(GStrv) raw_lines = NULL;
 
@@ -419,7 +366,7 @@ probe_crontab (Probe      *probe,
                const char *user)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = read_bounded (path, MAX_CONFIG_FILE_SIZE, NULL, &error);
+  g_autofree char *data = taiou_file_read_bounded (path, MAX_CONFIG_FILE_SIZE, NULL, &error);
   g_auto(GStrv) lines = NULL;
 
   if (data == NULL)

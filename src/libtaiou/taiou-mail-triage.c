@@ -1,0 +1,635 @@
+/* taiou-mail-triage.c — was this mail dangerous?  An answer a non-expert can act on
+ *
+ * GMime parses the message (Japanese encodings included: ISO-2022-JP, Shift_JIS, EUC-JP,
+ * RFC 2047 words, RFC 2231 file names); the checks then look at who sent it, what it says,
+ * where its links go and what it carries.  Nothing is executed, rendered or handed to another
+ * program: attachments are decoded into memory, hashed and classified there.
+ *
+ * The verdict follows the Loki-RS aggregate of all findings: 80 or more is 危険, 40 or more is
+ * 要注意, anything else is 「問題は見つかりませんでした」 — never "safe", because a clean result
+ * only means none of these checks fired.
+ */
+#define G_LOG_DOMAIN "taiou-mail-triage"
+
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "taiou-file-read.h"
+#include "taiou-mail-triage-private.h"
+
+/* GMime 3.2 declares no g_autoptr() cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+
+#define SHORT_BODY_CHARACTERS 40
+#define MAX_PARTS             2000
+
+G_DEFINE_QUARK (taiou-mail-error-quark, taiou_mail_error)
+
+G_DEFINE_BOXED_TYPE (TaiouMailReport, taiou_mail_report, taiou_mail_report_ref,
+                     taiou_mail_report_unref)
+
+typedef struct
+{
+  TaiouMailReport              *report;
+  const TaiouMailTriageContext *context;
+  GCancellable                 *cancellable;
+  GString                      *body_text;   /* the first readable body, for the text checks */
+  guint                         n_parts;
+  gboolean                      truncated;   /* too many parts or too deep */
+} Walk;
+
+static void
+attachment_free (gpointer data)
+{
+  TaiouMailAttachment *attachment = data;
+
+  g_free (attachment->name);
+  g_free (attachment->path);
+  g_free (attachment->content_type);
+  g_free (attachment->sha256);
+  g_free (attachment);
+}
+
+static void
+report_clear (TaiouMailReport *report)
+{
+  g_free (report->source);
+  g_free (report->subject);
+  g_free (report->from_name);
+  g_free (report->from_address);
+  g_free (report->reply_to);
+  g_free (report->return_path);
+  g_clear_pointer (&report->date, g_date_time_unref);
+  g_ptr_array_unref (report->attachments);
+  g_ptr_array_unref (report->urls);
+  g_ptr_array_unref (report->findings);
+}
+
+TaiouMailReport *
+taiou_mail_report_ref (TaiouMailReport *report)
+{
+  return g_atomic_rc_box_acquire (report);
+}
+
+void
+taiou_mail_report_unref (TaiouMailReport *report)
+{
+  g_atomic_rc_box_release_full (report, (GDestroyNotify) report_clear);
+}
+
+static TaiouMailReport *
+report_new (const char *source)
+{
+  TaiouMailReport *report = g_atomic_rc_box_new0 (TaiouMailReport);
+
+  report->source = g_strdup (source);
+  report->attachments = g_ptr_array_new_with_free_func (attachment_free);
+  report->urls = g_ptr_array_new_with_free_func (g_free);
+  report->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) taiou_finding_free);
+  return report;
+}
+
+void
+_taiou_mail_add_finding (GPtrArray  *findings,
+                         const char *rule_id,
+                         int         score,
+                         const char *object,
+                         const char *evidence,
+                         const char *reason_ja,
+                         const char *reason_en)
+{
+  g_ptr_array_add (findings, taiou_finding_new (rule_id, score, object, evidence, reason_ja,
+                                                reason_en));
+}
+
+char *
+_taiou_mail_address_domain (const char *address)
+{
+  const char *at = address != NULL ? strrchr (address, '@') : NULL;
+
+  if (at == NULL || at[1] == '\0')
+    return NULL;
+  return g_ascii_strdown (at + 1, -1);
+}
+
+gboolean
+_taiou_mail_domain_is_ours (const char                   *domain,
+                            const TaiouMailTriageContext *context)
+{
+  gsize length = strlen (domain);
+
+  for (guint i = 0; context->our_domains != NULL && context->our_domains[i] != NULL; i++)
+    {
+      const char *ours = context->our_domains[i];
+      gsize our_length = strlen (ours);
+
+      if (g_ascii_strcasecmp (domain, ours) == 0 ||
+          (length > our_length && domain[length - our_length - 1] == '.' &&
+           g_ascii_strcasecmp (domain + length - our_length, ours) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+taiou_mail_verdict_to_string (TaiouMailVerdict verdict)
+{
+  switch (verdict)
+    {
+    case TAIOU_MAIL_VERDICT_DANGEROUS:
+      return "dangerous";
+    case TAIOU_MAIL_VERDICT_SUSPICIOUS:
+      return "suspicious";
+    case TAIOU_MAIL_VERDICT_NOTHING_FOUND:
+    default:
+      return "nothing-found";
+    }
+}
+
+const char *
+taiou_mail_verdict_label_ja (TaiouMailVerdict verdict)
+{
+  switch (verdict)
+    {
+    case TAIOU_MAIL_VERDICT_DANGEROUS:
+      return "危険";
+    case TAIOU_MAIL_VERDICT_SUSPICIOUS:
+      return "要注意";
+    case TAIOU_MAIL_VERDICT_NOTHING_FOUND:
+    default:
+      return "問題は見つかりませんでした";
+    }
+}
+
+static void
+ensure_gmime (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_mime_init ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Raw 8-bit headers (Shift_JIS sent without encoded words happens in Japan) are tried in
+ * these charsets in turn. */
+static GMimeParserOptions *
+parser_options (void)
+{
+  static const char *charsets[] = { "UTF-8", "CP932", "EUC-JP", "ISO-2022-JP", NULL };
+  GMimeParserOptions *options = g_mime_parser_options_new ();
+
+  g_mime_parser_options_set_fallback_charsets (options, charsets);
+  g_mime_parser_options_set_rfc2047_compliance_mode (options, GMIME_RFC_COMPLIANCE_LOOSE);
+  g_mime_parser_options_set_parameter_compliance_mode (options, GMIME_RFC_COMPLIANCE_LOOSE);
+  return options;
+}
+
+static GBytes *
+part_content (GMimePart *part)
+{
+  GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
+  g_autoptr(GMimeStream) sink = NULL;
+  GByteArray *array;
+
+  if (wrapper == NULL)
+    return g_bytes_new (NULL, 0);
+  sink = g_mime_stream_mem_new ();
+  g_mime_data_wrapper_write_to_stream (wrapper, sink);
+  array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (sink));
+  return g_bytes_new (array->data, array->len);
+}
+
+static char *
+join_path (const char *prefix,
+           const char *name)
+{
+  return prefix != NULL && *prefix != '\0' ? g_strconcat (prefix, "/", name, NULL)
+                                           : g_strdup (name);
+}
+
+static void
+add_attachment (Walk       *walk,
+                GMimePart  *part,
+                const char *prefix)
+{
+  const char *name = g_mime_part_get_filename (part);
+  GMimeContentType *type = g_mime_object_get_content_type (GMIME_OBJECT (part));
+  g_autoptr(GBytes) content = part_content (part);
+  TaiouMailAttachment *attachment = g_new0 (TaiouMailAttachment, 1);
+  gsize size;
+  const guint8 *data = g_bytes_get_data (content, &size);
+  TaiouIocMatch match;
+
+  attachment->name = g_strdup (name != NULL ? name : "");
+  attachment->path = join_path (prefix, name != NULL ? name : "(no name)");
+  attachment->content_type = g_mime_content_type_get_mime_type (type);
+  attachment->size = size;
+  attachment->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+  g_ptr_array_add (walk->report->attachments, attachment);
+
+  if (walk->context->iocs != NULL &&
+      taiou_ioc_set_lookup_hash_hex (walk->context->iocs, attachment->sha256, &match))
+    {
+      g_autofree char *evidence = g_strdup_printf ("sha256:%s — %s", attachment->sha256,
+                                                   match.description);
+      g_autofree char *reason_ja = g_strdup_printf ("添付ファイル「%s」は既知の不正なファイル（%s）と一致しました。絶対に開かないでください。",
+                                                    attachment->name, match.description);
+      g_autofree char *reason_en = g_strdup_printf ("The attachment \"%s\" matches known "
+                                                    "malware (%s). Do not open it.",
+                                                    attachment->name, match.description);
+      TaiouFinding *finding = taiou_finding_new ("ioc.sha256", match.score, attachment->path,
+                                                 evidence, reason_ja, reason_en);
+
+      finding->sha256 = g_strdup (attachment->sha256);
+      g_ptr_array_add (walk->report->findings, finding);
+    }
+}
+
+static void
+read_text_part (Walk       *walk,
+                GMimePart  *part,
+                const char *prefix,
+                gboolean    html)
+{
+  g_autofree char *text = g_mime_text_part_get_text (GMIME_TEXT_PART (part));
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return;
+  if (html)
+    {
+      g_autofree char *visible = _taiou_mail_html_to_text (text);
+      const char *where = prefix != NULL && *prefix != '\0' ? prefix : walk->report->source;
+
+      _taiou_mail_check_html_links (text, where, walk->report->urls, walk->report->findings);
+      /* The plain-text alternative, when there is one, came first and is the body. */
+      if (walk->body_text->len == 0)
+        g_string_append (walk->body_text, visible);
+    }
+  else
+    {
+      _taiou_mail_collect_text_links (text, walk->report->urls);
+      if (walk->body_text->len == 0)
+        g_string_append (walk->body_text, text);
+    }
+}
+
+static void walk_object (Walk        *walk,
+                         GMimeObject *object,
+                         const char  *prefix,
+                         guint        depth);
+
+static void
+walk_part (Walk       *walk,
+           GMimePart  *part,
+           const char *prefix)
+{
+  GMimeContentType *type = g_mime_object_get_content_type (GMIME_OBJECT (part));
+  gboolean is_text = GMIME_IS_TEXT_PART (part);
+  gboolean named = g_mime_part_get_filename (part) != NULL;
+
+  /* Text parts without a name are bodies; anything named, or not text, is carried along. */
+  if (is_text && !named && !g_mime_part_is_attachment (part))
+    read_text_part (walk, part, prefix,
+                    g_mime_content_type_is_type (type, "text", "html"));
+  else
+    add_attachment (walk, part, prefix);
+}
+
+static void
+walk_object (Walk        *walk,
+             GMimeObject *object,
+             const char  *prefix,
+             guint        depth)
+{
+  if (walk->n_parts++ >= MAX_PARTS || depth > TAIOU_MAIL_MAX_DEPTH)
+    {
+      walk->truncated = TRUE;
+      return;
+    }
+  if (g_cancellable_is_cancelled (walk->cancellable))
+    return;
+
+  if (GMIME_IS_MULTIPART (object))
+    {
+      GMimeMultipart *multipart = GMIME_MULTIPART (object);
+      int n = g_mime_multipart_get_count (multipart);
+
+      for (int i = 0; i < n; i++)
+        walk_object (walk, g_mime_multipart_get_part (multipart, i), prefix, depth + 1);
+    }
+  else if (GMIME_IS_MESSAGE_PART (object))
+    {
+      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
+      const char *subject = inner != NULL ? g_mime_message_get_subject (inner) : NULL;
+      g_autofree char *name = g_strdup_printf ("%s.eml", subject != NULL ? subject
+                                                                         : "forwarded");
+      g_autofree char *inner_prefix = join_path (prefix, name);
+
+      if (inner != NULL && g_mime_message_get_mime_part (inner) != NULL)
+        walk_object (walk, g_mime_message_get_mime_part (inner), inner_prefix, depth + 1);
+    }
+  else if (GMIME_IS_PART (object))
+    walk_part (walk, GMIME_PART (object), prefix);
+}
+
+static char *
+first_mailbox (InternetAddressList  *list,
+               char                **name_out)
+{
+  for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (list, i);
+
+      if (INTERNET_ADDRESS_IS_MAILBOX (address))
+        {
+          const char *name = internet_address_get_name (address);
+
+          if (name_out != NULL)
+            *name_out = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+          return g_strdup (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)));
+        }
+    }
+  return NULL;
+}
+
+static char *
+return_path_address (GMimeMessage *message)
+{
+  const char *header = g_mime_object_get_header (GMIME_OBJECT (message), "Return-Path");
+  g_autofree char *copy = NULL;
+  char *start, *end;
+
+  if (header == NULL)
+    return NULL;
+  copy = g_strdup (header);
+  start = strchr (copy, '<');
+  start = start != NULL ? start + 1 : copy;
+  end = strchr (start, '>');
+  if (end != NULL)
+    *end = '\0';
+  g_strstrip (start);
+  return *start != '\0' ? g_strdup (start) : NULL;
+}
+
+/* Does the body look like it quotes an earlier exchange? */
+static gboolean
+quotes_a_thread (const char *body)
+{
+  static const char * const markers[] = {
+    "-----Original Message-----", "-----Original Message-----", "wrote:", "さんは書きました",
+    "差出人:", "差出人：", "From:", "送信日時:", "送信日時：", "-----元のメッセージ-----",
+  };
+  g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+  guint quoted = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] == '>')
+      quoted++;
+  if (quoted >= 2)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (markers); i++)
+    if (strstr (body, markers[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The body without quoted lines, signatures-separator tails and spaces, in characters. */
+static glong
+own_text_length (const char *body)
+{
+  g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+  glong length = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (line[0] == '>' || g_str_has_prefix (line, "-- "))
+        continue;
+      if (strstr (line, "-----Original Message-----") != NULL ||
+          strstr (line, "-----元のメッセージ-----") != NULL)
+        break;
+      for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          length++;
+    }
+  return length;
+}
+
+static gboolean
+subject_is_reply_or_forward (const char *subject)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^\\s*((re|fw|fwd)(\\[\\d+\\])?\\s*[:：]|(返信|転送)\\s*[:：])",
+                                         G_REGEX_CASELESS, 0, NULL);
+
+  return subject != NULL && g_regex_match (regex, subject, 0, NULL);
+}
+
+static void
+check_content (Walk *walk)
+{
+  TaiouMailReport *report = walk->report;
+  const char *body = walk->body_text->str;
+  const char *object = report->source;
+
+  if (subject_is_reply_or_forward (report->subject) && quotes_a_thread (body))
+    _taiou_mail_add_finding (report->findings, "mail.reply-chain", 40, object, report->subject,
+                             "過去の本物のやり取りを引用した返信・転送の形をとっています。Emotet は盗んだメールのやり取りに返信する形で届きました。心当たりのあるやり取りでも、添付ファイルやリンクは開かないでください。",
+                             "The mail is a reply or forward that quotes an earlier exchange. "
+                             "Emotet arrived as replies to stolen conversations, so do not "
+                             "open its attachments or links even if the conversation looks "
+                             "familiar.");
+
+  if ((report->attachments->len > 0 || report->urls->len > 0) &&
+      own_text_length (body) <= SHORT_BODY_CHARACTERS)
+    {
+      g_autofree char *evidence = g_strdup_printf ("%ld characters of own text",
+                                                   own_text_length (body));
+
+      _taiou_mail_add_finding (report->findings, "mail.short-body", 40, object, evidence,
+                               "本文が「ご確認ください」程度の短い文だけで、添付ファイルやリンクを開かせようとしています。",
+                               "The body is only a short line such as \"please check\", meant "
+                               "to make you open an attachment or a link.");
+    }
+
+  if (report->date != NULL)
+    {
+      int hour = g_date_time_get_hour (report->date);
+
+      if (hour >= 22 || hour < 5)
+        {
+          g_autofree char *evidence = g_date_time_format_iso8601 (report->date);
+
+          _taiou_mail_add_finding (report->findings, "mail.late-night", 30, object, evidence,
+                                   "深夜に送信されています（送信者の時刻で 22 時〜5 時）。",
+                                   "It was sent late at night (22:00–05:00 in the sender's "
+                                   "time zone).");
+        }
+    }
+
+  if (walk->truncated)
+    _taiou_mail_add_finding (report->findings, "mail.too-complex", 60, object,
+                             "more parts or nesting than can be inspected",
+                             "入れ子や部品が多すぎて、すべてを調べることができませんでした。検査を逃れるための細工の可能性があります。",
+                             "The mail has too many parts or levels to inspect fully; this "
+                             "can be a trick to escape checks.");
+}
+
+static void
+decide (TaiouMailReport *report)
+{
+  g_autofree int *scores = g_new0 (int, MAX (report->findings->len, 1));
+
+  taiou_findings_sort (report->findings);
+  for (guint i = 0; i < report->findings->len; i++)
+    scores[i] = ((TaiouFinding *) report->findings->pdata[i])->score;
+  report->score = taiou_score_aggregate (scores, report->findings->len);
+  if (report->score >= TAIOU_SCORE_ALERT)
+    report->verdict = TAIOU_MAIL_VERDICT_DANGEROUS;
+  else if (report->score >= TAIOU_SCORE_NOTICE)
+    report->verdict = TAIOU_MAIL_VERDICT_SUSPICIOUS;
+  else
+    report->verdict = TAIOU_MAIL_VERDICT_NOTHING_FOUND;
+}
+
+/* GMime makes a message of anything; one with none of these headers was not a mail. */
+static gboolean
+looks_like_a_message (GMimeMessage *message)
+{
+  InternetAddressList *from = g_mime_message_get_from (message);
+
+  return (from != NULL && internet_address_list_length (from) > 0) ||
+         g_mime_message_get_subject (message) != NULL ||
+         g_mime_message_get_date (message) != NULL;
+}
+
+static GMimeMessage *
+parse_message (const char  *source,
+               GBytes      *data,
+               GError     **error)
+{
+  gsize length;
+  const guint8 *bytes = g_bytes_get_data (data, &length);
+  g_autoptr(GMimeStream) stream = NULL;
+  g_autoptr(GMimeParser) parser = NULL;
+  GMimeParserOptions *options = parser_options ();
+  GMimeMessage *message;
+
+  /* An mbox file starts with "From "; its first message is read. */
+  stream = g_mime_stream_mem_new_with_buffer ((const char *) bytes, length);
+  parser = g_mime_parser_new_with_stream (stream);
+  if (length >= 5 && memcmp (bytes, "From ", 5) == 0)
+    g_mime_parser_set_format (parser, GMIME_FORMAT_MBOX);
+  message = g_mime_parser_construct_message (parser, options);
+  g_mime_parser_options_free (options);
+  if (message == NULL || !looks_like_a_message (message))
+    {
+      g_clear_object (&message);
+      g_set_error (error, TAIOU_MAIL_ERROR, TAIOU_MAIL_ERROR_FORMAT,
+                   "%s is not a mail message (no From, Subject or Date header)", source);
+      return NULL;
+    }
+  return message;
+}
+
+/**
+ * taiou_mail_triage_data:
+ * @source: a name for the message, for reports ("請求書の件.eml")
+ * @data: the RFC 5322 message, or an mbox whose first message is read
+ * @context: (nullable): what is known about us and the loaded IOCs
+ *
+ * Returns: (transfer full): the report; NULL with @error when @data is not a mail message
+ */
+TaiouMailReport *
+taiou_mail_triage_data (const char                   *source,
+                        GBytes                       *data,
+                        const TaiouMailTriageContext *context,
+                        GCancellable                 *cancellable,
+                        GError                      **error)
+{
+  static const TaiouMailTriageContext nothing_known = { NULL };
+  g_autoptr(GMimeMessage) message = NULL;
+  g_autoptr(TaiouMailReport) report = NULL;
+  g_autoptr(GString) body_text = g_string_new (NULL);
+  GDateTime *date;
+  Walk walk;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  ensure_gmime ();
+  if (context == NULL)
+    context = &nothing_known;
+  if (g_bytes_get_size (data) > TAIOU_MAIL_MAX_FILE_SIZE)
+    {
+      g_set_error (error, TAIOU_MAIL_ERROR, TAIOU_MAIL_ERROR_TOO_LARGE,
+                   "%s is larger than %d MiB", source, TAIOU_MAIL_MAX_FILE_SIZE / 1024 / 1024);
+      return NULL;
+    }
+  message = parse_message (source, data, error);
+  if (message == NULL)
+    return NULL;
+
+  report = report_new (source);
+  report->subject = g_strdup (g_mime_message_get_subject (message));
+  report->from_address = first_mailbox (g_mime_message_get_from (message), &report->from_name);
+  report->reply_to = first_mailbox (g_mime_message_get_reply_to (message), NULL);
+  report->return_path = return_path_address (message);
+  date = g_mime_message_get_date (message);
+  report->date = date != NULL ? g_date_time_ref (date) : NULL;
+
+  walk = (Walk) {
+    .report = report,
+    .context = context,
+    .cancellable = cancellable,
+    .body_text = body_text,
+  };
+  if (g_mime_message_get_mime_part (message) != NULL)
+    walk_object (&walk, g_mime_message_get_mime_part (message), NULL, 0);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  _taiou_mail_check_sender (report, context);
+  _taiou_mail_check_urls (report, context);
+  check_content (&walk);
+  decide (report);
+  return g_steal_pointer (&report);
+}
+
+/**
+ * taiou_mail_triage_file:
+ *
+ * Reads @path (at most %TAIOU_MAIL_MAX_FILE_SIZE bytes, without following a symbolic link at
+ * the end) and triages it.
+ */
+TaiouMailReport *
+taiou_mail_triage_file (const char                   *path,
+                        const TaiouMailTriageContext *context,
+                        GCancellable                 *cancellable,
+                        GError                      **error)
+{
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  data = taiou_file_read_bytes_bounded (path, TAIOU_MAIL_MAX_FILE_SIZE, &local_error);
+  if (data == NULL)
+    {
+      g_set_error (error, TAIOU_MAIL_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
+                   ? TAIOU_MAIL_ERROR_TOO_LARGE : TAIOU_MAIL_ERROR_READ,
+                   "%s", local_error->message);
+      return NULL;
+    }
+  name = g_path_get_basename (path);
+  return taiou_mail_triage_data (name, data, context, cancellable, error);
+}
