@@ -175,8 +175,8 @@ taiou_volume_serial_parse (const char  *text,
   if (*p != '\0' || n_digits != 8)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a volume serial number (expected eight hex digits, like 1A2B-3C4D)",
-                   text);
+                   "“%s” is not a volume serial number (expected eight hex digits, "
+                   "like 1A2B-3C4D)", text);
       return FALSE;
     }
   *serial = value;

@@ -75,7 +75,8 @@ write_software (const char *folder)
   g_autofree char *path = g_build_filename (folder, "software", NULL);
 
   taiou_test_hive_set_string (hive, CURRENT_VERSION "\\Run", "SecurityHealth",
-                              TAIOU_WINREG_EXPAND_SZ, "%windir%\\system32\\SecurityHealthSystray.exe");
+                              TAIOU_WINREG_EXPAND_SZ,
+                              "%windir%\\system32\\SecurityHealthSystray.exe");
   taiou_test_hive_set_string (hive, "WOW6432Node\\" CURRENT_VERSION "\\Run", "Updater",
                               TAIOU_WINREG_SZ, "C:\\ProgramData\\upd.exe");
   taiou_test_hive_save (hive, path);
