@@ -194,7 +194,9 @@ read_computer_name (TaiouHostSnapshot *snapshot,
     }
 }
 
-static void
+/* Returns: %FALSE when the hive's work budget is spent, so the other services would only
+ * repeat that problem */
+static gboolean
 read_service_value (TaiouHostSnapshot *snapshot,
                     TaiouWinregHive   *hive,
                     TaiouWinregKey     service,
@@ -220,14 +222,17 @@ read_service_value (TaiouHostSnapshot *snapshot,
   if (error != NULL)
     taiou_host_snapshot_add_problem (snapshot, "%s: %s: %s", hive_name, key_path,
                                      error->message);
+  if (g_error_matches (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_EXHAUSTED))
+    return FALSE;
   if (value == NULL)
-    return;
+    return TRUE;
   command = value_string (snapshot, hive_name, key_path, value);
   if (command == NULL || command[0] == '\0')
-    return;
+    return TRUE;
   location = g_strconcat (SERVICES_LOCATION, service_name, NULL);
   taiou_host_snapshot_add_autorun (snapshot, TAIOU_AUTORUN_SERVICE, location, service_name,
                                    command, NULL);
+  return TRUE;
 }
 
 /**
@@ -268,10 +273,11 @@ _taiou_winvol_read_system_hive (TaiouHostSnapshot *snapshot,
       if (g_cancellable_is_cancelled (cancellable))
         break;
       /* Drivers and services alike: EmoCheck scan_v4 matched any service's command. */
-      read_service_value (snapshot, hive, service->key, service->name, NULL, "ImagePath",
-                          hive_name);
-      read_service_value (snapshot, hive, service->key, service->name, "Parameters",
-                          "ServiceDll", hive_name);
+      if (!read_service_value (snapshot, hive, service->key, service->name, NULL, "ImagePath",
+                               hive_name) ||
+          !read_service_value (snapshot, hive, service->key, service->name, "Parameters",
+                               "ServiceDll", hive_name))
+        break;
     }
   return TRUE;
 }

@@ -14,7 +14,10 @@
  *
  * hivex is opened without HIVEX_OPEN_UNSAFE: its heuristics for damaged hives skip checks, and
  * a hive damaged enough to need them is a problem to report, not to read.  Every loop is capped
- * (values and subkeys per key, value size), whatever the hive claims.
+ * (values and subkeys per key, value size), whatever the hive claims.  And since lists may point
+ * at the same cell over and over (hivex does not mind), a small hive can claim billions of
+ * entries; so each hive has a budget of entries hivex may walk, and reading stops when it is
+ * spent.
  */
 #define G_LOG_DOMAIN "taiou-winreg"
 #define _GNU_SOURCE  /* memfd_create, F_ADD_SEALS */
@@ -39,12 +42,16 @@
  * TAIOU_WINREG_MAX_VALUE_SIZE value gathered from big-data blocks. */
 #define TAIL_PADDING      (2 * 1024 * 1024)
 #define COPY_CHUNK        (1024 * 1024)
+/* Entries (subkeys and values) hivex may walk in one hive: a real SOFTWARE hive needs well under
+ * a million for what the probe reads; a few seconds' work at most. */
+#define WORK_BUDGET       G_GUINT64_CONSTANT (5000000)
 
 G_DEFINE_QUARK (taiou-winreg-error-quark, taiou_winreg_error)
 
 struct _TaiouWinregHive
 {
-  hive_h *handle;
+  hive_h  *handle;
+  guint64  work_left;  /* see WORK_BUDGET */
 };
 
 static guint32
@@ -169,6 +176,7 @@ open_sealed (int      fd,
     }
   hive = g_new0 (TaiouWinregHive, 1);
   hive->handle = handle;
+  hive->work_left = WORK_BUDGET;
   return hive;
 }
 
@@ -420,6 +428,41 @@ take_name (char *name)
   return valid;
 }
 
+/* Charges the hive's budget with walking @n_entries; fails once it is spent, and from then on. */
+static gboolean
+spend (TaiouWinregHive  *hive,
+       gsize             n_entries,
+       GError          **error)
+{
+  if (n_entries > hive->work_left)
+    {
+      hive->work_left = 0;
+      g_set_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_EXHAUSTED,
+                   "the hive's keys list more than %" G_GUINT64_FORMAT " entries in all, "
+                   "more than a real hive would; the rest was not read", WORK_BUDGET);
+      return FALSE;
+    }
+  hive->work_left -= n_entries;
+  return TRUE;
+}
+
+/* hivex checks these counts against the lists when it walks them. */
+static gboolean
+spend_children (TaiouWinregHive  *hive,
+                TaiouWinregKey    key,
+                GError          **error)
+{
+  return spend (hive, 1 + hivex_node_nr_children (hive->handle, key), error);
+}
+
+static gboolean
+spend_values (TaiouWinregHive  *hive,
+              TaiouWinregKey    key,
+              GError          **error)
+{
+  return spend (hive, 1 + hivex_node_nr_values (hive->handle, key), error);
+}
+
 /**
  * taiou_winreg_hive_lookup:
  * @path: subkey names separated by '\\', matched without regard to case as Windows does
@@ -444,6 +487,8 @@ taiou_winreg_hive_lookup (TaiouWinregHive  *hive,
     {
       if (names[i][0] == '\0')
         continue;
+      if (!spend_children (hive, key, error))
+        return 0;
       errno = 0;
       key = hivex_node_get_child (hive->handle, key, names[i]);
       if (key == 0 && errno != 0)
@@ -484,6 +529,8 @@ taiou_winreg_hive_subkeys (TaiouWinregHive  *hive,
 
   g_return_val_if_fail (hive != NULL, NULL);
 
+  if (!spend_children (hive, key, error))
+    return NULL;
   errno = 0;
   children = hivex_node_children (hive->handle, key);
   if (children == NULL)
@@ -600,6 +647,8 @@ taiou_winreg_hive_values (TaiouWinregHive  *hive,
 
   g_return_val_if_fail (hive != NULL, NULL);
 
+  if (!spend_values (hive, key, error))
+    return NULL;
   errno = 0;
   handles = hivex_node_values (hive->handle, key);
   if (handles == NULL)
@@ -643,6 +692,8 @@ taiou_winreg_hive_value (TaiouWinregHive  *hive,
   g_return_val_if_fail (hive != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  if (!spend_values (hive, key, error))
+    return NULL;
   errno = 0;
   handle = hivex_node_get_value (hive->handle, key, name);
   if (handle == 0)

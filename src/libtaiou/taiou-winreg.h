@@ -12,6 +12,8 @@ typedef enum
   TAIOU_WINREG_ERROR_READ,       /* the file could not be read */
   TAIOU_WINREG_ERROR_TOO_LARGE,  /* over the caller's size cap */
   TAIOU_WINREG_ERROR_FORMAT,     /* not a hive, or a damaged one */
+  TAIOU_WINREG_ERROR_EXHAUSTED,  /* the hive's lists added up to more than any real hive's;
+                                    nothing more is read from it */
 } TaiouWinregError;
 
 GQuark taiou_winreg_error_quark (void);

@@ -285,6 +285,90 @@ test_hive_layout_checked (void)
   assert_rejected (copy, length, "bad cell");
 }
 
+/* A value list that names the same value 100,000 times: small on disk, huge to walk.  hivex
+ * accepts it; the hive's work budget stops the reading instead of the probe spinning. */
+static void
+test_hive_work_is_bounded (void)
+{
+  g_autoptr(TaiouTestHive) generator = taiou_test_hive_new ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "hive", NULL);
+  g_autoptr(TaiouWinregHive) hive = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree guint8 *hostile = NULL;
+  guint32 n_values = 100000;
+  gsize list_cell = 4 + 4 * n_values;
+  gsize page_size = (0x20 + list_cell + 8 + 0xfff) & ~(gsize) 0xfff;
+  gsize length;
+  gsize page;
+  guint32 vk;
+  TaiouWinregKey key;
+  guint n_lookups;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  taiou_test_hive_set_dword (generator, "K", "V", 1);
+  taiou_test_hive_save (generator, path);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  hive = taiou_winreg_hive_new_from_bytes ((const guint8 *) contents, length, &error);
+  g_assert_no_error (error);
+  /* A key handle is its cell's offset in the file; the nk record holds the value count at 0x28
+   * and the value list's offset (from the first hbin) at 0x2c. */
+  key = taiou_winreg_hive_lookup (hive, taiou_winreg_hive_root (hive), "K", &error);
+  g_assert_cmpuint (key, !=, 0);
+  g_clear_pointer (&hive, taiou_winreg_hive_free);
+  vk = GUINT32_FROM_LE (*(guint32 *) (contents + 0x1000 +
+                                      GUINT32_FROM_LE (*(guint32 *) (contents + key + 0x2c)) +
+                                      4));
+
+  /* A new hbin at the end holds the long list; the key is pointed at it. */
+  page = 0x1000 + GUINT32_FROM_LE (*(guint32 *) (contents + 0x28));
+  hostile = g_malloc0 (page + page_size);
+  memcpy (hostile, contents, page);
+  memcpy (hostile + page, "hbin", 4);
+  *(guint32 *) (hostile + page + 4) = GUINT32_TO_LE (page - 0x1000);
+  *(guint32 *) (hostile + page + 8) = GUINT32_TO_LE (page_size);
+  list_cell = (list_cell + 7) & ~(gsize) 7;
+  *(gint32 *) (hostile + page + 0x20) = GINT32_TO_LE (- (gint32) list_cell);
+  for (guint32 i = 0; i < n_values; i++)
+    *(guint32 *) (hostile + page + 0x24 + 4 * i) = GUINT32_TO_LE (vk);
+  *(gint32 *) (hostile + page + 0x20 + list_cell) =
+    GINT32_TO_LE ((gint32) (page_size - 0x20 - list_cell));
+  *(guint32 *) (hostile + key + 0x28) = GUINT32_TO_LE (n_values);
+  *(guint32 *) (hostile + key + 0x2c) = GUINT32_TO_LE (page + 0x20 - 0x1000);
+  *(guint32 *) (hostile + 0x28) = GUINT32_TO_LE (page + page_size - 0x1000);
+  fix_checksum (hostile);
+
+  hive = taiou_winreg_hive_new_from_bytes (hostile, page + page_size, &error);
+  g_assert_no_error (error);
+  key = taiou_winreg_hive_lookup (hive, taiou_winreg_hive_root (hive), "K", &error);
+  g_assert_cmpuint (key, !=, 0);
+  /* The list is there: the per-key cap holds first. */
+  values = taiou_winreg_hive_values (hive, key, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, TAIOU_WINREG_MAX_VALUES_PER_KEY);
+  g_assert_cmpstr (((TaiouWinregValue *) values->pdata[9999])->name, ==, "V");
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (problems->pdata[0], "more than 10000 values"));
+  for (n_lookups = 0; n_lookups < 1000; n_lookups++)
+    {
+      g_autoptr(TaiouWinregValue) value = taiou_winreg_hive_value (hive, key, "missing", &error);
+
+      g_assert_null (value);
+      if (error != NULL)
+        break;
+    }
+  g_assert_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_EXHAUSTED);
+  /* 5,000,000 entries: the listing above and then some fifty walks of the list, not a thousand. */
+  g_assert_cmpuint (n_lookups, >=, 40);
+  g_assert_cmpuint (n_lookups, <=, 50);
+  /* And it stays spent. */
+  g_clear_error (&error);
+  g_assert_null (taiou_winreg_hive_subkeys (hive, taiou_winreg_hive_root (hive), NULL, &error));
+  g_assert_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_EXHAUSTED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,6 +378,7 @@ main (int    argc,
   g_test_add_func ("/taiou/winreg/utf16", test_utf16);
   g_test_add_func ("/taiou/winreg/generated-hive-reads-back", test_hive_reads_back);
   g_test_add_func ("/taiou/winreg/layout-checked-before-hivex", test_hive_layout_checked);
+  g_test_add_func ("/taiou/winreg/work-is-bounded", test_hive_work_is_bounded);
   g_test_add_func ("/taiou/volume-serial/boot-sectors", test_volume_serial_boot_sectors);
   g_test_add_func ("/taiou/volume-serial/parse", test_volume_serial_parse);
 
