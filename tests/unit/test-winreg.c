@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <string.h>
 
+#include "taiou-probe-winvol-private.h"
 #include "taiou-test-hive.h"
 #include "taiou-test-util.h"
 
@@ -285,62 +286,96 @@ test_hive_layout_checked (void)
   assert_rejected (copy, length, "bad cell");
 }
 
-/* A value list that names the same value 100,000 times: small on disk, huge to walk.  hivex
- * accepts it; the hive's work budget stops the reading instead of the probe spinning. */
+/* Appends an hbin holding one value list that names the value @vk @n_values times, and points
+ * every key of @keys at it (a key handle is its nk cell's offset in the file; the nk record
+ * holds the value count at 0x28 and the list's offset, from the first hbin, at 0x2c).  Small on
+ * disk, huge to walk; hivex accepts it. */
+static guint8 *
+repeat_one_value (const char           *contents,
+                  gsize                 length,
+                  const TaiouWinregKey *keys,
+                  guint                 n_keys,
+                  guint32               vk,
+                  guint32               n_values,
+                  gsize                *new_length)
+{
+  gsize list_cell = (4 + 4 * (gsize) n_values + 7) & ~(gsize) 7;
+  gsize page_size = (0x20 + list_cell + 8 + 0xfff) & ~(gsize) 0xfff;
+  gsize page = 0x1000 + GUINT32_FROM_LE (*(guint32 *) (contents + 0x28));
+  guint8 *hostile = g_malloc0 (page + page_size);
+
+  g_assert_cmpuint (page, <=, length);
+  memcpy (hostile, contents, page);
+  memcpy (hostile + page, "hbin", 4);
+  *(guint32 *) (hostile + page + 4) = GUINT32_TO_LE (page - 0x1000);
+  *(guint32 *) (hostile + page + 8) = GUINT32_TO_LE (page_size);
+  *(gint32 *) (hostile + page + 0x20) = GINT32_TO_LE (- (gint32) list_cell);
+  for (guint32 i = 0; i < n_values; i++)
+    *(guint32 *) (hostile + page + 0x24 + 4 * i) = GUINT32_TO_LE (vk);
+  *(gint32 *) (hostile + page + 0x20 + list_cell) =
+    GINT32_TO_LE ((gint32) (page_size - 0x20 - list_cell));
+  for (guint i = 0; i < n_keys; i++)
+    {
+      *(guint32 *) (hostile + keys[i] + 0x28) = GUINT32_TO_LE (n_values);
+      *(guint32 *) (hostile + keys[i] + 0x2c) = GUINT32_TO_LE (page + 0x20 - 0x1000);
+    }
+  *(guint32 *) (hostile + 0x28) = GUINT32_TO_LE (page + page_size - 0x1000);
+  fix_checksum (hostile);
+  *new_length = page + page_size;
+  return hostile;
+}
+
+/* The offset of the first value cell of @key, as its value list names it. */
+static guint32
+first_value_cell (const char     *contents,
+                  TaiouWinregKey  key)
+{
+  guint32 list = GUINT32_FROM_LE (*(guint32 *) (contents + key + 0x2c));
+
+  return GUINT32_FROM_LE (*(guint32 *) (contents + 0x1000 + list + 4));
+}
+
+static TaiouWinregHive *
+open_generated (TaiouTestHive  *generator,
+                char          **contents,
+                gsize          *length)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "hive", NULL);
+  g_autoptr(GError) error = NULL;
+  TaiouWinregHive *hive;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  taiou_test_hive_save (generator, path);
+  g_assert_true (g_file_get_contents (path, contents, length, NULL));
+  hive = taiou_winreg_hive_new_from_bytes ((const guint8 *) *contents, *length, &error);
+  g_assert_no_error (error);
+  return hive;
+}
+
+/* The hive's work budget stops the reading instead of the probe spinning. */
 static void
 test_hive_work_is_bounded (void)
 {
   g_autoptr(TaiouTestHive) generator = taiou_test_hive_new ();
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "hive", NULL);
   g_autoptr(TaiouWinregHive) hive = NULL;
   g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree guint8 *hostile = NULL;
-  guint32 n_values = 100000;
-  gsize list_cell = 4 + 4 * n_values;
-  gsize page_size = (0x20 + list_cell + 8 + 0xfff) & ~(gsize) 0xfff;
   gsize length;
-  gsize page;
-  guint32 vk;
   TaiouWinregKey key;
   guint n_lookups;
 
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   taiou_test_hive_set_dword (generator, "K", "V", 1);
-  taiou_test_hive_save (generator, path);
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  hive = taiou_winreg_hive_new_from_bytes ((const guint8 *) contents, length, &error);
-  g_assert_no_error (error);
-  /* A key handle is its cell's offset in the file; the nk record holds the value count at 0x28
-   * and the value list's offset (from the first hbin) at 0x2c. */
+  hive = open_generated (generator, &contents, &length);
   key = taiou_winreg_hive_lookup (hive, taiou_winreg_hive_root (hive), "K", &error);
   g_assert_cmpuint (key, !=, 0);
   g_clear_pointer (&hive, taiou_winreg_hive_free);
-  vk = GUINT32_FROM_LE (*(guint32 *) (contents + 0x1000 +
-                                      GUINT32_FROM_LE (*(guint32 *) (contents + key + 0x2c)) +
-                                      4));
+  hostile = repeat_one_value (contents, length, &key, 1, first_value_cell (contents, key),
+                              100000, &length);
 
-  /* A new hbin at the end holds the long list; the key is pointed at it. */
-  page = 0x1000 + GUINT32_FROM_LE (*(guint32 *) (contents + 0x28));
-  hostile = g_malloc0 (page + page_size);
-  memcpy (hostile, contents, page);
-  memcpy (hostile + page, "hbin", 4);
-  *(guint32 *) (hostile + page + 4) = GUINT32_TO_LE (page - 0x1000);
-  *(guint32 *) (hostile + page + 8) = GUINT32_TO_LE (page_size);
-  list_cell = (list_cell + 7) & ~(gsize) 7;
-  *(gint32 *) (hostile + page + 0x20) = GINT32_TO_LE (- (gint32) list_cell);
-  for (guint32 i = 0; i < n_values; i++)
-    *(guint32 *) (hostile + page + 0x24 + 4 * i) = GUINT32_TO_LE (vk);
-  *(gint32 *) (hostile + page + 0x20 + list_cell) =
-    GINT32_TO_LE ((gint32) (page_size - 0x20 - list_cell));
-  *(guint32 *) (hostile + key + 0x28) = GUINT32_TO_LE (n_values);
-  *(guint32 *) (hostile + key + 0x2c) = GUINT32_TO_LE (page + 0x20 - 0x1000);
-  *(guint32 *) (hostile + 0x28) = GUINT32_TO_LE (page + page_size - 0x1000);
-  fix_checksum (hostile);
-
-  hive = taiou_winreg_hive_new_from_bytes (hostile, page + page_size, &error);
+  hive = taiou_winreg_hive_new_from_bytes (hostile, length, &error);
   g_assert_no_error (error);
   key = taiou_winreg_hive_lookup (hive, taiou_winreg_hive_root (hive), "K", &error);
   g_assert_cmpuint (key, !=, 0);
@@ -369,6 +404,53 @@ test_hive_work_is_bounded (void)
   g_assert_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_EXHAUSTED);
 }
 
+/* The same through the probe's SYSTEM reading: sixty services whose value lists are all the long
+ * one.  The budget runs out after some fifty; the probe says so once and stops. */
+static void
+test_system_hive_work_is_bounded (void)
+{
+  g_autoptr(TaiouTestHive) generator = taiou_test_hive_new ();
+  g_autoptr(TaiouWinregHive) hive = NULL;
+  g_autoptr(TaiouHostSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree guint8 *hostile = NULL;
+  TaiouWinregKey services[60];
+  gsize length;
+
+  taiou_test_hive_set_dword (generator, "Select", "Current", 1);
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    {
+      g_autofree char *key_path = g_strdup_printf ("ControlSet001\\Services\\S%02u", i);
+
+      /* Not ImagePath: looking that up must walk the whole list. */
+      taiou_test_hive_set_dword (generator, key_path, "Start", 2);
+    }
+  hive = open_generated (generator, &contents, &length);
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    {
+      g_autofree char *key_path = g_strdup_printf ("ControlSet001\\Services\\S%02u", i);
+
+      services[i] = taiou_winreg_hive_lookup (hive, taiou_winreg_hive_root (hive), key_path,
+                                              &error);
+      g_assert_cmpuint (services[i], !=, 0);
+    }
+  g_clear_pointer (&hive, taiou_winreg_hive_free);
+  hostile = repeat_one_value (contents, length, services, G_N_ELEMENTS (services),
+                              first_value_cell (contents, services[0]), 100000, &length);
+
+  hive = taiou_winreg_hive_new_from_bytes (hostile, length, &error);
+  g_assert_no_error (error);
+  snapshot = taiou_host_snapshot_new (TAIOU_HOST_OS_WINDOWS, NULL);
+  g_assert_true (_taiou_winvol_read_system_hive (snapshot, hive, "SYSTEM", NULL));
+  for (guint i = 0; i < snapshot->problems->len; i++)
+    g_test_message ("problem: %s", (const char *) snapshot->problems->pdata[i]);
+  g_assert_cmpuint (snapshot->problems->len, ==, 1);
+  g_assert_nonnull (strstr (snapshot->problems->pdata[0], "SYSTEM: Services\\S"));
+  g_assert_nonnull (strstr (snapshot->problems->pdata[0], "more than 5000000 entries"));
+  g_assert_cmpuint (snapshot->autoruns->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -379,6 +461,7 @@ main (int    argc,
   g_test_add_func ("/taiou/winreg/generated-hive-reads-back", test_hive_reads_back);
   g_test_add_func ("/taiou/winreg/layout-checked-before-hivex", test_hive_layout_checked);
   g_test_add_func ("/taiou/winreg/work-is-bounded", test_hive_work_is_bounded);
+  g_test_add_func ("/taiou/winreg/system-hive-work-is-bounded", test_system_hive_work_is_bounded);
   g_test_add_func ("/taiou/volume-serial/boot-sectors", test_volume_serial_boot_sectors);
   g_test_add_func ("/taiou/volume-serial/parse", test_volume_serial_parse);
 
