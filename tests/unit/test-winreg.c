@@ -451,6 +451,63 @@ test_system_hive_work_is_bounded (void)
   g_assert_cmpuint (snapshot->autoruns->len, ==, 0);
 }
 
+/* A big-data ("db") value whose block list claims 65,535 blocks but is the last cell of the
+ * file: hivex 1.3.23 reads the list's second entry from past the end of the hive (on the file
+ * itself, hivexget reports a "subblock" made of whatever memory follows its mapping).  Every
+ * cell fits its hbin, so the layout check passes it; the zero padding after the private copy is
+ * what keeps hivex's reads inside the copy, where the next entry is 0 and so invalid. */
+static void
+test_big_data_list_past_the_end (void)
+{
+  g_autoptr(TaiouTestHive) generator = taiou_test_hive_new ();
+  g_autoptr(TaiouWinregHive) hive = NULL;
+  g_autoptr(TaiouWinregValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree guint8 *hostile = NULL;
+  gsize length;
+  gsize page;
+  guint32 vk;
+  TaiouWinregKey key;
+
+  taiou_test_hive_set_value (generator, "K", "V", TAIOU_WINREG_BINARY, "12345678", 8);
+  hive = open_generated (generator, &contents, &length);
+  key = taiou_winreg_hive_lookup (hive, taiou_winreg_hive_root (hive), "K", &error);
+  g_assert_cmpuint (key, !=, 0);
+  g_clear_pointer (&hive, taiou_winreg_hive_free);
+  vk = 0x1000 + first_value_cell (contents, key);
+
+  /* One more hbin: the db record first, the block list last, free space between. */
+  page = 0x1000 + GUINT32_FROM_LE (*(guint32 *) (contents + 0x28));
+  hostile = g_malloc0 (page + 0x1000);
+  memcpy (hostile, contents, page);
+  memcpy (hostile + page, "hbin", 4);
+  *(guint32 *) (hostile + page + 4) = GUINT32_TO_LE (page - 0x1000);
+  *(guint32 *) (hostile + page + 8) = GUINT32_TO_LE (0x1000);
+  *(gint32 *) (hostile + page + 0x20) = GINT32_TO_LE (-16);
+  memcpy (hostile + page + 0x24, "db", 2);
+  *(guint16 *) (hostile + page + 0x26) = GUINT16_TO_LE (65535);
+  *(guint32 *) (hostile + page + 0x28) = GUINT32_TO_LE (page - 0x1000 + 0xff8);
+  *(gint32 *) (hostile + page + 0x30) = GINT32_TO_LE (0x1000 - 0x30 - 8);
+  *(gint32 *) (hostile + page + 0xff8) = GINT32_TO_LE (-8);
+  /* Its first block is valid (the db cell itself), so hivex goes on to the second. */
+  *(guint32 *) (hostile + page + 0xffc) = GUINT32_TO_LE (page - 0x1000 + 0x20);
+  /* The value: 20,000 bytes, too many for its cell, so they are "in" the db record. */
+  *(guint32 *) (hostile + vk + 0x08) = GUINT32_TO_LE (20000);
+  *(guint32 *) (hostile + vk + 0x0c) = GUINT32_TO_LE (page - 0x1000 + 0x20);
+  *(guint32 *) (hostile + 0x28) = GUINT32_TO_LE (page + 0x1000 - 0x1000);
+  fix_checksum (hostile);
+  length = page + 0x1000;
+
+  hive = taiou_winreg_hive_new_from_bytes (hostile, length, &error);
+  g_assert_no_error (error);
+  key = taiou_winreg_hive_lookup (hive, taiou_winreg_hive_root (hive), "K", &error);
+  g_assert_cmpuint (key, !=, 0);
+  value = taiou_winreg_hive_value (hive, key, "V", &error);
+  g_assert_null (value);
+  g_assert_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_FORMAT);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -461,6 +518,7 @@ main (int    argc,
   g_test_add_func ("/taiou/winreg/generated-hive-reads-back", test_hive_reads_back);
   g_test_add_func ("/taiou/winreg/layout-checked-before-hivex", test_hive_layout_checked);
   g_test_add_func ("/taiou/winreg/work-is-bounded", test_hive_work_is_bounded);
+  g_test_add_func ("/taiou/winreg/big-data-list-past-the-end", test_big_data_list_past_the_end);
   g_test_add_func ("/taiou/winreg/system-hive-work-is-bounded", test_system_hive_work_is_bounded);
   g_test_add_func ("/taiou/volume-serial/boot-sectors", test_volume_serial_boot_sectors);
   g_test_add_func ("/taiou/volume-serial/parse", test_volume_serial_parse);
