@@ -10,7 +10,8 @@
  *    last cell reads zeros instead of unmapped memory;
  *  - the layout (header, hbin pages, cells) is checked here first, stricter than hivex does:
  *    Windows never writes a cell that crosses its hbin, and refusing those keeps every length
- *    hivex later trusts inside the file.
+ *    hivex later trusts inside the file;
+ *  - a big value's block list is checked before hivex gathers it (check_big_data()).
  *
  * hivex is opened without HIVEX_OPEN_UNSAFE: its heuristics for damaged hives skip checks, and
  * a hive damaged enough to need them is a problem to report, not to read.  Every loop is capped
@@ -50,8 +51,10 @@ G_DEFINE_QUARK (taiou-winreg-error-quark, taiou_winreg_error)
 
 struct _TaiouWinregHive
 {
-  hive_h  *handle;
-  guint64  work_left;  /* see WORK_BUDGET */
+  hive_h       *handle;
+  guint64       work_left;  /* see WORK_BUDGET */
+  const guint8 *data;       /* our own read-only view of the sealed copy */
+  gsize         length;
 };
 
 static guint32
@@ -177,6 +180,17 @@ open_sealed (int      fd,
   hive = g_new0 (TaiouWinregHive, 1);
   hive->handle = handle;
   hive->work_left = WORK_BUDGET;
+  hive->data = mmap (NULL, length, PROT_READ, MAP_SHARED, fd, 0);
+  if (hive->data == MAP_FAILED)
+    {
+      saved_errno = errno;
+      hivex_close (handle);
+      g_free (hive);
+      g_set_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_READ,
+                   "cannot map the hive for reading: %s", g_strerror (saved_errno));
+      return NULL;
+    }
+  hive->length = length;
   return hive;
 }
 
@@ -395,6 +409,7 @@ taiou_winreg_hive_free (TaiouWinregHive *hive)
   if (hive == NULL)
     return;
   hivex_close (hive->handle);
+  munmap ((void *) hive->data, hive->length);
   g_free (hive);
 }
 
@@ -577,6 +592,53 @@ taiou_winreg_value_free (TaiouWinregValue *value)
   g_free (value);
 }
 
+static gsize
+cell_size (const TaiouWinregHive *hive,
+           gsize                  offset)
+{
+  gint64 size = (gint32) read_le32 (hive->data + offset);
+
+  return (gsize) (size < 0 ? -size : size);
+}
+
+/* hivex gathers a big value from a "db" record and its list of blocks without checking that the
+ * list holds as many entries as the record claims (or that the record is whole), and so reads
+ * past the end of the list, up to 256 KiB.  Checked here first, on our own view of the copy:
+ * a hive value handle is the offset of its vk cell in the file.  Anything else odd is left to
+ * hivex, which rejects it. */
+static gboolean
+check_big_data (TaiouWinregHive  *hive,
+                hive_value_h      handle,
+                const char       *name,
+                GError          **error)
+{
+  gsize data_length;
+  gsize db;
+  gsize list;
+  gsize n_blocks;
+
+  if (handle + 0x18 > hive->length || memcmp (hive->data + handle + 4, "vk", 2) != 0)
+    return TRUE;
+  data_length = read_le32 (hive->data + handle + 8);
+  db = HIVE_HEADER_SIZE + (gsize) read_le32 (hive->data + handle + 0x0c);
+  if ((data_length & 0x80000000) != 0 || db + 8 > hive->length ||
+      data_length + 4 <= cell_size (hive, db) || memcmp (hive->data + db + 4, "db", 2) != 0)
+    return TRUE;
+
+  if (db + 12 > hive->length || cell_size (hive, db) < 12)
+    goto bad;
+  n_blocks = hive->data[db + 6] | (gsize) hive->data[db + 7] << 8;
+  list = HIVE_HEADER_SIZE + (gsize) read_le32 (hive->data + db + 8);
+  if (list + 4 > hive->length || 4 + 4 * n_blocks > cell_size (hive, list))
+    goto bad;
+  return TRUE;
+
+bad:
+  g_set_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_FORMAT,
+               "value “%s”: its big-data record names more blocks than it lists", name);
+  return FALSE;
+}
+
 static TaiouWinregValue *
 read_value (TaiouWinregHive  *hive,
             hive_value_h      handle,
@@ -615,6 +677,8 @@ read_value (TaiouWinregHive  *hive,
       value->data = g_bytes_new (NULL, 0);
       return g_steal_pointer (&value);
     }
+  if (!check_big_data (hive, handle, value->name, error))
+    return NULL;
   errno = 0;
   data = hivex_value_value (hive->handle, handle, &type, &length);
   if (data == NULL)

@@ -454,8 +454,8 @@ test_system_hive_work_is_bounded (void)
 /* A big-data ("db") value whose block list claims 65,535 blocks but is the last cell of the
  * file: hivex 1.3.23 reads the list's second entry from past the end of the hive (on the file
  * itself, hivexget reports a "subblock" made of whatever memory follows its mapping).  Every
- * cell fits its hbin, so the layout check passes it; the zero padding after the private copy is
- * what keeps hivex's reads inside the copy, where the next entry is 0 and so invalid. */
+ * cell fits its hbin, so the layout check passes it; the big-data check refuses it before hivex
+ * reads it (and the zero padding after the private copy would have kept the read in it). */
 static void
 test_big_data_list_past_the_end (void)
 {
@@ -506,6 +506,18 @@ test_big_data_list_past_the_end (void)
   value = taiou_winreg_hive_value (hive, key, "V", &error);
   g_assert_null (value);
   g_assert_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "names more blocks than it lists"));
+  g_clear_error (&error);
+
+  /* A list long enough for what the record claims is left to hivex. */
+  *(guint16 *) (hostile + page + 0x26) = GUINT16_TO_LE (1);
+  g_clear_pointer (&hive, taiou_winreg_hive_free);
+  hive = taiou_winreg_hive_new_from_bytes (hostile, length, &error);
+  g_assert_no_error (error);
+  value = taiou_winreg_hive_value (hive, key, "V", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (value);
+  g_assert_cmpuint (g_bytes_get_size (value->data), ==, 8);
 }
 
 int
