@@ -34,6 +34,7 @@ TaiouTimeline *taiou_cli_open_timeline   (TaiouCliOptions  *options,
                                           GError          **error);
 void           taiou_cli_print_json      (JsonNode         *node);
 void           taiou_cli_print_utf8      (const char       *text);
+char          *taiou_cli_printable       (const char       *text);
 int            taiou_cli_fail            (GError           *error);
 int            taiou_cli_usage_error     (GOptionContext   *context,
                                           const char       *message);

@@ -108,11 +108,14 @@ static void
 print_finding_text (const TaiouFinding *finding,
                     gboolean            japanese)
 {
+  g_autofree char *object = taiou_cli_printable (finding->object);
+  g_autofree char *evidence = taiou_cli_printable (finding->evidence);
+
   g_print ("[%s] %3d  %s\n", taiou_severity_to_string (taiou_finding_get_severity (finding)),
-           finding->score, finding->object);
+           finding->score, object);
   g_print ("        %s\n", japanese ? finding->reason_ja : finding->reason_en);
-  if (finding->evidence != NULL)
-    g_print ("        %s\n", finding->evidence);
+  if (evidence != NULL)
+    g_print ("        %s\n", evidence);
 }
 
 static JsonObject *
@@ -137,28 +140,6 @@ finding_to_json (const TaiouFinding *finding)
   json_object_set_array_member (object, "reasons", reasons);
   json_object_set_array_member (object, "reasons_ja", reasons_ja);
   return object;
-}
-
-/* "1234-ABCD" as `vol C:` prints it, or plain hexadecimal. */
-static gboolean
-parse_volume_serial (const char *text,
-                     guint32    *serial)
-{
-  g_autofree char *digits = g_strdup (text);
-  guint64 value;
-  char *end;
-
-  g_strdelimit (digits, "-", ' ');
-  g_strstrip (digits);
-  if (strlen (digits) == 9 && digits[4] == ' ')
-    memmove (digits + 4, digits + 5, 5);
-  if (*digits == '\0' || strlen (digits) > 8)
-    return FALSE;
-  value = g_ascii_strtoull (digits, &end, 16);
-  if (*end != '\0')
-    return FALSE;
-  *serial = (guint32) value;
-  return TRUE;
 }
 
 static void
@@ -299,7 +280,8 @@ taiou_cli_scan (int              argc,
     return taiou_cli_usage_error (context, error->message);
   if (max_file_size <= 0)
     return taiou_cli_usage_error (context, _("The size limit must be a positive number."));
-  if (volume_serial != NULL && !parse_volume_serial (volume_serial, &system.volume_serial))
+  if (volume_serial != NULL &&
+      !taiou_volume_serial_parse (volume_serial, &system.volume_serial, NULL))
     return taiou_cli_usage_error (context, _("The volume serial must be 8 hexadecimal digits, "
                                              "such as 1234-ABCD."));
   system.has_volume_serial = volume_serial != NULL;

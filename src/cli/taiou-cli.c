@@ -41,6 +41,41 @@ taiou_cli_print_json (JsonNode *node)
   taiou_cli_print_utf8 (text);
 }
 
+/**
+ * taiou_cli_printable:
+ *
+ * @text with what could fool a terminal made visible: control characters (an escape sequence
+ * in a crafted registry value could rewrite the screen) and the Unicode direction overrides
+ * that make "請求書\u{202e}fdp.exe" display as "請求書exe.pdf"; they are printed as \xNN and
+ * \u{NNNN}.
+ *
+ * Returns: (transfer full) (nullable): a copy safe to print, NULL for NULL
+ */
+char *
+taiou_cli_printable (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *result;
+
+  if (text == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (text, -1);
+  result = g_string_new (NULL);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (result, "\\x%02x", c);
+      else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e ||
+               c == 0x200f)
+        g_string_append_printf (result, "\\u{%04x}", c);
+      else
+        g_string_append_unichar (result, c);
+    }
+  return g_string_free (result, FALSE);
+}
+
 /* JSON is UTF-8 whatever the locale: g_print would turn Japanese into '?' under LANG=C, which
  * is how cron jobs and SIEM forwarders often run. */
 void

@@ -17,6 +17,7 @@
 #include "taiou-finding.h"
 #include "taiou-host-rules.h"
 #include "taiou-probe-linux.h"
+#include "taiou-probe-winvol.h"
 #include "taiou-system-scan.h"
 
 /* Where droppers put files on a Linux desktop. */
@@ -115,12 +116,14 @@ run_probe (const TaiouSystemScanOptions  *options,
            GCancellable                  *cancellable,
            GError                       **error)
 {
+  TaiouProbeWinvolOptions volume = {
+    .has_volume_serial = options->has_volume_serial,
+    .volume_serial = options->volume_serial,
+    .volume_image = options->volume_image,
+  };
+
   if (options->windows_volume != NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Reading a Windows volume is not available in this build."));
-      return NULL;
-    }
+    return taiou_probe_winvol_run (options->windows_volume, &volume, cancellable, error);
   return taiou_probe_linux_run (NULL, cancellable, error);
 }
 
@@ -159,7 +162,8 @@ taiou_system_scan (TaiouScanner                  *scanner,
   snapshot = run_probe (options, cancellable, error);
   if (snapshot == NULL)
     return NULL;
-  if (options->has_volume_serial)
+  /* A serial given by the user wins over none; the Linux probe has none of its own. */
+  if (options->has_volume_serial && !snapshot->has_volume_serial)
     taiou_host_snapshot_set_volume_serial (snapshot, options->volume_serial);
   findings = taiou_host_rules_check (snapshot, taiou_scanner_get_iocs (scanner));
 

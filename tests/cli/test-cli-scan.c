@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "taiou-test-hive.h"
 #include "taiou-test-util.h"
 
 typedef struct
@@ -236,6 +237,55 @@ test_whole_system (Fixture       *fixture,
                      json_parser_get_root (parser)), "event_type"), ==, "scan_end");
 }
 
+/* A copy of a Windows volume where Emotet (EmoCheck scan_v4's pattern) left a DLL under a
+ * random name and a Run value that starts it with rundll32; one more Run value carries an
+ * escape sequence that must not reach the terminal raw. */
+static char *
+make_windows_volume (void)
+{
+  char *root = g_build_filename (g_get_user_data_dir (), "winvol", NULL);
+  g_autofree char *local = g_build_filename (root, "Users", "bob", "AppData", "Local", "Xqzvbn",
+                                             NULL);
+  g_autofree char *dll = g_build_filename (local, "qwerty.tyu", NULL);
+  g_autofree char *ntuser = g_build_filename (root, "Users", "bob", "NTUSER.DAT", NULL);
+  g_autofree char *padding = g_strnfill (4096, 'x');
+  g_autofree char *pe = g_strconcat ("MZ", padding, NULL);
+  g_autoptr(TaiouTestHive) hive = taiou_test_hive_new ();
+  const char *run = "Software\\Microsoft\\Windows\\CurrentVersion\\Run";
+
+  g_assert_cmpint (g_mkdir_with_parents (local, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (dll, pe, -1, NULL));
+  taiou_test_hive_set_string (hive, run, "Plmoknijb", 1,
+                              "C:\\Windows\\SysWOW64\\rundll32.exe \"%LOCALAPPDATA%\\Xqzvbn"
+                              "\\qwerty.tyu\",DllRegisterServer");
+  taiou_test_hive_set_string (hive, run, "Terminal", 1,
+                              "C:\\Windows\\System32\\cmd.exe /c %TEMP%\\x.bat \x1b[2J");
+  taiou_test_hive_save (hive, ntuser);
+  return root;
+}
+
+static void
+test_windows_volume (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *volume = make_windows_volume ();
+  g_autoptr(TaiouTestCliResult) json = NULL;
+  g_autoptr(TaiouTestCliResult) text = NULL;
+
+  json = taiou_test_run_cli ("C.UTF-8", "scan", "--json", "--windows-volume", volume,
+                             "--volume-serial", "1234-5678", NULL);
+  g_assert_cmpint (json->status, ==, 1);
+  g_assert_nonnull (strstr (json->out, "\"target\":\"windows-volume\""));
+  g_assert_nonnull (strstr (json->out, "\"rule\":\"emocheck.v4-random-dll\",\"score\":100"));
+  g_assert_nonnull (strstr (json->out, "C:\\\\Users\\\\bob\\\\AppData\\\\Local\\\\Xqzvbn"));
+  g_assert_nonnull (strstr (json->out, "autorun.launcher-user-folder"));
+
+  text = taiou_test_run_cli ("C.UTF-8", "scan", "--windows-volume", volume, NULL);
+  g_assert_cmpint (text->status, ==, 1);
+  g_assert_nonnull (strstr (text->out, "\\x1b[2J"));
+  g_assert_null (strstr (text->out, "\x1b"));
+}
+
 static void
 test_records_into_incident (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -290,6 +340,7 @@ main (int    argc,
   ADD_TEST ("/taiou/cli/scan/bundled-iocs", test_bundled_iocs);
   ADD_TEST ("/taiou/cli/scan/whole-system", test_whole_system);
   ADD_TEST ("/taiou/cli/scan/records-into-incident", test_records_into_incident);
+  ADD_TEST ("/taiou/cli/scan/windows-volume", test_windows_volume);
 
   return g_test_run ();
 }
