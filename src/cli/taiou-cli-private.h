@@ -39,4 +39,17 @@ int            taiou_cli_fail            (GError           *error);
 int            taiou_cli_usage_error     (GOptionContext   *context,
                                           const char       *message);
 
+/* taiou-cli-shared.c */
+gboolean       taiou_cli_prefers_japanese (void);
+void           taiou_cli_print_json_line  (JsonObject       *object);
+TaiouIocSet   *taiou_cli_load_iocs        (char            **files,
+                                           gboolean          bundled,
+                                           GError          **error);
+void           taiou_cli_print_finding    (const TaiouFinding *finding,
+                                           gboolean          japanese);
+JsonObject    *taiou_cli_finding_to_json  (const TaiouFinding *finding);
+TaiouTimeline *taiou_cli_open_incident    (TaiouCliOptions  *options,
+                                           gint64            incident_id,
+                                           GError          **error);
+
 G_END_DECLS

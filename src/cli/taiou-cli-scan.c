@@ -19,37 +19,6 @@ typedef struct
   gboolean printed;
 } ProgressLine;
 
-/* Findings carry their reason in both languages; show the one the user reads. */
-static gboolean
-prefers_japanese (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  return languages[0] != NULL && g_str_has_prefix (languages[0], "ja");
-}
-
-static char *
-timestamp_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format_iso8601 (now);
-}
-
-static void
-print_json_line (JsonObject *object)
-{
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autofree char *text = NULL;
-  g_autofree char *timestamp = timestamp_now ();
-
-  json_object_set_string_member (object, "timestamp", timestamp);
-  json_object_set_string_member (object, "hostname", g_get_host_name ());
-  json_node_take_object (node, object);
-  text = json_to_string (node, FALSE);
-  taiou_cli_print_utf8 (text);
-}
-
 static void
 progress_cb (const TaiouScanProgress *progress,
              gpointer                 user_data)
@@ -63,83 +32,6 @@ progress_cb (const TaiouScanProgress *progress,
   g_printerr (_("Scanned %llu files, %.1f MB…"), (unsigned long long) progress->n_files,
               progress->n_bytes / 1e6);
   line->printed = TRUE;
-}
-
-/* The offline snapshot in data/ioc/ is loaded unless asked not to; a missing or damaged
- * snapshot is worth a warning, not a refusal to scan. */
-static void
-load_bundled_iocs (TaiouIocSet *iocs)
-{
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!taiou_ioc_set_load_bundled (iocs, &reports, &error))
-    g_printerr (_("taiou-cli: warning: the bundled IOC snapshot could not be loaded: %s\n"),
-                error->message);
-}
-
-static TaiouIocSet *
-load_iocs (char     **files,
-           gboolean   bundled,
-           GError   **error)
-{
-  g_autoptr(TaiouIocSet) iocs = taiou_ioc_set_new ();
-
-  if (bundled)
-    load_bundled_iocs (iocs);
-
-  for (guint i = 0; files != NULL && files[i] != NULL; i++)
-    {
-      g_autoptr(TaiouIocLoadReport) report = NULL;
-
-      report = taiou_ioc_set_load_file (iocs, files[i], TAIOU_IOC_FORMAT_AUTO, error);
-      if (report == NULL)
-        return NULL;
-      for (guint p = 0; p < report->problems->len; p++)
-        g_printerr ("taiou-cli: %s\n", (char *) report->problems->pdata[p]);
-      if (report->n_bad > report->problems->len)
-        g_printerr (_("taiou-cli: … and %u more unusable lines in %s\n"),
-                    report->n_bad - report->problems->len, files[i]);
-    }
-  return g_steal_pointer (&iocs);
-}
-
-static void
-print_finding_text (const TaiouFinding *finding,
-                    gboolean            japanese)
-{
-  g_autofree char *object = taiou_cli_printable (finding->object);
-  g_autofree char *evidence = taiou_cli_printable (finding->evidence);
-
-  g_print ("[%s] %3d  %s\n", taiou_severity_to_string (taiou_finding_get_severity (finding)),
-           finding->score, object);
-  g_print ("        %s\n", japanese ? finding->reason_ja : finding->reason_en);
-  if (evidence != NULL)
-    g_print ("        %s\n", evidence);
-}
-
-static JsonObject *
-finding_to_json (const TaiouFinding *finding)
-{
-  JsonObject *object = json_object_new ();
-  JsonArray *reasons = json_array_new ();
-  JsonArray *reasons_ja = json_array_new ();
-
-  json_object_set_string_member (object, "event_type", "finding");
-  json_object_set_string_member (object, "rule", finding->rule_id);
-  json_object_set_int_member (object, "score", finding->score);
-  json_object_set_string_member (object, "level",
-                                 taiou_severity_to_string (taiou_finding_get_severity (finding)));
-  json_object_set_string_member (object, "path", finding->object);
-  if (finding->sha256 != NULL)
-    json_object_set_string_member (object, "sha256", finding->sha256);
-  json_object_set_string_member (object, "evidence", finding->evidence);
-  json_object_set_string_member (object, "message", finding->reason_en);
-  json_array_add_string_element (reasons, finding->reason_en);
-  json_array_add_string_element (reasons_ja, finding->reason_ja);
-  json_object_set_array_member (object, "reasons", reasons);
-  json_object_set_array_member (object, "reasons_ja", reasons_ja);
-  return object;
 }
 
 static void
@@ -162,7 +54,7 @@ print_scan_start (TaiouIocSet *iocs,
                               (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_FILENAME));
   json_object_set_int_member (start, "ip_iocs",
                               (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_IP));
-  print_json_line (start);
+  taiou_cli_print_json_line (start);
 }
 
 static void
@@ -172,7 +64,7 @@ print_result_json (TaiouScanResult *result)
   JsonArray *unreadable = json_array_new ();
 
   for (guint i = 0; i < result->findings->len; i++)
-    print_json_line (finding_to_json (result->findings->pdata[i]));
+    taiou_cli_print_json_line (taiou_cli_finding_to_json (result->findings->pdata[i]));
   for (guint i = 0; i < result->unreadable->len; i++)
     json_array_add_string_element (unreadable, result->unreadable->pdata[i]);
   json_object_set_string_member (end, "event_type", "scan_end");
@@ -182,7 +74,7 @@ print_result_json (TaiouScanResult *result)
   json_object_set_int_member (end, "skipped", (gint64) result->n_skipped);
   json_object_set_int_member (end, "findings", result->findings->len);
   json_object_set_array_member (end, "unreadable", unreadable);
-  print_json_line (end);
+  taiou_cli_print_json_line (end);
 }
 
 static void
@@ -190,7 +82,7 @@ print_result_text (TaiouScanResult *result,
                    gboolean         japanese)
 {
   for (guint i = 0; i < result->findings->len; i++)
-    print_finding_text (result->findings->pdata[i], japanese);
+    taiou_cli_print_finding (result->findings->pdata[i], japanese);
   for (guint i = 0; i < result->unreadable->len; i++)
     g_printerr (_("taiou-cli: could not read %s\n"), (char *) result->unreadable->pdata[i]);
   g_print (_("Scanned %llu files (%llu hashed, %.1f MB); skipped %llu; could not read %u.\n"),
@@ -203,23 +95,6 @@ print_result_text (TaiouScanResult *result,
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u finding.\n", "%u findings.\n",
                           result->findings->len),
              result->findings->len);
-}
-
-/* Checks the incident exists before the scan, so a typo does not cost a whole scan. */
-static TaiouTimeline *
-open_incident (TaiouCliOptions  *options,
-               gint64            incident_id,
-               GError          **error)
-{
-  g_autoptr(TaiouTimeline) timeline = taiou_cli_open_timeline (options, error);
-  g_autoptr(TaiouIncident) incident = NULL;
-
-  if (timeline == NULL)
-    return NULL;
-  incident = taiou_timeline_get_incident (timeline, incident_id, error);
-  if (incident == NULL)
-    return NULL;
-  return g_steal_pointer (&timeline);
 }
 
 int
@@ -240,7 +115,7 @@ taiou_cli_scan (int              argc,
   g_autofree char *target = NULL;
   gint64 max_file_size = TAIOU_SCANNER_DEFAULT_MAX_FILE_SIZE;
   gint64 incident_id = 0;
-  gboolean japanese = prefers_japanese ();
+  gboolean japanese = taiou_cli_prefers_japanese ();
   gboolean whole_system;
   gboolean no_bundled_iocs = FALSE;
   TaiouSystemScanOptions system = { NULL };
@@ -293,9 +168,9 @@ taiou_cli_scan (int              argc,
   whole_system = windows_volume != NULL || argc < 2;
   progress.on_terminal = isatty (STDERR_FILENO) && !options->json;
 
-  if (incident_id > 0 && (timeline = open_incident (options, incident_id, &error)) == NULL)
+  if (incident_id > 0 && (timeline = taiou_cli_open_incident (options, incident_id, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
-  iocs = load_iocs (ioc_files, !no_bundled_iocs, &error);
+  iocs = taiou_cli_load_iocs (ioc_files, !no_bundled_iocs, &error);
   if (iocs == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
   if (!whole_system && !taiou_ioc_set_has_hashes (iocs) &&
