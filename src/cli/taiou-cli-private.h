@@ -23,6 +23,9 @@ typedef struct
 int            taiou_cli_import          (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);
+int            taiou_cli_mail            (int               argc,
+                                          char            **argv,
+                                          TaiouCliOptions  *options);
 int            taiou_cli_scan            (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);

@@ -17,6 +17,7 @@ typedef struct
 
 static const TaiouCliCommand commands[] = {
   { "import",   taiou_cli_import,   N_("Record an EmoCheck report in an incident's timeline") },
+  { "mail",     taiou_cli_mail,     N_("Tell whether mail files look dangerous, and why") },
   { "scan",     taiou_cli_scan,     N_("Match files and folders against indicators of "
                                        "compromise") },
   { "timeline", taiou_cli_timeline, N_("List incidents, show one, or verify the hash chain") },

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "taiou-finding.h"
 #include "taiou-ioc-set.h"
+#include "taiou-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -73,6 +75,12 @@ TaiouMailReport  *taiou_mail_triage_data       (const char                   *so
                                                 GBytes                       *data,
                                                 const TaiouMailTriageContext *context,
                                                 GCancellable                 *cancellable,
+                                                GError                      **error);
+
+JsonObject       *taiou_mail_report_to_json    (TaiouMailReport              *report);
+gboolean          taiou_mail_report_log        (TaiouMailReport              *report,
+                                                TaiouTimeline                *timeline,
+                                                gint64                        incident_id,
                                                 GError                      **error);
 
 const char       *taiou_mail_verdict_to_string (TaiouMailVerdict              verdict);

@@ -1,0 +1,186 @@
+/* taiou-cli-mail.c — `taiou-cli mail FILE…`: was this mail dangerous?
+ *
+ * Our domains and names come from the app's settings (Preferences) and from --our-domain and
+ * --our-name; with none of them the spoofing checks have nothing to compare with, which the
+ * output says.  Exit status 0 nothing found, 1 dangerous or suspicious, 2 a file could not be
+ * read as mail.
+ */
+#define G_LOG_DOMAIN "taiou-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "taiou-cli-private.h"
+
+#define SETTINGS_SCHEMA "io.github.taiou.Taiou"
+
+/* The app's settings, when its schema is installed; the CLI works without them. */
+static GSettings *
+app_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE);
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+static void
+add_all (GPtrArray          *array,
+         const char * const *values)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    if (*values[i] != '\0')
+      g_ptr_array_add (array, g_strdup (values[i]));
+}
+
+static void
+print_report_text (TaiouMailReport *report,
+                   gboolean         japanese)
+{
+  g_autofree char *source = taiou_cli_printable (report->source);
+  g_autofree char *subject = taiou_cli_printable (report->subject);
+  g_autofree char *from_name = taiou_cli_printable (report->from_name);
+  g_autofree char *from_address = taiou_cli_printable (report->from_address);
+
+  g_print ("%s\n", source);
+  g_print (_("  Verdict: %s (score %d)\n"),
+           japanese ? taiou_mail_verdict_label_ja (report->verdict)
+                    : taiou_mail_verdict_to_string (report->verdict),
+           report->score);
+  g_print (_("  From:    %s <%s>\n"), from_name != NULL ? from_name : "",
+           from_address != NULL ? from_address : "?");
+  g_print (_("  Subject: %s\n"), subject != NULL ? subject : "");
+  for (guint i = 0; i < report->attachments->len; i++)
+    {
+      TaiouMailAttachment *attachment = report->attachments->pdata[i];
+      g_autofree char *path = taiou_cli_printable (attachment->path);
+
+      g_print (_("  Attachment: %s (%llu bytes, SHA-256 %s)\n"), path,
+               (unsigned long long) attachment->size, attachment->sha256);
+    }
+  if (report->findings->len > 0)
+    g_print ("%s\n", _("  Why, most important first:"));
+  for (guint i = 0; i < report->findings->len; i++)
+    taiou_cli_print_finding (report->findings->pdata[i], japanese);
+  if (report->verdict == TAIOU_MAIL_VERDICT_NOTHING_FOUND)
+    g_print ("%s\n", _("  No known warning sign was found. This does not prove the mail is "
+                       "safe: if you did not expect it, ask the sender by phone."));
+  else
+    g_print ("%s\n", _("  Do not open its attachments or links. Tell your IT manager and keep "
+                       "the mail for them."));
+}
+
+int
+taiou_cli_mail (int              argc,
+                char           **argv,
+                TaiouCliOptions *options)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouIocSet) iocs = NULL;
+  g_autoptr(TaiouTimeline) timeline = NULL;
+  g_autoptr(GSettings) settings = app_settings ();
+  g_autoptr(GPtrArray) domains = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) ioc_files = NULL;
+  g_auto(GStrv) our_domains = NULL;
+  g_auto(GStrv) our_names = NULL;
+  gint64 incident_id = 0;
+  gboolean no_bundled_iocs = FALSE;
+  gboolean japanese = taiou_cli_prefers_japanese ();
+  gboolean unreadable = FALSE, detected = FALSE;
+  TaiouMailTriageContext triage = { NULL };
+  const GOptionEntry entries[] = {
+    { "our-domain", 0, 0, G_OPTION_ARG_STRING_ARRAY, &our_domains,
+      N_("One of our mail domains (added to those in Preferences); may be repeated"),
+      N_("DOMAIN") },
+    { "our-name", 0, 0, G_OPTION_ARG_STRING_ARRAY, &our_names,
+      N_("Our organisation's or a colleague's display name; may be repeated"), N_("NAME") },
+    { "ioc", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &ioc_files,
+      N_("An IOC file to load (Loki, abuse.ch or Taiou format); may be repeated"), N_("FILE") },
+    { "no-bundled-iocs", 0, 0, G_OPTION_ARG_NONE, &no_bundled_iocs,
+      N_("Do not load the IOC snapshot that ships with Taiou"), NULL },
+    { "incident", 0, 0, G_OPTION_ARG_INT64, &incident_id,
+      N_("Record each verdict in this incident's timeline (never the mail's text)"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON lines instead of text"),
+      NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE… — tell whether mails (.eml, mbox) look dangerous"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Nothing in the mail is opened or run. Exit status: 0 nothing found, 1 dangerous or "
+      "suspicious, 2 a file could not be read as mail."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return taiou_cli_usage_error (context, error->message);
+  if (argc < 2)
+    return taiou_cli_usage_error (context, _("Give at least one mail file."));
+
+  if (settings != NULL)
+    {
+      g_auto(GStrv) setting_domains = g_settings_get_strv (settings, "mail-domains");
+      g_auto(GStrv) setting_names = g_settings_get_strv (settings, "staff-names");
+      g_autofree char *organization = g_settings_get_string (settings, "organization-name");
+      const char *organization_list[] = { organization, NULL };
+
+      add_all (domains, (const char * const *) setting_domains);
+      add_all (names, (const char * const *) setting_names);
+      add_all (names, organization_list);
+    }
+  add_all (domains, (const char * const *) our_domains);
+  add_all (names, (const char * const *) our_names);
+  g_ptr_array_add (domains, NULL);
+  g_ptr_array_add (names, NULL);
+  if (domains->len == 1 && !options->json)
+    g_printerr ("%s\n", _("taiou-cli: our mail domains are not set (Preferences or "
+                          "--our-domain), so mail pretending to be from us cannot be told."));
+
+  if (incident_id > 0 &&
+      (timeline = taiou_cli_open_incident (options, incident_id, &error)) == NULL)
+    return taiou_cli_fail (g_steal_pointer (&error));
+  iocs = taiou_cli_load_iocs (ioc_files, !no_bundled_iocs, &error);
+  if (iocs == NULL)
+    return taiou_cli_fail (g_steal_pointer (&error));
+  triage.our_domains = (const char * const *) domains->pdata;
+  triage.our_names = (const char * const *) names->pdata;
+  triage.iocs = iocs;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(TaiouMailReport) report = NULL;
+      g_autoptr(GError) mail_error = NULL;
+
+      report = taiou_mail_triage_file (argv[i], &triage, NULL, &mail_error);
+      if (report == NULL)
+        {
+          g_printerr (_("taiou-cli: %s cannot be read as mail: %s\n"), argv[i],
+                      mail_error->message);
+          unreadable = TRUE;
+          continue;
+        }
+      detected |= report->verdict != TAIOU_MAIL_VERDICT_NOTHING_FOUND;
+      if (options->json)
+        {
+          JsonObject *object = taiou_mail_report_to_json (report);
+
+          json_object_set_string_member (object, "event_type", "mail");
+          taiou_cli_print_json_line (object);
+        }
+      else
+        print_report_text (report, japanese);
+      if (timeline != NULL && !taiou_mail_report_log (report, timeline, incident_id, &error))
+        return taiou_cli_fail (g_steal_pointer (&error));
+    }
+
+  if (timeline != NULL && !options->json)
+    g_print (_("Recorded in the timeline of incident #%lld.\n"), (long long) incident_id);
+  if (unreadable)
+    return TAIOU_CLI_EXIT_ERROR;
+  return detected ? TAIOU_CLI_EXIT_DETECTED : TAIOU_CLI_EXIT_OK;
+}

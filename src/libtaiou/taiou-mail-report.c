@@ -1,0 +1,116 @@
+/* taiou-mail-report.c — a mail verdict as JSON and in an incident's timeline
+ *
+ * The record names the mail (sender, subject, attachments and their hashes) and why it was
+ * judged so, but never holds the body: a business mail may carry personal data, and the
+ * timeline is exported and forwarded.
+ */
+#define G_LOG_DOMAIN "taiou-mail-triage"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "taiou-mail-triage.h"
+
+static JsonObject *
+finding_to_json (const TaiouFinding *finding)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "rule", finding->rule_id);
+  json_object_set_int_member (object, "score", finding->score);
+  json_object_set_string_member (object, "level",
+                                 taiou_severity_to_string (taiou_finding_get_severity (finding)));
+  json_object_set_string_member (object, "object", finding->object);
+  json_object_set_string_member (object, "evidence", finding->evidence);
+  json_object_set_string_member (object, "reason_ja", finding->reason_ja);
+  json_object_set_string_member (object, "reason_en", finding->reason_en);
+  if (finding->sha256 != NULL)
+    json_object_set_string_member (object, "sha256", finding->sha256);
+  return object;
+}
+
+/**
+ * taiou_mail_report_to_json:
+ *
+ * Returns: (transfer full): the report without any body text
+ */
+JsonObject *
+taiou_mail_report_to_json (TaiouMailReport *report)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *attachments = json_array_new ();
+  JsonArray *urls = json_array_new ();
+  JsonArray *findings = json_array_new ();
+
+  g_return_val_if_fail (report != NULL, object);
+
+  json_object_set_string_member (object, "source", report->source);
+  json_object_set_string_member (object, "verdict",
+                                 taiou_mail_verdict_to_string (report->verdict));
+  json_object_set_string_member (object, "verdict_ja",
+                                 taiou_mail_verdict_label_ja (report->verdict));
+  json_object_set_int_member (object, "score", report->score);
+  json_object_set_string_member (object, "subject", report->subject);
+  json_object_set_string_member (object, "from_name", report->from_name);
+  json_object_set_string_member (object, "from_address", report->from_address);
+  json_object_set_string_member (object, "reply_to", report->reply_to);
+  json_object_set_string_member (object, "return_path", report->return_path);
+  if (report->date != NULL)
+    {
+      g_autofree char *date = g_date_time_format_iso8601 (report->date);
+
+      json_object_set_string_member (object, "date", date);
+    }
+  for (guint i = 0; i < report->attachments->len; i++)
+    {
+      TaiouMailAttachment *attachment = report->attachments->pdata[i];
+      JsonObject *entry = json_object_new ();
+
+      json_object_set_string_member (entry, "name", attachment->name);
+      json_object_set_string_member (entry, "path", attachment->path);
+      json_object_set_string_member (entry, "content_type", attachment->content_type);
+      json_object_set_int_member (entry, "size", (gint64) attachment->size);
+      json_object_set_string_member (entry, "sha256", attachment->sha256);
+      json_array_add_object_element (attachments, entry);
+    }
+  for (guint i = 0; i < report->urls->len; i++)
+    json_array_add_string_element (urls, report->urls->pdata[i]);
+  for (guint i = 0; i < report->findings->len; i++)
+    json_array_add_object_element (findings, finding_to_json (report->findings->pdata[i]));
+  json_object_set_array_member (object, "attachments", attachments);
+  json_object_set_array_member (object, "urls", urls);
+  json_object_set_array_member (object, "findings", findings);
+  return object;
+}
+
+/**
+ * taiou_mail_report_log:
+ *
+ * Records the verdict, the reasons, the sender, the subject and the attachments' names and
+ * hashes in the incident's timeline, as one event.
+ */
+gboolean
+taiou_mail_report_log (TaiouMailReport  *report,
+                       TaiouTimeline    *timeline,
+                       gint64            incident_id,
+                       GError          **error)
+{
+  g_autoptr(JsonObject) detail = NULL;
+  g_autoptr(TaiouEvent) event = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (timeline), FALSE);
+
+  detail = taiou_mail_report_to_json (report);
+  /* Links can carry a recipient's address or a token; the findings name the bad ones. */
+  json_object_remove_member (detail, "urls");
+  summary = g_strdup_printf (_("Mail “%s” from %s: %s (score %d)"),
+                             report->subject != NULL ? report->subject : "",
+                             report->from_address != NULL ? report->from_address : "?",
+                             taiou_mail_verdict_label_ja (report->verdict), report->score);
+  event = taiou_timeline_append (timeline, incident_id, "mail.triage", NULL, summary, detail,
+                                 error);
+  return event != NULL;
+}
