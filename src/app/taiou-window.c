@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mail/taiou-mail-check-window.h"
 #include "taiou-window.h"
 #include "timeline/taiou-timeline-view.h"
 #include "wizard/taiou-wizard.h"
@@ -137,6 +138,24 @@ win_view_records (GtkWidget  *widget,
 
   taiou_timeline_view_reload (self->timeline_view);
   show_view (self, "timeline");
+}
+
+/* A verdict is recorded in the incident being handled, when there is one. */
+static void
+win_check_mail (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TaiouWindow *self = TAIOU_WINDOW (widget);
+  TaiouIncident *incident = taiou_wizard_get_incident (self->wizard);
+  TaiouMailCheckWindow *window;
+
+  if (incident == NULL)
+    incident = self->unfinished;
+  window = taiou_mail_check_window_new (GTK_WINDOW (self), self->settings, self->timeline,
+                                        incident);
+  gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -279,6 +298,7 @@ taiou_window_class_init (TaiouWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.resume-response", NULL,
                                    win_resume_response);
   gtk_widget_class_install_action (widget_class, "window.view-records", NULL, win_view_records);
+  gtk_widget_class_install_action (widget_class, "window.check-mail", NULL, win_check_mail);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
                                        "window.go-home", NULL);

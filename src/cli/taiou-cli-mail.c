@@ -91,7 +91,7 @@ taiou_cli_mail (int              argc,
   g_auto(GStrv) our_names = NULL;
   gint64 incident_id = 0;
   gboolean no_bundled_iocs = FALSE;
-  gboolean japanese = taiou_cli_prefers_japanese ();
+  gboolean japanese = taiou_i18n_prefers_japanese ();
   gboolean unreadable = FALSE, detected = FALSE;
   TaiouMailTriageContext triage = { NULL };
   const GOptionEntry entries[] = {

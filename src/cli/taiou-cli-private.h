@@ -43,7 +43,6 @@ int            taiou_cli_usage_error     (GOptionContext   *context,
                                           const char       *message);
 
 /* taiou-cli-shared.c */
-gboolean       taiou_cli_prefers_japanese (void);
 void           taiou_cli_print_json_line  (JsonObject       *object);
 TaiouIocSet   *taiou_cli_load_iocs        (char            **files,
                                            gboolean          bundled,

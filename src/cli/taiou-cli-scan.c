@@ -115,7 +115,7 @@ taiou_cli_scan (int              argc,
   g_autofree char *target = NULL;
   gint64 max_file_size = TAIOU_SCANNER_DEFAULT_MAX_FILE_SIZE;
   gint64 incident_id = 0;
-  gboolean japanese = taiou_cli_prefers_japanese ();
+  gboolean japanese = taiou_i18n_prefers_japanese ();
   gboolean whole_system;
   gboolean no_bundled_iocs = FALSE;
   TaiouSystemScanOptions system = { NULL };

@@ -7,15 +7,6 @@
 
 #include "taiou-cli-private.h"
 
-/* Findings carry their reason in both languages; show the one the user reads. */
-gboolean
-taiou_cli_prefers_japanese (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  return languages[0] != NULL && g_str_has_prefix (languages[0], "ja");
-}
-
 static char *
 timestamp_now (void)
 {

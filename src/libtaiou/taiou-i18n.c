@@ -25,3 +25,16 @@ taiou_i18n_init (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+/**
+ * taiou_i18n_prefers_japanese:
+ *
+ * Findings carry their reason in Japanese and English; this says which one the user reads.
+ */
+gboolean
+taiou_i18n_prefers_japanese (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  return languages[0] != NULL && g_str_has_prefix (languages[0], "ja");
+}

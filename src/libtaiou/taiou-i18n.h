@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-void taiou_i18n_init (void);
+void     taiou_i18n_init             (void);
+gboolean taiou_i18n_prefers_japanese (void);
 
 G_END_DECLS

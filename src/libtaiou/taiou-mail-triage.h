@@ -77,6 +77,14 @@ TaiouMailReport  *taiou_mail_triage_data       (const char                   *so
                                                 GCancellable                 *cancellable,
                                                 GError                      **error);
 
+void              taiou_mail_triage_file_async (const char                   *path,
+                                                const TaiouMailTriageContext *context,
+                                                GCancellable                 *cancellable,
+                                                GAsyncReadyCallback           callback,
+                                                gpointer                      user_data);
+TaiouMailReport  *taiou_mail_triage_file_finish (GAsyncResult                *result,
+                                                 GError                     **error);
+
 JsonObject       *taiou_mail_report_to_json    (TaiouMailReport              *report);
 gboolean          taiou_mail_report_log        (TaiouMailReport              *report,
                                                 TaiouTimeline                *timeline,

@@ -1,6 +1,6 @@
 /* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
  *
- *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences] [WIDTHxHEIGHT]
+ *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -18,6 +18,7 @@
 #include "taiou-preferences-window.h"
 #include "taiou-test-gui.h"
 #include "taiou-window.h"
+#include "mail/taiou-mail-check-window.h"
 
 #define FRAMES_BEFORE_SNAPSHOT 30
 
@@ -63,11 +64,54 @@ tick_cb (GtkWidget     *window,
   return G_SOURCE_REMOVE;
 }
 
+static char *sample_mail_path;
+
+/* A mail of the kind Emotet sent: our colleague's name, someone else's address, a short body,
+ * a link whose text lies. */
+static void
+write_sample_mail (const char *folder)
+{
+  const char *text =
+    "From: =?UTF-8?B?5bGx55SwIOWkqumDjg==?= <yamada@mail.hacked.example>\r\n"
+    "Reply-To: billing@collect.example\r\n"
+    "Subject: =?UTF-8?B?UkU6IOiri+axguabuOOBruS7tg==?=\r\n"
+    "Date: Mon, 23 Nov 2026 23:48:00 +0900\r\n"
+    "MIME-Version: 1.0\r\n"
+    "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+    "--b\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+    "<p>ご確認ください。</p><a href=\"http://203.0.113.9/s.zip\">https://www.ourcorp.co.jp/</a>"
+    "<blockquote>&gt; 先日の件</blockquote>\r\n"
+    "--b\r\nContent-Type: application/zip\r\n"
+    "Content-Disposition: attachment; filename*=UTF-8''%E8%AB%8B%E6%B1%82%E6%9B%B8.zip\r\n"
+    "\r\nPK\r\n--b--\r\n";
+
+  sample_mail_path = g_build_filename (folder, "請求書の件.eml", NULL);
+  if (!g_file_set_contents (sample_mail_path, text, -1, NULL))
+    g_error ("Cannot write %s", sample_mail_path);
+}
+
+static void
+mail_checked_cb (GtkWidget *window,
+                 gpointer   application)
+{
+  gtk_widget_add_tick_callback (window, tick_cb, application, NULL);
+}
+
 static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window)
 {
   gboolean preferences = g_strcmp0 (view_name, "preferences") == 0;
+
+  if (TAIOU_IS_MAIL_CHECK_WINDOW (window))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (sample_mail_path);
+
+      gtk_window_set_default_size (window, window_width * 3 / 4, window_height);
+      g_signal_connect (window, "checked", G_CALLBACK (mail_checked_cb), application);
+      taiou_mail_check_window_check_file (TAIOU_MAIL_CHECK_WINDOW (window), file);
+      return;
+    }
 
   if (TAIOU_IS_PREFERENCES_WINDOW (window))
     {
@@ -86,6 +130,11 @@ window_added_cb (GtkApplication *application,
     gtk_widget_activate_action (GTK_WIDGET (window), "window.start-response", NULL);
   else if (g_strcmp0 (view_name, "timeline") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
+  else if (g_strcmp0 (view_name, "mail-check") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.check-mail", NULL);
+      return;
+    }
   gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
 }
 
@@ -132,7 +181,7 @@ main (int    argc,
 
   if (argc < 2)
     {
-      g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences] [WIDTHxHEIGHT]\n",
+      g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check] [WIDTHxHEIGHT]\n",
                   argv[0]);
       return 2;
     }
@@ -152,6 +201,7 @@ main (int    argc,
   taiou_i18n_init ();
   if (g_strcmp0 (view_name, "timeline") == 0)
     add_sample_incidents (db_path);
+  write_sample_mail (data_home);
 
   application = taiou_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
@@ -160,9 +210,13 @@ main (int    argc,
   /* The first-run question would cover the screen. */
   settings = g_settings_new (APP_ID);
   g_settings_set_boolean (settings, "first-run-done", TRUE);
+  g_settings_set_strv (settings, "mail-domains", (const char *[]) { "ourcorp.co.jp", NULL });
+  g_settings_set_strv (settings, "staff-names", (const char *[]) { "山田 太郎", NULL });
 
   g_application_run (G_APPLICATION (application), 1, argv);
 
   g_unlink (db_path);
+  g_unlink (sample_mail_path);
+  g_free (sample_mail_path);
   return exit_status;
 }

@@ -1,0 +1,430 @@
+/* taiou-mail-check-window.c — "was that mail dangerous?" for someone who just opened it
+ *
+ * The worker drops the saved mail on the window (or chooses it); the triage runs in a worker
+ * thread while a spinner and a cancel button show; the answer comes first, in one word and one
+ * sentence of advice, then the reasons in plain language.  The verdict is never "safe": a mail
+ * without warning signs is still one to confirm by phone when it was unexpected.
+ */
+#define G_LOG_DOMAIN "taiou-mail-check"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "taiou-mail-check-window.h"
+
+struct _TaiouMailCheckWindow
+{
+  AdwWindow        parent_instance;
+
+  GtkStack        *stack;
+  GtkSpinner      *spinner;
+  GtkLabel        *busy_label;
+  GtkBox          *verdict_box;
+  GtkImage        *verdict_icon;
+  GtkLabel        *verdict_label;
+  GtkLabel        *advice_label;
+  AdwPreferencesGroup *reasons_group;
+  GtkListBox      *reasons_list;
+  GtkListBox      *mail_list;
+  AdwStatusPage   *error_page;
+
+  GSettings       *settings;      /* nullable: our domains and names */
+  TaiouTimeline   *timeline;      /* nullable */
+  TaiouIncident   *incident;      /* nullable: where verdicts are recorded */
+  TaiouIocSet     *iocs;
+  GCancellable    *cancellable;
+  GtkFileChooserNative *chooser;
+  TaiouMailReport *report;
+};
+
+G_DEFINE_FINAL_TYPE (TaiouMailCheckWindow, taiou_mail_check_window, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_CHECKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+add_row (GtkListBox *list,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Mail text is the attacker's: never let GTK read markup in it. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_append (list, row);
+}
+
+static void
+show_verdict (TaiouMailCheckWindow *self)
+{
+  static const char * const css_classes[] = { "nothing-found", "suspicious", "dangerous" };
+  TaiouMailReport *report = self->report;
+  gboolean japanese = taiou_i18n_prefers_japanese ();
+  g_autofree char *from = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (css_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_box), css_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->verdict_box), css_classes[report->verdict]);
+
+  switch (report->verdict)
+    {
+    case TAIOU_MAIL_VERDICT_DANGEROUS:
+      gtk_image_set_from_icon_name (self->verdict_icon, "dialog-error-symbolic");
+      gtk_label_set_label (self->verdict_label, _("Dangerous"));
+      gtk_label_set_label (self->advice_label,
+                           _("Do not open its attachments or links, and do not reply. If you "
+                             "already opened them, go back and start the response steps."));
+      break;
+    case TAIOU_MAIL_VERDICT_SUSPICIOUS:
+      gtk_image_set_from_icon_name (self->verdict_icon, "dialog-warning-symbolic");
+      gtk_label_set_label (self->verdict_label, _("Suspicious"));
+      gtk_label_set_label (self->advice_label,
+                           _("Do not open its attachments or links until the sender confirms "
+                             "by phone that they sent it."));
+      break;
+    case TAIOU_MAIL_VERDICT_NOTHING_FOUND:
+    default:
+      gtk_image_set_from_icon_name (self->verdict_icon, "dialog-information-symbolic");
+      gtk_label_set_label (self->verdict_label, _("No Problem Found"));
+      gtk_label_set_label (self->advice_label,
+                           _("No known warning sign was found. This does not prove the mail is "
+                             "safe: if you did not expect it, ask the sender by phone."));
+      break;
+    }
+
+  list_box_clear (self->reasons_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), report->findings->len > 0);
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      TaiouFinding *finding = report->findings->pdata[i];
+
+      add_row (self->reasons_list, japanese ? finding->reason_ja : finding->reason_en,
+               finding->evidence);
+    }
+
+  list_box_clear (self->mail_list);
+  from = g_strdup_printf ("%s <%s>", report->from_name != NULL ? report->from_name : "",
+                          report->from_address != NULL ? report->from_address : "?");
+  add_row (self->mail_list, _("From"), from);
+  add_row (self->mail_list, _("Subject"), report->subject != NULL ? report->subject : "");
+  for (guint i = 0; i < report->attachments->len; i++)
+    {
+      TaiouMailAttachment *attachment = report->attachments->pdata[i];
+      g_autofree char *size = g_format_size (attachment->size);
+      g_autofree char *details = g_strdup_printf ("%s · SHA-256 %s", size, attachment->sha256);
+      g_autofree char *title = g_strdup_printf (_("Attachment: %s"), attachment->path);
+
+      add_row (self->mail_list, title, details);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "result");
+}
+
+static void
+record_verdict (TaiouMailCheckWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->timeline == NULL || self->incident == NULL)
+    return;
+  if (!taiou_mail_report_log (self->report, self->timeline,
+                              taiou_incident_get_id (self->incident), &error))
+    g_warning ("Could not record the mail verdict: %s", error->message);
+}
+
+static void
+triage_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TaiouMailCheckWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  TaiouMailReport *report = taiou_mail_triage_file_finish (result, &error);
+
+  gtk_spinner_stop (self->spinner);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->report, taiou_mail_report_unref);
+  if (report == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+  else
+    {
+      self->report = report;
+      record_verdict (self);
+      show_verdict (self);
+    }
+  g_signal_emit (self, signals[SIGNAL_CHECKED], 0);
+}
+
+/**
+ * taiou_mail_check_window_check_file:
+ *
+ * Checks @file in a worker thread; the window shows progress, then the verdict.
+ */
+void
+taiou_mail_check_window_check_file (TaiouMailCheckWindow *self,
+                                    GFile                *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *busy = NULL;
+  g_auto(GStrv) domains = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GStrvBuilder) name_builder = g_strv_builder_new ();
+  TaiouMailTriageContext context = { NULL };
+
+  g_return_if_fail (TAIOU_IS_MAIL_CHECK_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      adw_status_page_set_description (self->error_page,
+                                       _("Only files on this computer can be checked."));
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  if (self->settings != NULL)
+    {
+      g_autofree char *organization = g_settings_get_string (self->settings,
+                                                             "organization-name");
+      g_auto(GStrv) staff = g_settings_get_strv (self->settings, "staff-names");
+
+      domains = g_settings_get_strv (self->settings, "mail-domains");
+      g_strv_builder_addv (name_builder, (const char **) staff);
+      if (*organization != '\0')
+        g_strv_builder_add (name_builder, organization);
+    }
+  names = g_strv_builder_end (name_builder);
+  context.our_domains = (const char * const *) domains;
+  context.our_names = (const char * const *) names;
+  context.iocs = self->iocs;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  name = g_file_get_basename (file);
+  busy = g_strdup_printf (_("Checking “%s”…"), name);
+  gtk_label_set_label (self->busy_label, busy);
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "busy");
+  taiou_mail_triage_file_async (path, &context, self->cancellable, triage_cb,
+                                g_object_ref (self));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  TaiouMailCheckWindow *self = user_data;
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+  taiou_mail_check_window_check_file (self, files->data);
+  return TRUE;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  TaiouMailCheckWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        taiou_mail_check_window_check_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TaiouMailCheckWindow *self = TAIOU_MAIL_CHECK_WINDOW (widget);
+  g_autoptr(GtkFileFilter) mail = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  gtk_file_filter_set_name (mail, _("Mail files (.eml, .msg)"));
+  gtk_file_filter_add_suffix (mail, "eml");
+  gtk_file_filter_add_suffix (mail, "msg");
+  gtk_file_filter_add_suffix (mail, "mbox");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Mail File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Check"),
+                                               _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), mail);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TaiouMailCheckWindow *self = TAIOU_MAIL_CHECK_WINDOW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+/* The snapshot that ships with Taiou; without it the other checks still work. */
+static TaiouIocSet *
+load_bundled_iocs (void)
+{
+  TaiouIocSet *iocs = taiou_ioc_set_new ();
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!taiou_ioc_set_load_bundled (iocs, &reports, &error))
+    g_message ("The bundled IOC snapshot is not available: %s", error->message);
+  return iocs;
+}
+
+static void
+taiou_mail_check_window_dispose (GObject *object)
+{
+  TaiouMailCheckWindow *self = TAIOU_MAIL_CHECK_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->incident);
+  g_clear_object (&self->iocs);
+  g_clear_pointer (&self->report, taiou_mail_report_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_MAIL_CHECK_WINDOW);
+
+  G_OBJECT_CLASS (taiou_mail_check_window_parent_class)->dispose (object);
+}
+
+static void
+taiou_mail_check_window_class_init (TaiouMailCheckWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = taiou_mail_check_window_dispose;
+
+  /**
+   * TaiouMailCheckWindow::checked:
+   *
+   * A check ended with a verdict or an error on screen.
+   */
+  signals[SIGNAL_CHECKED] = g_signal_new ("checked", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                          0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/taiou/Taiou/taiou-mail-check-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, busy_label);
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, verdict_box);
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, advice_label);
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, reasons_group);
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, reasons_list);
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, mail_list);
+  gtk_widget_class_bind_template_child (widget_class, TaiouMailCheckWindow, error_page);
+
+  gtk_widget_class_install_action (widget_class, "mail-check.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "mail-check.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "mail-check.choose", NULL);
+}
+
+static void
+taiou_mail_check_window_init (TaiouMailCheckWindow *self)
+{
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->iocs = load_bundled_iocs ();
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/**
+ * taiou_mail_check_window_new:
+ * @settings: (nullable): the app's settings, for our domains and names
+ * @timeline: (nullable): where verdicts are recorded …
+ * @incident: (nullable): … in this incident
+ */
+TaiouMailCheckWindow *
+taiou_mail_check_window_new (GtkWindow     *parent,
+                             GSettings     *settings,
+                             TaiouTimeline *timeline,
+                             TaiouIncident *incident)
+{
+  TaiouMailCheckWindow *self = g_object_new (TAIOU_TYPE_MAIL_CHECK_WINDOW,
+                                             "transient-for", parent, NULL);
+
+  g_set_object (&self->settings, settings);
+  g_set_object (&self->timeline, timeline);
+  g_set_object (&self->incident, incident);
+  return self;
+}
+
+/* Returns: (transfer none) (nullable): the last verdict, for the tests */
+TaiouMailReport *
+taiou_mail_check_window_get_report (TaiouMailCheckWindow *self)
+{
+  g_return_val_if_fail (TAIOU_IS_MAIL_CHECK_WINDOW (self), NULL);
+  return self->report;
+}
+
+/* Returns: "empty", "busy", "result" or "error" */
+const char *
+taiou_mail_check_window_get_page_name (TaiouMailCheckWindow *self)
+{
+  g_return_val_if_fail (TAIOU_IS_MAIL_CHECK_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
