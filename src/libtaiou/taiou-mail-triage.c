@@ -539,6 +539,42 @@ parse_message (const char  *source,
   return message;
 }
 
+/* Everything after parsing: the same for .eml, mbox and (converted) Outlook .msg. */
+static TaiouMailReport *
+triage_message (const char                   *source,
+                GMimeMessage                 *message,
+                const TaiouMailTriageContext *context,
+                GCancellable                 *cancellable,
+                GError                      **error)
+{
+  g_autoptr(TaiouMailReport) report = report_new (source);
+  g_autoptr(GString) body_text = g_string_new (NULL);
+  GDateTime *date = g_mime_message_get_date (message);
+  Walk walk = {
+    .report = report,
+    .context = context,
+    .cancellable = cancellable,
+    .body_text = body_text,
+  };
+
+  report->subject = g_strdup (g_mime_message_get_subject (message));
+  report->from_address = first_mailbox (g_mime_message_get_from (message), &report->from_name);
+  report->reply_to = first_mailbox (g_mime_message_get_reply_to (message), NULL);
+  report->return_path = return_path_address (message);
+  report->date = date != NULL ? g_date_time_ref (date) : NULL;
+
+  if (g_mime_message_get_mime_part (message) != NULL)
+    walk_object (&walk, g_mime_message_get_mime_part (message), NULL, 0);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  _taiou_mail_check_sender (report, context);
+  _taiou_mail_check_urls (report, context);
+  check_content (&walk);
+  decide (report);
+  return g_steal_pointer (&report);
+}
+
 /**
  * taiou_mail_triage_data:
  * @source: a name for the message, for reports ("請求書の件.eml")
@@ -556,10 +592,6 @@ taiou_mail_triage_data (const char                   *source,
 {
   static const TaiouMailTriageContext nothing_known = { NULL };
   g_autoptr(GMimeMessage) message = NULL;
-  g_autoptr(TaiouMailReport) report = NULL;
-  g_autoptr(GString) body_text = g_string_new (NULL);
-  GDateTime *date;
-  Walk walk;
 
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (data != NULL, NULL);
@@ -576,31 +608,7 @@ taiou_mail_triage_data (const char                   *source,
   message = parse_message (source, data, error);
   if (message == NULL)
     return NULL;
-
-  report = report_new (source);
-  report->subject = g_strdup (g_mime_message_get_subject (message));
-  report->from_address = first_mailbox (g_mime_message_get_from (message), &report->from_name);
-  report->reply_to = first_mailbox (g_mime_message_get_reply_to (message), NULL);
-  report->return_path = return_path_address (message);
-  date = g_mime_message_get_date (message);
-  report->date = date != NULL ? g_date_time_ref (date) : NULL;
-
-  walk = (Walk) {
-    .report = report,
-    .context = context,
-    .cancellable = cancellable,
-    .body_text = body_text,
-  };
-  if (g_mime_message_get_mime_part (message) != NULL)
-    walk_object (&walk, g_mime_message_get_mime_part (message), NULL, 0);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  _taiou_mail_check_sender (report, context);
-  _taiou_mail_check_urls (report, context);
-  check_content (&walk);
-  decide (report);
-  return g_steal_pointer (&report);
+  return triage_message (source, message, context, cancellable, error);
 }
 
 /**
