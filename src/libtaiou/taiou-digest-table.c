@@ -11,7 +11,11 @@
 
 #include "config.h"
 
+#include <glib.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
 
 #include "taiou-digest-table.h"
 
@@ -134,6 +138,39 @@ taiou_digest_table_stage (TaiouDigestTable *self,
   g_array_append_vals (self->staged, record, 1);
 }
 
+/* Inserts and lookups land anywhere in tens of megabytes: with 2 MB pages they miss the TLB far
+ * less, and the table is faulted in with a few hundred page faults instead of ten thousand. */
+static void
+advise_huge_pages (gpointer memory,
+                   gsize    size)
+{
+#ifdef MADV_HUGEPAGE
+  const guintptr huge = 2 * 1024 * 1024;
+  guintptr start = ((guintptr) memory + huge - 1) & ~(huge - 1);
+  guintptr end = ((guintptr) memory + size) & ~(huge - 1);
+
+  if (end > start)
+    madvise ((gpointer) start, end - start, MADV_HUGEPAGE);
+#endif
+}
+
+/* How many records ahead of the one being inserted to fetch the slot of: inserts land at random
+ * in a table of tens of megabytes, so nearly every one misses the cache, and fetching ahead lets
+ * the misses overlap instead of waiting for each in turn. */
+#define PREFETCH_DISTANCE 16
+
+static inline void
+prefetch_slot (const TaiouDigestTable *self,
+               const guint8           *record)
+{
+  const guint8 *slot = self->slots + slot_index (digest_hash (record), self->n_slots) *
+                                     self->entry_size;
+
+  /* An entry may straddle two cache lines. */
+  __builtin_prefetch (slot, 1);
+  __builtin_prefetch (slot + self->entry_size - 1, 1);
+}
+
 /**
  * taiou_digest_table_commit:
  * @merge: (nullable): combines the values of a digest staged twice; NULL keeps the first
@@ -147,13 +184,16 @@ taiou_digest_table_commit (TaiouDigestTable  *self,
   guint8 *old_slots = self->slots;
   gsize old_n_slots = self->n_slots;
   gsize total = self->n_entries + self->staged->len;
+  const guint8 *staged = (const guint8 *) self->staged->data;
+  gsize n_staged = self->staged->len;
 
-  if (self->staged->len == 0)
+  if (n_staged == 0)
     return;
 
   self->n_slots = MAX (total * SLOTS_PER_ENTRY_NUM / SLOTS_PER_ENTRY_DEN, total + 1);
   self->slots = g_malloc0_n (self->n_slots, self->entry_size);
   self->n_entries = 0;
+  advise_huge_pages (self->slots, self->n_slots * self->entry_size);
 
   for (gsize i = 0; i < old_n_slots; i++)
     {
@@ -164,8 +204,12 @@ taiou_digest_table_commit (TaiouDigestTable  *self,
     }
   g_free (old_slots);
 
-  for (guint i = 0; i < self->staged->len; i++)
-    insert_entry (self, (const guint8 *) self->staged->data + (gsize) i * self->entry_size, merge);
+  for (gsize i = 0; i < n_staged; i++)
+    {
+      if (i + PREFETCH_DISTANCE < n_staged)
+        prefetch_slot (self, staged + (i + PREFETCH_DISTANCE) * self->entry_size);
+      insert_entry (self, staged + i * self->entry_size, merge);
+    }
   /* Give the staging memory back rather than keep it for the next load. */
   g_array_unref (self->staged);
   self->staged = g_array_new (FALSE, FALSE, self->entry_size);
