@@ -32,7 +32,8 @@ struct _TaiouDigestTable
   gsize    n_slots;
   gsize    n_entries;
 
-  GArray  *staged;         /* of entry_size records, waiting for commit */
+  GArray    *staged;       /* of entry_size records, waiting for commit */
+  GPtrArray *taken;        /* earlier staged arrays (GArray), in order: see take_staged() */
 };
 
 TaiouDigestTable *
@@ -46,6 +47,7 @@ taiou_digest_table_new (gsize digest_length)
   self->digest_length = digest_length;
   self->entry_size = digest_length + sizeof (guint32);
   self->staged = g_array_new (FALSE, FALSE, self->entry_size);
+  self->taken = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   return self;
 }
 
@@ -56,6 +58,7 @@ taiou_digest_table_free (TaiouDigestTable *self)
     return;
   g_free (self->slots);
   g_array_unref (self->staged);
+  g_ptr_array_unref (self->taken);
   g_free (self);
 }
 
@@ -172,6 +175,61 @@ prefetch_slot (const TaiouDigestTable *self,
 }
 
 /**
+ * taiou_digest_table_take_staged:
+ * @from: a table used only to stage, e.g. by another thread; its staged digests move here
+ * @map: (nullable): gives the value to keep for each value staged in @from
+ *
+ * Stages @from's digests after those already staged here, without copying them: a parallel
+ * load stages each part of a file in a table of its own and hands them over in file order, so
+ * that duplicates merge exactly as if the file had been read in one go.
+ */
+void
+taiou_digest_table_take_staged (TaiouDigestTable  *self,
+                                TaiouDigestTable  *from,
+                                guint32          (*map) (guint32  value,
+                                                         gpointer data),
+                                gpointer           data)
+{
+  g_assert (self != NULL && from != NULL);
+  g_assert (self->digest_length == from->digest_length);
+
+  if (from->staged->len == 0)
+    return;
+  if (map != NULL)
+    for (guint i = 0; i < from->staged->len; i++)
+      {
+        guint8 *record = (guint8 *) from->staged->data + (gsize) i * self->entry_size;
+        guint32 value = map (entry_value (self, record), data);
+
+        g_assert (value != 0);
+        memcpy (record + self->digest_length, &value, sizeof value);
+      }
+  if (self->staged->len > 0)
+    {
+      g_ptr_array_add (self->taken, self->staged);
+      self->staged = g_array_new (FALSE, FALSE, self->entry_size);
+    }
+  g_ptr_array_add (self->taken, from->staged);
+  from->staged = g_array_new (FALSE, FALSE, from->entry_size);
+}
+
+static void
+insert_staged (TaiouDigestTable  *self,
+               const GArray      *staged,
+               guint32          (*merge) (guint32, guint32))
+{
+  const guint8 *records = (const guint8 *) staged->data;
+  gsize n = staged->len;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i + PREFETCH_DISTANCE < n)
+        prefetch_slot (self, records + (i + PREFETCH_DISTANCE) * self->entry_size);
+      insert_entry (self, records + i * self->entry_size, merge);
+    }
+}
+
+/**
  * taiou_digest_table_commit:
  * @merge: (nullable): combines the values of a digest staged twice; NULL keeps the first
  *
@@ -184,10 +242,10 @@ taiou_digest_table_commit (TaiouDigestTable  *self,
   guint8 *old_slots = self->slots;
   gsize old_n_slots = self->n_slots;
   gsize total = self->n_entries + self->staged->len;
-  const guint8 *staged = (const guint8 *) self->staged->data;
-  gsize n_staged = self->staged->len;
 
-  if (n_staged == 0)
+  for (guint i = 0; i < self->taken->len; i++)
+    total += ((GArray *) self->taken->pdata[i])->len;
+  if (total == self->n_entries)
     return;
 
   self->n_slots = MAX (total * SLOTS_PER_ENTRY_NUM / SLOTS_PER_ENTRY_DEN, total + 1);
@@ -204,13 +262,12 @@ taiou_digest_table_commit (TaiouDigestTable  *self,
     }
   g_free (old_slots);
 
-  for (gsize i = 0; i < n_staged; i++)
-    {
-      if (i + PREFETCH_DISTANCE < n_staged)
-        prefetch_slot (self, staged + (i + PREFETCH_DISTANCE) * self->entry_size);
-      insert_entry (self, staged + i * self->entry_size, merge);
-    }
+  /* In the order staged, so that merge() sees duplicates in file order. */
+  for (guint i = 0; i < self->taken->len; i++)
+    insert_staged (self, self->taken->pdata[i], merge);
+  insert_staged (self, self->staged, merge);
   /* Give the staging memory back rather than keep it for the next load. */
+  g_ptr_array_set_size (self->taken, 0);
   g_array_unref (self->staged);
   self->staged = g_array_new (FALSE, FALSE, self->entry_size);
 }

@@ -12,6 +12,11 @@ void              taiou_digest_table_free     (TaiouDigestTable       *self);
 void              taiou_digest_table_stage    (TaiouDigestTable       *self,
                                                const guint8           *digest,
                                                guint32                 value);
+void              taiou_digest_table_take_staged (TaiouDigestTable    *self,
+                                                  TaiouDigestTable    *from,
+                                                  guint32            (*map) (guint32  value,
+                                                                             gpointer data),
+                                                  gpointer             data);
 void              taiou_digest_table_commit   (TaiouDigestTable       *self,
                                                guint32               (*merge) (guint32 old_value,
                                                                                guint32 new_value));

@@ -17,7 +17,6 @@
 
 #include "taiou-ioc-formats-private.h"
 
-#define READ_CHUNK_SIZE (1024 * 1024)
 #define MAX_LINE_LENGTH (64 * 1024)
 #define DETECT_HEAD_SIZE 4096
 
@@ -37,6 +36,12 @@ _taiou_ioc_problem (LoadContext *ctx,
   va_start (args, format);
   why = g_strdup_vprintf (format, args);
   va_end (args);
+  if (ctx->problem_lines != NULL)
+    {
+      g_array_append_val (ctx->problem_lines, ctx->line_number);
+      g_ptr_array_add (ctx->report->problems, g_steal_pointer (&why));
+      return;
+    }
   g_ptr_array_add (ctx->report->problems,
                    g_strdup_printf ("%s:%u: %s", ctx->name, ctx->line_number, why));
 }
@@ -132,6 +137,19 @@ parse_score_between (const char *start,
   return TRUE;
 }
 
+/* To the set, or to the batch of a parallel load's part. */
+static gboolean
+add_hash_hex (LoadContext *ctx,
+              const char  *hex,
+              gsize        length,
+              int          score,
+              const char  *description)
+{
+  if (ctx->batch != NULL)
+    return _taiou_ioc_batch_add_hash_hex (ctx->batch, hex, length, score, description);
+  return _taiou_ioc_set_add_hash_hex (ctx->set, hex, length, score, description);
+}
+
 /* Leading blanks are skipped by moving the pointer, not the text as g_strchug() would. */
 static char *
 skip_blanks (char *text)
@@ -171,8 +189,7 @@ read_loki_hash (LoadContext *ctx,
 
   added = ctx->false_positives
           ? _taiou_ioc_set_add_false_positive (ctx->set, line, (gsize) (hash_end - line))
-          : _taiou_ioc_set_add_hash_hex (ctx->set, line, (gsize) (hash_end - line), score,
-                                         description);
+          : add_hash_hex (ctx, line, (gsize) (hash_end - line), score, description);
   if (added)
     _taiou_ioc_loaded (ctx);
   else
@@ -298,8 +315,7 @@ read_sha256_list (LoadContext *ctx,
                   char        *line,
                   gsize        length)
 {
-  if (length == 64 &&
-      _taiou_ioc_set_add_hash_hex (ctx->set, line, 64, TAIOU_IOC_DEFAULT_SCORE, ctx->name))
+  if (length == 64 && add_hash_hex (ctx, line, 64, TAIOU_IOC_DEFAULT_SCORE, ctx->name))
     _taiou_ioc_loaded (ctx);
   else
     _taiou_ioc_problem (ctx, _("“%.80s” is not a SHA-256 hash"), line);
@@ -445,11 +461,11 @@ end_line (LoadContext    *ctx,
 /* Feeds a chunk; complete lines are read, the rest waits for the next chunk.  Lines that lie
  * whole in the chunk are read where they are (the chunk is ours to write to): copying each
  * line first was a tenth of loading a million hashes. */
-static void
-feed_lines (LoadContext    *ctx,
-            TaiouIocFormat  format,
-            char           *data,
-            gsize           length)
+void
+_taiou_ioc_feed_lines (LoadContext    *ctx,
+                       TaiouIocFormat  format,
+                       char           *data,
+                       gsize           length)
 {
   char *end = data + length;
 
@@ -484,14 +500,14 @@ feed_lines (LoadContext    *ctx,
     }
 }
 
-static void
-finish_lines (LoadContext    *ctx,
-              TaiouIocFormat  format)
+void
+_taiou_ioc_finish_lines (LoadContext    *ctx,
+                         TaiouIocFormat  format)
 {
   char newline[] = "\n";
 
   if (ctx->partial->len > 0 || ctx->skipping)
-    feed_lines (ctx, format, newline, 1);
+    _taiou_ioc_feed_lines (ctx, format, newline, 1);
 }
 
 static gboolean
@@ -600,11 +616,11 @@ report_new (const char     *source,
   return report;
 }
 
-static void
-context_init (LoadContext        *ctx,
-              TaiouIocSet        *set,
-              TaiouIocLoadReport *report,
-              const char         *name)
+void
+_taiou_ioc_context_init (LoadContext        *ctx,
+                         TaiouIocSet        *set,
+                         TaiouIocLoadReport *report,
+                         const char         *name)
 {
   g_autofree char *lower = g_ascii_strdown (name, -1);
 
@@ -621,8 +637,8 @@ context_init (LoadContext        *ctx,
   ctx->columns[MB_SIGNATURE] = 8;
 }
 
-static void
-context_clear (LoadContext *ctx)
+void
+_taiou_ioc_context_clear (LoadContext *ctx)
 {
   g_free (ctx->comment);
   g_string_free (ctx->partial, TRUE);
@@ -677,7 +693,7 @@ taiou_ioc_set_load_data (TaiouIocSet     *self,
     return unknown_format (name, error);
 
   report = report_new (source, format);
-  context_init (&ctx, self, report, name);
+  _taiou_ioc_context_init (&ctx, self, report, name);
   if (is_json_format (format))
     ok = _taiou_ioc_read_json (&ctx, format, data, length, error);
   else
@@ -690,11 +706,11 @@ taiou_ioc_set_load_data (TaiouIocSet     *self,
           gsize n = MIN (length - offset, READ_CHUNK_SIZE);
 
           memcpy (chunk, data + offset, n);
-          feed_lines (&ctx, format, chunk, n);
+          _taiou_ioc_feed_lines (&ctx, format, chunk, n);
         }
-      finish_lines (&ctx, format);
+      _taiou_ioc_finish_lines (&ctx, format);
     }
-  context_clear (&ctx);
+  _taiou_ioc_context_clear (&ctx);
   _taiou_ioc_set_commit (self);
 
   return ok ? g_steal_pointer (&report) : NULL;
@@ -716,6 +732,7 @@ taiou_ioc_set_load_file (TaiouIocSet     *self,
   g_autofree char *name = NULL;
   g_autofree char *buffer = NULL;
   LoadContext ctx;
+  gboolean read_failed = FALSE;
   FILE *file;
   gsize n;
 
@@ -755,16 +772,19 @@ taiou_ioc_set_load_file (TaiouIocSet     *self,
     }
 
   report = report_new (path, format);
-  context_init (&ctx, self, report, name);
-  while (n > 0)
+  _taiou_ioc_context_init (&ctx, self, report, name);
+  if (!_taiou_ioc_read_lines_parallel (&ctx, format, fileno (file), &read_failed))
     {
-      feed_lines (&ctx, format, buffer, n);
-      n = fread (buffer, 1, READ_CHUNK_SIZE, file);
+      while (n > 0)
+        {
+          _taiou_ioc_feed_lines (&ctx, format, buffer, n);
+          n = fread (buffer, 1, READ_CHUNK_SIZE, file);
+        }
+      _taiou_ioc_finish_lines (&ctx, format);
     }
-  finish_lines (&ctx, format);
-  context_clear (&ctx);
+  _taiou_ioc_context_clear (&ctx);
 
-  if (ferror (file))
+  if (ferror (file) || read_failed)
     {
       g_set_error (error, TAIOU_IOC_ERROR, TAIOU_IOC_ERROR_READ, _("Could not read %s"), path);
       fclose (file);

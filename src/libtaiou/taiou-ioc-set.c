@@ -16,7 +16,7 @@
 #include "taiou-ioc-set-private.h"
 
 /* value = (description index + 1) << SCORE_BITS | score; never 0. */
-#define SCORE_BITS 7
+#define SCORE_BITS TAIOU_IOC_SCORE_BITS
 #define SCORE_MASK ((1u << SCORE_BITS) - 1)
 #define MAX_DESCRIPTIONS ((1u << (32 - SCORE_BITS)) - 2)
 
@@ -491,6 +491,38 @@ _taiou_ioc_set_add_file_name (TaiouIocSet  *self,
   ioc->value = make_value (self, score, description);
   g_ptr_array_add (self->file_names, ioc);
   return TRUE;
+}
+
+/* A batch's description number → the set's, for taiou_digest_table_take_staged(). */
+static guint32
+map_batch_value (guint32  value,
+                 gpointer data)
+{
+  const guint32 *indices = data;
+
+  return (indices[(value >> SCORE_BITS) - 1] << SCORE_BITS) | (value & SCORE_MASK);
+}
+
+/* Stages a batch's hashes after those staged so far; see taiou-ioc-batch.c. */
+void
+_taiou_ioc_set_add_batch (TaiouIocSet   *self,
+                          TaiouIocBatch *batch)
+{
+  GPtrArray *descriptions = _taiou_ioc_batch_get_descriptions (batch);
+  g_autofree guint32 *indices = g_new (guint32, descriptions->len + 1);
+  static const gsize lengths[] = { 16, 20, 32 };
+
+  /* Numbered in the order the batch met them, as make_value() would have met them. */
+  for (guint i = 0; i < descriptions->len; i++)
+    indices[i] = make_value (self, 0, descriptions->pdata[i]) >> SCORE_BITS;
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      TaiouIocKind kind;
+
+      taiou_digest_table_take_staged (table_for_length (self, lengths[i], &kind),
+                                      _taiou_ioc_batch_get_table (batch, lengths[i]),
+                                      map_batch_value, indices);
+    }
 }
 
 /* Makes the staged hashes visible; the readers call it at the end of every file. */
