@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "taiou-digest-table.h"
 #include "taiou-ioc-set-private.h"
 
@@ -19,6 +21,8 @@ struct _TaiouIocBatch
   TaiouDigestTable *sha256;
   GHashTable       *description_index;   /* description → index + 1 */
   GPtrArray        *descriptions;        /* index → description (owned) */
+  const char       *last_description;    /* the last one added, and its index + 1 */
+  guint             last_index;
 };
 
 TaiouIocBatch *
@@ -82,7 +86,7 @@ _taiou_ioc_batch_add_hash_hex (TaiouIocBatch *batch,
 {
   guint8 digest[32];
   TaiouDigestTable *table = _taiou_ioc_batch_get_table (batch, length / 2);
-  gpointer index;
+  gpointer index = NULL;
 
   g_assert (batch != NULL);
 
@@ -91,15 +95,21 @@ _taiou_ioc_batch_add_hash_hex (TaiouIocBatch *batch,
   score = CLAMP (score, 0, 100);
   if (description == NULL)
     description = "";
-  if (!g_hash_table_lookup_extended (batch->description_index, description, NULL, &index))
+  /* Lists often give every line the same description (a plain SHA-256 list, its file name). */
+  if (batch->last_description == NULL || strcmp (description, batch->last_description) != 0)
     {
-      char *copy = g_strdup (description);
+      if (!g_hash_table_lookup_extended (batch->description_index, description, NULL, &index))
+        {
+          char *copy = g_strdup (description);
 
-      g_ptr_array_add (batch->descriptions, copy);
-      index = GUINT_TO_POINTER (batch->descriptions->len);
-      g_hash_table_insert (batch->description_index, copy, index);
+          g_ptr_array_add (batch->descriptions, copy);
+          index = GUINT_TO_POINTER (batch->descriptions->len);
+          g_hash_table_insert (batch->description_index, copy, index);
+        }
+      batch->last_index = GPOINTER_TO_UINT (index);
+      batch->last_description = batch->descriptions->pdata[batch->last_index - 1];
     }
   taiou_digest_table_stage (table, digest,
-                            (GPOINTER_TO_UINT (index) << TAIOU_IOC_SCORE_BITS) | (guint32) score);
+                            (batch->last_index << TAIOU_IOC_SCORE_BITS) | (guint32) score);
   return TRUE;
 }
