@@ -720,7 +720,8 @@ taiou_ioc_set_load_data (TaiouIocSet     *self,
  * taiou_ioc_set_load_file:
  *
  * Like taiou_ioc_set_load_data(), reading @path.  Line formats are streamed, so a large list
- * costs only the memory of its indicators.
+ * costs only the memory of its indicators; a large plain hash list is read by one thread per
+ * core (taiou-ioc-formats-parallel.c), with the same result.
  */
 TaiouIocLoadReport *
 taiou_ioc_set_load_file (TaiouIocSet     *self,
