@@ -16,7 +16,7 @@
 #include "taiou-ioc-set-private.h"
 
 /* value = (description index + 1) << SCORE_BITS | score; never 0. */
-#define SCORE_BITS 7
+#define SCORE_BITS TAIOU_IOC_SCORE_BITS
 #define SCORE_MASK ((1u << SCORE_BITS) - 1)
 #define MAX_DESCRIPTIONS ((1u << (32 - SCORE_BITS)) - 2)
 
@@ -185,10 +185,13 @@ store_value (GHashTable *table,
   g_hash_table_replace (table, key, GUINT_TO_POINTER (value));
 }
 
-static const gint8 hex_values[256] = {
-  ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
-  ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15,
-  ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+/* 0x10 | a digit's value, 0 for any other character.  Hex lists have millions of lines, so the
+ * decoder checks the 0x10 bits once per digest rather than branch on every digit. */
+static const guint8 hex_values[256] = {
+  ['0'] = 0x10, ['1'] = 0x11, ['2'] = 0x12, ['3'] = 0x13, ['4'] = 0x14, ['5'] = 0x15,
+  ['6'] = 0x16, ['7'] = 0x17, ['8'] = 0x18, ['9'] = 0x19, ['a'] = 0x1a, ['b'] = 0x1b,
+  ['c'] = 0x1c, ['d'] = 0x1d, ['e'] = 0x1e, ['f'] = 0x1f, ['A'] = 0x1a, ['B'] = 0x1b,
+  ['C'] = 0x1c, ['D'] = 0x1d, ['E'] = 0x1e, ['F'] = 0x1f,
 };
 
 /* Decodes @length hex digits (even) into @out; FALSE on any other character. */
@@ -197,18 +200,19 @@ _taiou_hex_decode (const char *hex,
                    gsize       length,
                    guint8     *out)
 {
+  guint8 valid = 0x10;
+
   if (length % 2 != 0)
     return FALSE;
   for (gsize i = 0; i < length; i += 2)
     {
-      int high = hex_values[(guchar) hex[i]];
-      int low = hex_values[(guchar) hex[i + 1]];
+      guint8 high = hex_values[(guchar) hex[i]];
+      guint8 low = hex_values[(guchar) hex[i + 1]];
 
-      if (high == 0 || low == 0)
-        return FALSE;
-      out[i / 2] = (guint8) (((high - 1) << 4) | (low - 1));
+      valid &= high & low;
+      out[i / 2] = (guint8) ((high << 4) | (low & 0xf));
     }
-  return TRUE;
+  return valid != 0;
 }
 
 static TaiouDigestTable *
@@ -487,6 +491,38 @@ _taiou_ioc_set_add_file_name (TaiouIocSet  *self,
   ioc->value = make_value (self, score, description);
   g_ptr_array_add (self->file_names, ioc);
   return TRUE;
+}
+
+/* A batch's description number → the set's, for taiou_digest_table_take_staged(). */
+static guint32
+map_batch_value (guint32  value,
+                 gpointer data)
+{
+  const guint32 *indices = data;
+
+  return (indices[(value >> SCORE_BITS) - 1] << SCORE_BITS) | (value & SCORE_MASK);
+}
+
+/* Stages a batch's hashes after those staged so far; see taiou-ioc-batch.c. */
+void
+_taiou_ioc_set_add_batch (TaiouIocSet   *self,
+                          TaiouIocBatch *batch)
+{
+  GPtrArray *descriptions = _taiou_ioc_batch_get_descriptions (batch);
+  g_autofree guint32 *indices = g_new (guint32, descriptions->len + 1);
+  static const gsize lengths[] = { 16, 20, 32 };
+
+  /* Numbered in the order the batch met them, as make_value() would have met them. */
+  for (guint i = 0; i < descriptions->len; i++)
+    indices[i] = make_value (self, 0, descriptions->pdata[i]) >> SCORE_BITS;
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      TaiouIocKind kind;
+
+      taiou_digest_table_take_staged (table_for_length (self, lengths[i], &kind),
+                                      _taiou_ioc_batch_get_table (batch, lengths[i]),
+                                      map_batch_value, indices);
+    }
 }
 
 /* Makes the staged hashes visible; the readers call it at the end of every file. */

@@ -466,6 +466,71 @@ test_load_file_streams_across_chunks (void)
   g_remove (path);
 }
 
+static char *
+sample_sha256 (guint i)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guint8 *) &i, sizeof i);
+}
+
+/* A large hash file is read in parts, one thread each (on more than one core); in-memory data
+ * is always read in one pass.  Both must give the same set and the same report: duplicates
+ * across parts keep the first of equal scores, and problems have their line in the file. */
+static void
+test_load_file_in_parts_matches_one_pass (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "parts-hash-iocs.txt", NULL);
+  g_autoptr(GString) data = g_string_new ("# hashes read in parts\n");
+  g_autoptr(TaiouIocSet) in_parts = taiou_ioc_set_new ();
+  g_autoptr(TaiouIocSet) one_pass = taiou_ioc_set_new ();
+  g_autoptr(TaiouIocLoadReport) parts_report = NULL;
+  g_autoptr(TaiouIocLoadReport) pass_report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* ≈ 5 MB; the last 15,000 lines repeat hashes of the first, with equal, higher and lower
+   * scores and other descriptions. */
+  for (guint i = 0; i < 60000; i++)
+    {
+      g_autofree char *hex = sample_sha256 (i % 45000);
+
+      if (i % 4999 == 0)
+        g_string_append (data, "not-a-hash;80;bad\n");
+      g_string_append_printf (data, "%s;%u;part %u sample %u\r\n", hex,
+                              i < 45000 ? 60 : 50 + (i % 3) * 10, i / 45000, i % 13);
+    }
+  g_string_append_len (data, "ab\0cd;x\n", 8);
+  g_string_append (data, SHA256_B ";last");
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, data->str, (gssize) data->len, NULL));
+
+  parts_report = taiou_ioc_set_load_file (in_parts, path, TAIOU_IOC_FORMAT_AUTO, &error);
+  g_assert_no_error (error);
+  pass_report = taiou_ioc_set_load_data (one_pass, path, data->str, data->len,
+                                         TAIOU_IOC_FORMAT_AUTO, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (parts_report->n_loaded, ==, 60001);
+  g_assert_cmpuint (parts_report->n_loaded, ==, pass_report->n_loaded);
+  g_assert_cmpuint (parts_report->n_bad, ==, 14);
+  g_assert_cmpuint (parts_report->n_bad, ==, pass_report->n_bad);
+  g_assert_cmpuint (parts_report->problems->len, ==, pass_report->problems->len);
+  for (guint i = 0; i < parts_report->problems->len; i++)
+    g_assert_cmpstr (parts_report->problems->pdata[i], ==, pass_report->problems->pdata[i]);
+  assert_problem (parts_report, "parts-hash-iocs.txt:60015: the line contains a NUL byte");
+  g_assert_cmpuint (taiou_ioc_set_count (in_parts, TAIOU_IOC_KIND_SHA256), ==, 45001);
+
+  for (guint i = 0; i < 45000; i++)
+    {
+      g_autofree char *hex = sample_sha256 (i);
+      TaiouIocMatch a, b;
+
+      g_assert_true (taiou_ioc_set_lookup_hash_hex (in_parts, hex, &a));
+      g_assert_true (taiou_ioc_set_lookup_hash_hex (one_pass, hex, &b));
+      g_assert_cmpint (a.score, ==, b.score);
+      g_assert_cmpstr (a.description, ==, b.description);
+    }
+  g_remove (path);
+}
+
 static void
 test_load_file_errors (void)
 {
@@ -503,6 +568,8 @@ main (int    argc,
   g_test_add_func ("/taiou/ioc-set/detect", test_detect);
   g_test_add_func ("/taiou/ioc-set/load-file-streams-across-chunks",
                    test_load_file_streams_across_chunks);
+  g_test_add_func ("/taiou/ioc-set/load-file-in-parts-matches-one-pass",
+                   test_load_file_in_parts_matches_one_pass);
   g_test_add_func ("/taiou/ioc-set/load-file-errors", test_load_file_errors);
 
   return g_test_run ();
