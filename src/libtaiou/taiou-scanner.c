@@ -426,18 +426,6 @@ walk_tree (Walk       *walk,
     }
 }
 
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
-{
-  const TaiouFinding *fa = *(TaiouFinding * const *) a;
-  const TaiouFinding *fb = *(TaiouFinding * const *) b;
-
-  if (fa->score != fb->score)
-    return fb->score - fa->score;
-  return g_strcmp0 (fa->object, fb->object);
-}
-
 /**
  * taiou_scanner_scan_paths:
  * @paths: files and folders to scan
@@ -494,7 +482,7 @@ taiou_scanner_scan_paths (TaiouScanner           *self,
   result->n_hashed = state.n_hashed;
   result->n_bytes = state.n_bytes;
   result->n_skipped = state.n_skipped;
-  g_ptr_array_sort (result->findings, compare_findings);
+  taiou_findings_sort (result->findings);
   g_ptr_array_sort (result->unreadable, (GCompareFunc) g_strcmp0);
   if (progress != NULL)
     {
