@@ -20,6 +20,18 @@ static const char * const risky_extensions[] = {
   ".one", ".js", ".vbs", ".hta", ".exe", ".scr", ".dll", ".wsf", ".msi",
 };
 
+/* At most MAX_HTML_SCANNED bytes of @html, cut at a character boundary (g_strndup alone would
+ * allocate all of them, however short the text). */
+static char *
+bounded_copy (const char *html)
+{
+  gsize length = strnlen (html, MAX_HTML_SCANNED);
+
+  while (length > 0 && html[length] != '\0' && (html[length] & 0xc0) == 0x80)
+    length--;
+  return g_strndup (html, length);
+}
+
 static gboolean
 has_url (GPtrArray  *urls,
          const char *url)
@@ -43,8 +55,9 @@ _taiou_mail_collect_text_links (const char *text,
                                 GPtrArray  *urls)
 {
   /* A URL ends at a space, a quote, an angle bracket or Japanese punctuation. */
-  g_autoptr(GRegex) regex = g_regex_new ("https?://[^\\s<>\"'（）「」『』【】、。]+",
-                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  static GRegex *regex_once;
+  GRegex *regex = _taiou_mail_regex (&regex_once, "https?://[^\\s<>\"'（）「」『』【】、。]+",
+                                     G_REGEX_CASELESS);
   g_autoptr(GMatchInfo) match = NULL;
 
   g_regex_match (regex, text, 0, &match);
@@ -93,10 +106,12 @@ decode_entities (const char *text)
 char *
 _taiou_mail_html_to_text (const char *html)
 {
-  g_autoptr(GRegex) hidden = g_regex_new ("<(script|style)\\b.*?</\\1\\s*>",
-                                          G_REGEX_CASELESS | G_REGEX_DOTALL, 0, NULL);
-  g_autoptr(GRegex) tags = g_regex_new ("<[^>]*>", 0, 0, NULL);
-  g_autofree char *bounded = g_strndup (html, MAX_HTML_SCANNED);
+  static GRegex *hidden_once;
+  GRegex *hidden = _taiou_mail_regex (&hidden_once, "<(script|style)\\b.*?</\\1\\s*>",
+                                      G_REGEX_CASELESS | G_REGEX_DOTALL);
+  static GRegex *tags_once;
+  GRegex *tags = _taiou_mail_regex (&tags_once, "<[^>]*>", 0);
+  g_autofree char *bounded = bounded_copy (html);
   g_autofree char *visible = g_regex_replace_literal (hidden, bounded, -1, 0, "", 0, NULL);
   g_autofree char *text = NULL;
 
@@ -127,8 +142,9 @@ url_host (const char *url)
 static char *
 shown_host (const char *link_text)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("(https?://)?([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}(/\\S*)?",
-                                         G_REGEX_OPTIMIZE, 0, NULL);
+  static GRegex *regex_once;
+  GRegex *regex = _taiou_mail_regex (&regex_once,
+                                     "(https?://)?([A-Za-z0-9-]+\\.)+[A-Za-z]{2,}(/\\S*)?", 0);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *found = NULL;
   g_autofree char *as_url = NULL;
@@ -147,12 +163,13 @@ _taiou_mail_check_html_links (const char *html,
                               GPtrArray  *urls,
                               GPtrArray  *findings)
 {
-  g_autoptr(GRegex) anchor = g_regex_new ("<a\\b[^>]*?\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|"
-                                          "([^\\s>]+))[^>]*>(.*?)</a\\s*>",
-                                          G_REGEX_CASELESS | G_REGEX_DOTALL | G_REGEX_OPTIMIZE,
-                                          0, NULL);
+  static GRegex *anchor_once;
+  GRegex *anchor = _taiou_mail_regex (&anchor_once,
+                                      "<a\\b[^>]*?\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|"
+                                      "([^\\s>]+))[^>]*>(.*?)</a\\s*>",
+                                      G_REGEX_CASELESS | G_REGEX_DOTALL);
   g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *bounded = g_strndup (html, MAX_HTML_SCANNED);
+  g_autofree char *bounded = bounded_copy (html);
 
   g_regex_match (anchor, bounded, 0, &match);
   while (g_match_info_matches (match) && urls->len < MAX_URLS)

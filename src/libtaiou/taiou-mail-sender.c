@@ -63,8 +63,9 @@ display_name_names_us (const char                   *display_name,
 static char *
 address_in_display_name (const char *display_name)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+",
-                                         G_REGEX_OPTIMIZE, 0, NULL);
+  static GRegex *regex_once;
+  GRegex *regex = _taiou_mail_regex (&regex_once,
+                                     "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+", 0);
   g_autoptr(GMatchInfo) match = NULL;
 
   if (!g_regex_match (regex, display_name, 0, &match))

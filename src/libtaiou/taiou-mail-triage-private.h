@@ -13,6 +13,10 @@ void      _taiou_mail_add_finding        (GPtrArray                    *findings
                                           const char                   *reason_ja,
                                           const char                   *reason_en);
 
+GRegex   *_taiou_mail_regex              (GRegex                      **slot,
+                                          const char                   *pattern,
+                                          GRegexCompileFlags            flags);
+
 char     *_taiou_mail_address_domain     (const char                   *address);
 gboolean  _taiou_mail_domain_is_ours     (const char                   *domain,
                                           const TaiouMailTriageContext *context);
