@@ -13,6 +13,7 @@
 #include "taiou-ioc-bundled.h"
 #include "taiou-ioc-set.h"
 #include "taiou-mail-address.h"
+#include "taiou-mail-msg.h"
 #include "taiou-probe-linux.h"
 #include "taiou-scanner.h"
 #include "taiou-system-scan.h"
