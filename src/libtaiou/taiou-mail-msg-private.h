@@ -65,11 +65,31 @@ GsfInfile *_taiou_msg_get_storage     (GsfInfile       *storage,
 GPtrArray *_taiou_msg_list_children   (GsfInfile       *storage,
                                        const char      *prefix);
 
+char     *_taiou_msg_get_header_string (TaiouMsgObject *object,
+                                       guint16          id,
+                                       GError         **error);
+
 char     *_taiou_msg_decode_8bit      (const guint8    *data,
                                        gsize            length,
                                        guint            codepage);
 char     *_taiou_msg_decode_utf16     (const guint8    *data,
                                        gsize            length);
+
+/* taiou-mail-msg.c and taiou-mail-msg-attach.c call each other for embedded messages. */
+GMimeMessage *_taiou_msg_convert_message     (GsfInfile       *storage,
+                                              gsize            fixed_header,
+                                              guint            codepage,
+                                              guint            depth,
+                                              GError         **error);
+GPtrArray    *_taiou_msg_convert_attachments (TaiouMsgObject  *object,
+                                              guint            depth,
+                                              GError         **error);
+void          _taiou_msg_add_note            (GMimeObject     *object,
+                                              const char      *note);
+GMimePart    *_taiou_msg_binary_part         (const char      *type,
+                                              const char      *subtype,
+                                              const guint8    *data,
+                                              gsize            length);
 
 GBytes   *_taiou_rtf_decompress       (const guint8    *data,
                                        gsize            length,

@@ -219,6 +219,32 @@ _taiou_msg_list_children (GsfInfile  *storage,
   return names;
 }
 
+/* A string property's text fit for a header: control characters (CR, LF…) become spaces, so a
+ * value cannot start a header of its own. */
+static char *
+header_value (char *text)
+{
+  if (text == NULL)
+    return NULL;
+  for (char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7F)
+      *p = ' ';
+  return g_strstrip (text);
+}
+
+/* A string property for a header: NULL when it is missing or blank. */
+char *
+_taiou_msg_get_header_string (TaiouMsgObject  *object,
+                              guint16          id,
+                              GError         **error)
+{
+  char *text = header_value (_taiou_msg_get_string (object, id, error));
+
+  if (text != NULL && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
 /* An iconv name for a Windows code page number ([MS-OXCDATA] / Windows code page ids). */
 static char *
 charset_for_codepage (guint codepage)
@@ -259,9 +285,12 @@ _taiou_msg_decode_8bit (const guint8 *data,
                         gsize         length,
                         guint         codepage)
 {
-  const guint8 *nul = memchr (data, 0, length);
+  const guint8 *nul;
   char *text;
 
+  if (length == 0)
+    return g_strdup ("");
+  nul = memchr (data, 0, length);
   if (nul != NULL)
     length = nul - data;
   if (codepage != 0 && codepage != 1200 && codepage != 1201)

@@ -23,8 +23,6 @@
 
 #include "taiou-mail-msg-private.h"
 
-#define MAX_DEPTH        5
-#define MAX_ATTACHMENTS  500
 #define MAX_RECIPIENTS   2000
 
 /* [MS-OXPROPS] property ids */
@@ -43,33 +41,12 @@
 #define PR_INTERNET_MESSAGE_ID              0x1035
 #define PR_DISPLAY_NAME                     0x3001
 #define PR_EMAIL_ADDRESS                    0x3003
-#define PR_ATTACH_DATA_BIN                  0x3701
-#define PR_ATTACH_FILENAME                  0x3704
-#define PR_ATTACH_METHOD                    0x3705
-#define PR_ATTACH_LONG_FILENAME             0x3707
-#define PR_ATTACH_PATHNAME                  0x3708
-#define PR_ATTACH_LONG_PATHNAME             0x370D
-#define PR_ATTACH_MIME_TAG                  0x370E
-#define PR_ATTACH_CONTENT_ID                0x3712
 #define PR_SMTP_ADDRESS                     0x39FE
 #define PR_INTERNET_CPID                    0x3FDE
 #define PR_SENDER_SMTP_ADDRESS              0x5D01
 #define PR_SENT_REPRESENTING_SMTP_ADDRESS   0x5D02
 
-/* [MS-OXCMSG] 2.2.2.9 PidTagAttachMethod */
-#define ATTACH_BY_VALUE        1
-#define ATTACH_EMBEDDED_MSG    5
-#define ATTACH_OLE             6
-
-#define NOTE_HEADER "X-Taiou-Note"
-
 G_DEFINE_QUARK (taiou-mail-msg-error-quark, taiou_mail_msg_error)
-
-static GMimeMessage *convert_message (GsfInfile  *storage,
-                                      gsize       fixed_header,
-                                      guint       codepage,
-                                      guint       depth,
-                                      GError    **error);
 
 static void
 ensure_initialized (void)
@@ -85,30 +62,6 @@ ensure_initialized (void)
     }
 }
 
-/* A property's text fit for a header: control characters (CR, LF…) become spaces. */
-static char *
-header_value (char *text)
-{
-  if (text == NULL)
-    return NULL;
-  for (char *p = text; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7F)
-      *p = ' ';
-  return g_strstrip (text);
-}
-
-static char *
-get_header_string (TaiouMsgObject  *object,
-                   guint16          id,
-                   GError         **error)
-{
-  char *text = header_value (_taiou_msg_get_string (object, id, error));
-
-  if (text != NULL && *text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
 static GDateTime *
 date_from_filetime (guint64 filetime)
 {
@@ -118,17 +71,6 @@ date_from_filetime (guint64 filetime)
   if (filetime == 0)
     return NULL;
   return g_date_time_new_from_unix_utc (seconds);
-}
-
-static void
-add_note (GMimeObject *object,
-          const char  *note)
-{
-  const char *previous = g_mime_object_get_header (object, NOTE_HEADER);
-  g_autofree char *value = NULL;
-
-  value = previous != NULL ? g_strdup_printf ("%s; %s", previous, note) : g_strdup (note);
-  g_mime_object_set_header (object, NOTE_HEADER, value, "utf-8");
 }
 
 /* ---- headers ---------------------------------------------------------------------------- */
@@ -182,11 +124,11 @@ get_person (TaiouMsgObject  *object,
   GError *local_error = NULL;
 
   *address = NULL;
-  *name = get_header_string (object, name_id, &local_error);
+  *name = _taiou_msg_get_header_string (object, name_id, &local_error);
   if (local_error == NULL)
-    *address = get_header_string (object, smtp_id, &local_error);
+    *address = _taiou_msg_get_header_string (object, smtp_id, &local_error);
   if (local_error == NULL && *address == NULL)
-    *address = get_header_string (object, address_id, &local_error);
+    *address = _taiou_msg_get_header_string (object, address_id, &local_error);
   if (local_error != NULL)
     {
       g_clear_pointer (name, g_free);
@@ -309,7 +251,7 @@ build_headers (TaiouMsgObject  *object,
 
   transport = _taiou_msg_get_string (object, PR_TRANSPORT_MESSAGE_HEADERS, &local_error);
   if (local_error == NULL)
-    subject = get_header_string (object, PR_SUBJECT, &local_error);
+    subject = _taiou_msg_get_header_string (object, PR_SUBJECT, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -325,7 +267,7 @@ build_headers (TaiouMsgObject  *object,
     }
 
   message = g_mime_message_new (TRUE);
-  add_note (GMIME_OBJECT (message),
+  _taiou_msg_add_note (GMIME_OBJECT (message),
             "headers rebuilt from Outlook properties; the file has no transport headers");
   if (subject != NULL)
     g_mime_message_set_subject (message, subject, "utf-8");
@@ -342,7 +284,7 @@ build_headers (TaiouMsgObject  *object,
       if (date != NULL)
         g_mime_message_set_date (message, date);
     }
-  message_id = get_header_string (object, PR_INTERNET_MESSAGE_ID, &local_error);
+  message_id = _taiou_msg_get_header_string (object, PR_INTERNET_MESSAGE_ID, &local_error);
   if (message_id != NULL)
     {
       g_autofree char *bare = g_mime_utils_decode_message_id (message_id);
@@ -369,25 +311,6 @@ text_part (const char *subtype,
 
   g_mime_text_part_set_text (part, text);
   return GMIME_OBJECT (part);
-}
-
-static GMimePart *
-binary_part (const char   *type,
-             const char   *subtype,
-             const guint8 *data,
-             gsize         length)
-{
-  GMimePart *part = g_mime_part_new_with_type (type, subtype);
-  GMimeStream *stream = length > 0 ? g_mime_stream_mem_new_with_buffer ((const char *) data, length)
-                                    : g_mime_stream_mem_new ();
-  GMimeDataWrapper *content = g_mime_data_wrapper_new_with_stream (stream,
-                                                                   GMIME_CONTENT_ENCODING_DEFAULT);
-
-  g_mime_part_set_content (part, content);
-  g_mime_part_set_content_encoding (part, GMIME_CONTENT_ENCODING_BASE64);
-  g_object_unref (content);
-  g_object_unref (stream);
-  return part;
 }
 
 /* PR_HTML is bytes in PR_INTERNET_CPID's code page (the message's when that is missing). */
@@ -470,182 +393,16 @@ build_body (GMimeMessage    *message,
                                         TAIOU_MSG_MAX_PROPERTY_SIZE, NULL);
       if (rtf_text != NULL)
         {
-          add_note (GMIME_OBJECT (message), "the body was only in compressed RTF; given as text/rtf");
-          return GMIME_OBJECT (binary_part ("text", "rtf", g_bytes_get_data (rtf_text, NULL),
-                                            g_bytes_get_size (rtf_text)));
+          _taiou_msg_add_note (GMIME_OBJECT (message),
+                               "the body was only in compressed RTF; given as text/rtf");
+          return GMIME_OBJECT (_taiou_msg_binary_part ("text", "rtf",
+                                                       g_bytes_get_data (rtf_text, NULL),
+                                                       g_bytes_get_size (rtf_text)));
         }
-      add_note (GMIME_OBJECT (message), "the body is in compressed RTF that could not be read");
+      _taiou_msg_add_note (GMIME_OBJECT (message),
+                           "the body is in compressed RTF that could not be read");
     }
   return text_part ("plain", "");
-}
-
-/* ---- attachments ------------------------------------------------------------------------ */
-
-/* PR_ATTACH_MIME_TAG when it is a plain type/subtype; never a multipart or message type,
- * which would make the part's content parse as something else. */
-static void
-content_type_from_tag (const char  *tag,
-                       char       **type,
-                       char       **subtype)
-{
-  GMimeContentType *content_type = NULL;
-
-  if (tag != NULL && strchr (tag, '/') != NULL && strlen (tag) < 256)
-    content_type = g_mime_content_type_parse (NULL, tag);
-  if (content_type != NULL &&
-      g_ascii_strcasecmp (g_mime_content_type_get_media_type (content_type), "multipart") != 0 &&
-      g_ascii_strcasecmp (g_mime_content_type_get_media_type (content_type), "message") != 0)
-    {
-      *type = g_ascii_strdown (g_mime_content_type_get_media_type (content_type), -1);
-      *subtype = g_ascii_strdown (g_mime_content_type_get_media_subtype (content_type), -1);
-    }
-  else
-    {
-      *type = g_strdup ("application");
-      *subtype = g_strdup ("octet-stream");
-    }
-  g_clear_object (&content_type);
-}
-
-static GMimeObject *
-embedded_message_part (TaiouMsgObject  *object,
-                       guint            depth,
-                       GError         **error)
-{
-  g_autoptr(GsfInfile) storage = _taiou_msg_get_storage (object->storage, "__substg1.0_3701000D");
-  GMimeMessage *nested;
-  GMimeMessagePart *part;
-
-  if (storage == NULL)
-    {
-      g_set_error (error, TAIOU_MAIL_MSG_ERROR, TAIOU_MAIL_MSG_ERROR_DAMAGED,
-                   "The Outlook message is damaged: an embedded message is missing");
-      return NULL;
-    }
-  if (depth + 1 > MAX_DEPTH)
-    {
-      g_set_error (error, TAIOU_MAIL_MSG_ERROR, TAIOU_MAIL_MSG_ERROR_TOO_LARGE,
-                   "The Outlook message is too large: messages are nested more than %u deep",
-                   MAX_DEPTH);
-      return NULL;
-    }
-  nested = convert_message (storage, TAIOU_MSG_HEADER_EMBEDDED, object->codepage, depth + 1,
-                            error);
-  if (nested == NULL)
-    return NULL;
-  part = g_mime_message_part_new_with_message ("rfc822", nested);
-  g_object_unref (nested);
-  return GMIME_OBJECT (part);
-}
-
-static GMimeObject *
-convert_attachment (GsfInfile  *storage,
-                    guint       codepage,
-                    guint       depth,
-                    GError    **error)
-{
-  TaiouMsgObject object = { NULL, };
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) data = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *tag = NULL;
-  g_autofree char *content_id = NULL;
-  g_autofree char *type = NULL;
-  g_autofree char *subtype = NULL;
-  g_autofree char *path = NULL;
-  GMimeObject *part = NULL;
-  guint64 method = ATTACH_BY_VALUE;
-
-  if (!_taiou_msg_object_open (&object, storage, TAIOU_MSG_HEADER_CHILD, codepage, error))
-    goto out;
-  _taiou_msg_get_fixed (&object, PR_ATTACH_METHOD, TAIOU_MSG_PT_LONG, &method);
-
-  name = get_header_string (&object, PR_ATTACH_LONG_FILENAME, &local_error);
-  if (name == NULL && local_error == NULL)
-    name = get_header_string (&object, PR_ATTACH_FILENAME, &local_error);
-  if (name == NULL && local_error == NULL)
-    name = get_header_string (&object, PR_DISPLAY_NAME, &local_error);
-  if (local_error == NULL)
-    tag = get_header_string (&object, PR_ATTACH_MIME_TAG, &local_error);
-  if (local_error == NULL)
-    content_id = get_header_string (&object, PR_ATTACH_CONTENT_ID, &local_error);
-  if (local_error != NULL)
-    goto out;
-
-  if (method == ATTACH_EMBEDDED_MSG)
-    {
-      if ((part = embedded_message_part (&object, depth, &local_error)) == NULL)
-        goto out;
-      g_mime_object_set_disposition (part, GMIME_DISPOSITION_ATTACHMENT);
-      if (name != NULL)
-        g_mime_object_set_content_disposition_parameter (part, "filename", name);
-      goto out;
-    }
-
-  data = _taiou_msg_get_binary (&object, PR_ATTACH_DATA_BIN, TAIOU_MAIL_MSG_MAX_FILE_SIZE,
-                                &local_error);
-  if (local_error != NULL)
-    goto out;
-  content_type_from_tag (tag, &type, &subtype);
-  part = GMIME_OBJECT (binary_part (type, subtype,
-                                    data != NULL ? g_bytes_get_data (data, NULL) : NULL,
-                                    data != NULL ? g_bytes_get_size (data) : 0));
-  g_mime_object_set_disposition (part, GMIME_DISPOSITION_ATTACHMENT);
-  if (name != NULL)
-    g_mime_part_set_filename (GMIME_PART (part), name);
-  if (content_id != NULL)
-    g_mime_object_set_content_id (part, content_id);
-
-  if (data == NULL)
-    {
-      /* By reference (a path or a cloud link, itself worth a look) or an OLE object: the
-       * bytes are not in the file, but the name is still evidence. */
-      g_autofree char *note = NULL;
-
-      path = get_header_string (&object, PR_ATTACH_LONG_PATHNAME, NULL);
-      if (path == NULL)
-        path = get_header_string (&object, PR_ATTACH_PATHNAME, NULL);
-      note = g_strdup_printf ("attachment data not in the file (attach method %u%s%s)",
-                              (guint) method, path != NULL ? ", " : "",
-                              path != NULL ? path : "");
-      add_note (part, note);
-    }
-
-out:
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  _taiou_msg_object_clear (&object);
-  return part;
-}
-
-static GPtrArray *
-convert_attachments (TaiouMsgObject  *object,
-                     guint            depth,
-                     GError         **error)
-{
-  g_autoptr(GPtrArray) names = _taiou_msg_list_children (object->storage,
-                                                         "__attach_version1.0_#");
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (names->len > MAX_ATTACHMENTS)
-    {
-      g_set_error (error, TAIOU_MAIL_MSG_ERROR, TAIOU_MAIL_MSG_ERROR_TOO_LARGE,
-                   "The Outlook message is too large: it has more than %u attachments",
-                   MAX_ATTACHMENTS);
-      return NULL;
-    }
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr(GsfInfile) storage = _taiou_msg_get_storage (object->storage, names->pdata[i]);
-      GMimeObject *part;
-
-      if (storage == NULL)
-        continue;
-      if ((part = convert_attachment (storage, object->codepage, depth, error)) == NULL)
-        return NULL;
-      g_ptr_array_add (parts, part);
-    }
-  return g_steal_pointer (&parts);
 }
 
 /* ---- messages --------------------------------------------------------------------------- */
@@ -658,12 +415,12 @@ has_properties (GsfInfile *storage)
   return names->len > 0;
 }
 
-static GMimeMessage *
-convert_message (GsfInfile  *storage,
-                 gsize       fixed_header,
-                 guint       codepage,
-                 guint       depth,
-                 GError    **error)
+GMimeMessage *
+_taiou_msg_convert_message (GsfInfile  *storage,
+                            gsize       fixed_header,
+                            guint       codepage,
+                            guint       depth,
+                            GError    **error)
 {
   TaiouMsgObject object = { NULL, };
   g_autoptr(GPtrArray) attachments = NULL;
@@ -682,7 +439,7 @@ convert_message (GsfInfile  *storage,
   if (!_taiou_msg_object_open (&object, storage, fixed_header, codepage, error) ||
       (message = build_headers (&object, error)) == NULL ||
       (body = build_body (message, &object, error)) == NULL ||
-      (attachments = convert_attachments (&object, depth, error)) == NULL)
+      (attachments = _taiou_msg_convert_attachments (&object, depth, error)) == NULL)
     {
       g_clear_object (&message);
       goto out;
@@ -781,7 +538,7 @@ taiou_mail_msg_read (GBytes  *data,
                    gsf_error != NULL ? gsf_error->message : "it cannot be opened");
       return NULL;
     }
-  return convert_message (root, TAIOU_MSG_HEADER_TOP, 0, 0, error);
+  return _taiou_msg_convert_message (root, TAIOU_MSG_HEADER_TOP, 0, 0, error);
 }
 
 /**

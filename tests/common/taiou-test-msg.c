@@ -147,6 +147,16 @@ taiou_test_msg_set_binary (TaiouTestMsg *msg,
 }
 
 void
+taiou_test_msg_set_stream (TaiouTestMsg *msg,
+                           guint16       id,
+                           guint16       type,
+                           const void   *data,
+                           gsize         length)
+{
+  add_stream (msg, id, type, g_bytes_new (data, length));
+}
+
+void
 taiou_test_msg_set_long (TaiouTestMsg *msg,
                          guint16       id,
                          guint32       value)

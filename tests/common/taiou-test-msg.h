@@ -27,6 +27,12 @@ void          taiou_test_msg_set_binary      (TaiouTestMsg *msg,
                                               guint16       id,
                                               const void   *data,
                                               gsize         length);
+/* Any stream `__substg1.0_IIIITTTT`, as given (no terminator added). */
+void          taiou_test_msg_set_stream      (TaiouTestMsg *msg,
+                                              guint16       id,
+                                              guint16       type,
+                                              const void   *data,
+                                              gsize         length);
 void          taiou_test_msg_set_long        (TaiouTestMsg *msg,
                                               guint16       id,
                                               guint32       value);

@@ -358,6 +358,32 @@ test_invalid_utf16 (void)
   g_assert_cmpstr (g_mime_message_get_subject (message), ==, "請\xEF\xBF\xBD求\xEF\xBF\xBD📧");
 }
 
+/* Empty streams (found by fuzzing: an empty 8-bit string reached g_convert () as NULL). */
+static void
+test_empty_properties (void)
+{
+  g_autoptr(TaiouTestMsg) msg = taiou_test_msg_new ();
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GMimeMessage) message = NULL;
+  g_autofree char *html = NULL;
+  GMimeObject *part;
+
+  taiou_test_msg_set_long (msg, 0x3FFD, 932);
+  taiou_test_msg_set_stream (msg, 0x0037, 0x001E, "", 0);
+  taiou_test_msg_set_stream (msg, 0x0C1A, 0x001F, "", 0);
+  taiou_test_msg_set_stream (msg, 0x0C1F, 0x001E, "\0", 1);
+  taiou_test_msg_set_stream (msg, 0x1013, 0x0102, "", 0);
+  file = taiou_test_msg_build (msg);
+  message = read_ok (file);
+  g_assert_null (g_mime_message_get_subject (message));
+  g_assert_cmpint (internet_address_list_length (g_mime_message_get_from (message)), ==, 0);
+  part = g_mime_message_get_mime_part (message);
+  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (part)), ==,
+                   "text/html");
+  html = g_mime_text_part_get_text (GMIME_TEXT_PART (part));
+  g_assert_cmpstr (html, ==, "");
+}
+
 static void
 test_rtf_only (void)
 {
@@ -654,6 +680,7 @@ main (int    argc,
   g_test_add_func ("/taiou/mail-msg/html-in-code-page", test_html_in_code_page);
   g_test_add_func ("/taiou/mail-msg/sender-on-behalf", test_sender_on_behalf);
   g_test_add_func ("/taiou/mail-msg/invalid-utf16", test_invalid_utf16);
+  g_test_add_func ("/taiou/mail-msg/empty-properties", test_empty_properties);
   g_test_add_func ("/taiou/mail-msg/rtf-only", test_rtf_only);
   g_test_add_func ("/taiou/mail-msg/big-sectors", test_big_sectors);
   g_test_add_func ("/taiou/mail-msg/nesting-limit", test_nesting_limit);
