@@ -318,7 +318,9 @@ check_tree (Cfb           *cfb,
         return damaged (error, "a storage has too many entries");
 
       dir_sector = g_array_index (dir_sectors, guint32, visit.entry / per_sector);
-      dirent = sector (cfb, dir_sector) + (gsize) (visit.entry % per_sector) * DIRENT_SIZE;
+      dirent = sector (cfb, dir_sector);
+      g_assert (dirent != NULL);  /* the directory's chain was walked: all its sectors exist */
+      dirent += (gsize) (visit.entry % per_sector) * DIRENT_SIZE;
       type = dirent[0x42];
       if ((visit.entry == 0) != (type == TYPE_ROOT) ||
           (type != TYPE_STORAGE && type != TYPE_STREAM && type != TYPE_ROOT))
@@ -411,6 +413,7 @@ _taiou_cfb_check (const guint8  *data,
 
   /* The root entry's stream holds the small streams' 64-byte mini sectors. */
   root = sector (&cfb, g_array_index (dir_sectors, guint32, 0));
+  g_assert (root != NULL);  /* walk_chain () checked that its sectors are in the file */
   root_size = get_u32 (root + 0x78);
   if (root[0x42] != TYPE_ROOT || root_size > length ||
       get_u32 (root + 0x44) != NOSTREAM || get_u32 (root + 0x48) != NOSTREAM)
