@@ -107,6 +107,9 @@ parse_transport_headers (const char *headers)
   if (message != NULL && internet_address_list_length (g_mime_message_get_from (message)) == 0 &&
       g_mime_message_get_subject (message) == NULL && g_mime_message_get_date (message) == NULL)
     g_clear_object (&message);
+  /* Our notes are ours: a sender cannot write one into the headers. */
+  while (message != NULL && g_mime_object_remove_header (GMIME_OBJECT (message), "X-Taiou-Note"))
+    ;
   return message;
 }
 

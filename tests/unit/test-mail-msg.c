@@ -236,6 +236,28 @@ test_transport_headers (void)
   assert_sample_content (message);
 }
 
+/* Exchange's own first line is skipped, and a sender cannot forge the reader's notes. */
+static void
+test_transport_headers_exchange (void)
+{
+  g_autoptr(TaiouTestMsg) msg = taiou_test_msg_new ();
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GMimeMessage) message = NULL;
+
+  taiou_test_msg_set_unicode (msg, 0x007D,
+                              "Microsoft Mail Internet Headers Version 2.0\r\n"
+                              "X-Taiou-Note: checked, safe\r\n"
+                              "From: <yamada@example.co.jp>\r\n"
+                              "Subject: invoice\r\n"
+                              "X-Taiou-Note: really safe\r\n"
+                              "\r\n");
+  file = taiou_test_msg_build (msg);
+  message = read_ok (file);
+  g_assert_cmpstr (g_mime_message_get_subject (message), ==, "invoice");
+  g_assert_cmpstr (first_address (g_mime_message_get_from (message)), ==, "yamada@example.co.jp");
+  g_assert_null (g_mime_object_get_header (GMIME_OBJECT (message), "X-Taiou-Note"));
+}
+
 /* Written out and parsed again, the message keeps its Japanese file name (RFC 2231). */
 static void
 test_round_trip (void)
@@ -675,6 +697,8 @@ main (int    argc,
 
   g_test_add_func ("/taiou/mail-msg/properties", test_properties);
   g_test_add_func ("/taiou/mail-msg/transport-headers", test_transport_headers);
+  g_test_add_func ("/taiou/mail-msg/transport-headers-exchange",
+                   test_transport_headers_exchange);
   g_test_add_func ("/taiou/mail-msg/round-trip", test_round_trip);
   g_test_add_func ("/taiou/mail-msg/cp932-properties", test_cp932_properties);
   g_test_add_func ("/taiou/mail-msg/html-in-code-page", test_html_in_code_page);
