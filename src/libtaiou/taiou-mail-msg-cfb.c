@@ -107,6 +107,15 @@ damaged (GError     **error,
   return FALSE;
 }
 
+static gboolean
+too_large (GError     **error,
+           const char  *why)
+{
+  g_set_error (error, TAIOU_MAIL_MSG_ERROR, TAIOU_MAIL_MSG_ERROR_TOO_LARGE,
+               "The Outlook message is too large: %s", why);
+  return FALSE;
+}
+
 static const guint8 *
 sector (const Cfb *cfb,
         guint32    index)
@@ -313,9 +322,9 @@ check_tree (Cfb           *cfb,
         return damaged (error, "a directory entry is linked twice");
       seen[visit.entry] = TRUE;
       if (visit.depth > MAX_TREE_DEPTH)
-        return damaged (error, "the directory tree is too deep");
+        return too_large (error, "its directory tree is too deep");
       if (visit.storage != NOSTREAM && ++n_children[visit.storage] > MAX_CHILDREN)
-        return damaged (error, "a storage has too many entries");
+        return too_large (error, "a storage in it has too many entries");
 
       dir_sector = g_array_index (dir_sectors, guint32, visit.entry / per_sector);
       dirent = sector (cfb, dir_sector);

@@ -634,6 +634,42 @@ test_too_many_attachments (void)
 }
 
 static void
+test_too_many_recipients (void)
+{
+  g_autoptr(TaiouTestMsg) msg = taiou_test_msg_new ();
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GMimeMessage *message;
+
+  taiou_test_msg_set_unicode (msg, 0x0037, "many");
+  for (guint i = 0; i < 2001; i++)
+    taiou_test_msg_add_recipient (msg, NULL, NULL, 1);
+  file = taiou_test_msg_build (msg);
+  message = taiou_mail_msg_read (file, &error);
+  g_assert_null (message);
+  g_assert_error (error, TAIOU_MAIL_MSG_ERROR, TAIOU_MAIL_MSG_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "2000 recipients"));
+}
+
+/* A storage with thousands of entries would cost libgsf quadratic time to sort. */
+static void
+test_too_many_entries (void)
+{
+  g_autoptr(TaiouTestMsg) msg = taiou_test_msg_new ();
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GMimeMessage *message;
+
+  for (guint i = 0; i < 5001; i++)
+    taiou_test_msg_set_long (taiou_test_msg_add_attachment (msg, NULL, NULL, NULL, 0), 0x3705, 1);
+  file = taiou_test_msg_build (msg);
+  message = taiou_mail_msg_read (file, &error);
+  g_assert_null (message);
+  g_assert_error (error, TAIOU_MAIL_MSG_ERROR, TAIOU_MAIL_MSG_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "too many entries"));
+}
+
+static void
 test_property_too_large (void)
 {
   g_autoptr(TaiouTestMsg) msg = taiou_test_msg_new ();
@@ -715,6 +751,8 @@ main (int    argc,
   g_test_add_func ("/taiou/mail-msg/lying-property-lengths", test_lying_property_lengths);
   g_test_add_func ("/taiou/mail-msg/damaged-structures", test_damaged_structures);
   g_test_add_func ("/taiou/mail-msg/too-many-attachments", test_too_many_attachments);
+  g_test_add_func ("/taiou/mail-msg/too-many-recipients", test_too_many_recipients);
+  g_test_add_func ("/taiou/mail-msg/too-many-entries", test_too_many_entries);
   g_test_add_func ("/taiou/mail-msg/property-too-large", test_property_too_large);
   g_test_add_func ("/taiou/mail-msg/read-file", test_read_file);
 
