@@ -111,7 +111,7 @@ taiou_cli_mail (int              argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE… — tell whether mails (.eml, mbox) look dangerous"));
+  context = g_option_context_new (_("FILE… — tell whether mails (.eml, .msg, mbox) look dangerous"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context,

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "taiou-file-read.h"
+#include "taiou-mail-msg.h"
 #include "taiou-mail-triage-private.h"
 
 /* GMime 3.2 declares no g_autoptr() cleanups. */
@@ -558,6 +559,28 @@ parse_message (const char  *source,
   return message;
 }
 
+/* Outlook's .msg, converted to the same GMimeMessage the .eml path makes. */
+static GMimeMessage *
+read_outlook_message (const char  *source,
+                      GBytes      *data,
+                      GError     **error)
+{
+  g_autoptr(GError) msg_error = NULL;
+  GMimeMessage *message = taiou_mail_msg_read (data, &msg_error);
+  TaiouMailError code;
+
+  if (message != NULL)
+    return message;
+  if (g_error_matches (msg_error, TAIOU_MAIL_MSG_ERROR, TAIOU_MAIL_MSG_ERROR_TOO_LARGE))
+    code = TAIOU_MAIL_ERROR_TOO_LARGE;
+  else if (g_error_matches (msg_error, TAIOU_MAIL_MSG_ERROR, TAIOU_MAIL_MSG_ERROR_READ))
+    code = TAIOU_MAIL_ERROR_READ;
+  else
+    code = TAIOU_MAIL_ERROR_FORMAT;
+  g_set_error (error, TAIOU_MAIL_ERROR, code, "%s: %s", source, msg_error->message);
+  return NULL;
+}
+
 /* Everything after parsing: the same for .eml, mbox and (converted) Outlook .msg. */
 static TaiouMailReport *
 triage_message (const char                   *source,
@@ -624,7 +647,10 @@ taiou_mail_triage_data (const char                   *source,
                    "%s is larger than %d MiB", source, TAIOU_MAIL_MAX_FILE_SIZE / 1024 / 1024);
       return NULL;
     }
-  message = parse_message (source, data, error);
+  if (taiou_mail_msg_looks_like_msg (g_bytes_get_data (data, NULL), g_bytes_get_size (data)))
+    message = read_outlook_message (source, data, error);
+  else
+    message = parse_message (source, data, error);
   if (message == NULL)
     return NULL;
   return triage_message (source, message, context, cancellable, error);

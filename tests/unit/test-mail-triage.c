@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "taiou-test-msg.h"
 #include "taiou-test-util.h"
 
 static const char * const our_domains[] = { "ourcorp.co.jp", NULL };
@@ -364,6 +365,45 @@ test_mbox_and_errors (void)
   g_assert_null (missing);
 }
 
+/* An Outlook .msg goes through the same checks as an .eml. */
+static void
+test_outlook_msg (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GBytes) fake_doc = taiou_test_msg_build_fake_doc ();
+  g_autoptr(TaiouMailReport) report = NULL;
+  g_autoptr(TaiouMailReport) doc = NULL;
+  TaiouTestMsg *msg = taiou_test_msg_new ();
+  static const char * const domains[] = { "ourcorp.co.jp", NULL };
+  static const char * const names[] = { "山田 太郎", NULL };
+  const TaiouMailTriageContext msg_context = { domains, names, NULL };
+
+  taiou_test_msg_set_unicode (msg, 0x0037, TAIOU_TEST_MSG_SUBJECT);
+  taiou_test_msg_set_unicode (msg, 0x0C1A, TAIOU_TEST_MSG_SENDER_NAME);
+  taiou_test_msg_set_unicode (msg, 0x5D01, "yamada@mail.hacked.example");
+  taiou_test_msg_set_unicode (msg, 0x1000, "ご確認ください。");
+  taiou_test_msg_add_attachment (msg, TAIOU_TEST_MSG_ZIP_NAME, "application/zip", "PK\3\4", 4);
+  data = taiou_test_msg_build (msg);
+  taiou_test_msg_free (msg);
+
+  report = taiou_mail_triage_data ("invoice.msg", data, &msg_context, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->subject, ==, TAIOU_TEST_MSG_SUBJECT);
+  g_assert_cmpstr (report->from_address, ==, "yamada@mail.hacked.example");
+  g_assert_cmpuint (report->attachments->len, ==, 1);
+  g_assert_cmpstr (((TaiouMailAttachment *) report->attachments->pdata[0])->name, ==,
+                   TAIOU_TEST_MSG_ZIP_NAME);
+  g_assert_nonnull (finding (report, "mail.display-name-spoof"));
+  g_assert_nonnull (finding (report, "mail.short-body"));
+  g_assert_cmpint (report->verdict, ==, TAIOU_MAIL_VERDICT_DANGEROUS);
+
+  /* An OLE2 file that is not a message (a Word .doc) is not mail. */
+  doc = taiou_mail_triage_data ("x.doc", fake_doc, NULL, NULL, &error);
+  g_assert_error (error, TAIOU_MAIL_ERROR, TAIOU_MAIL_ERROR_FORMAT);
+  g_assert_null (doc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,5 +421,6 @@ main (int   argc,
   g_test_add_func ("/mail-triage/iocs", test_iocs);
   g_test_add_func ("/mail-triage/shift-jis-and-nested", test_shift_jis_and_nested_message);
   g_test_add_func ("/mail-triage/mbox-and-errors", test_mbox_and_errors);
+  g_test_add_func ("/mail-triage/outlook-msg", test_outlook_msg);
   return g_test_run ();
 }
