@@ -379,7 +379,6 @@ probe_crontab (Probe      *probe,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       char *line = g_strstrip (lines[i]);
-      g_auto(GStrv) fields = NULL;
       guint n_time_fields = line[0] == '@' ? 1 : 5;
       guint skip = n_time_fields + (user == NULL ? 1 : 0);
       const char *command = line;

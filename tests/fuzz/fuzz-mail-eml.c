@@ -20,6 +20,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (report != NULL)
     {
       g_autoptr(JsonObject) json = taiou_mail_report_to_json (report);
+
+      g_assert (json_object_has_member (json, "verdict"));
     }
   return 0;
 }
