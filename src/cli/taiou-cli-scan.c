@@ -168,7 +168,8 @@ taiou_cli_scan (int              argc,
   whole_system = windows_volume != NULL || argc < 2;
   progress.on_terminal = isatty (STDERR_FILENO) && !options->json;
 
-  if (incident_id > 0 && (timeline = taiou_cli_open_incident (options, incident_id, &error)) == NULL)
+  if (incident_id > 0 &&
+      (timeline = taiou_cli_open_incident (options, incident_id, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
   iocs = taiou_cli_load_iocs (ioc_files, !no_bundled_iocs, &error);
   if (iocs == NULL)

@@ -122,19 +122,6 @@ taiou_emotet_v2_decode_process_name (guint32       volume_serial,
 #define V5_LATE_US         200000                            /* … +0.2 s */
 #define V3_MIN_SIZE        10000
 
-static void
-add_finding (GPtrArray  *findings,
-             const char *rule_id,
-             int         score,
-             const char *object,
-             const char *evidence,
-             const char *reason_ja,
-             const char *reason_en)
-{
-  g_ptr_array_add (findings, taiou_finding_new (rule_id, score, object, evidence, reason_ja,
-                                                reason_en));
-}
-
 /* Windows names compare without regard to ASCII case. */
 static gboolean
 names_equal (const char *a,
@@ -283,10 +270,10 @@ check_process_name (TaiouHostSnapshot *snapshot,
                                 process->image_path != NULL ? process->image_path : name);
       evidence = g_strdup_printf ("%s; running process %s (pid %u)", derivation, process->name,
                                   process->pid);
-      add_finding (findings, rule_id, 100, object, evidence,
-                   "Emotet が使う名前のプログラムが動いています。すぐにこのパソコンのLANケーブルを抜くか、Wi-Fi を切ってください。",
-                   "A program with the name Emotet uses is running. Unplug this computer's "
-                   "network cable or turn off its Wi-Fi now.");
+      taiou_findings_add (findings, rule_id, 100, object, evidence,
+                          "Emotet が使う名前のプログラムが動いています。すぐにこのパソコンのLANケーブルを抜くか、Wi-Fi を切ってください。",
+                          "A program with the name Emotet uses is running. Unplug this computer's "
+                          "network cable or turn off its Wi-Fi now.");
     }
   for (guint i = 0; i < snapshot->files->len; i++)
     {
@@ -296,9 +283,9 @@ check_process_name (TaiouHostSnapshot *snapshot,
       if (file->area == TAIOU_FILE_AREA_SYSTEM32 || !names_equal (file->file_name, name))
         continue;
       evidence = g_strdup_printf ("%s; file %s", derivation, file->display_path);
-      add_finding (findings, rule_id, 90, file->display_path, evidence,
-                   "Emotet が使う名前のプログラムファイルが見つかりました。",
-                   "A program file with the name Emotet uses was found.");
+      taiou_findings_add (findings, rule_id, 90, file->display_path, evidence,
+                          "Emotet が使う名前のプログラムファイルが見つかりました。",
+                          "A program file with the name Emotet uses was found.");
     }
   for (guint i = 0; i < snapshot->autoruns->len; i++)
     {
@@ -314,9 +301,10 @@ check_process_name (TaiouHostSnapshot *snapshot,
         continue;
       object = autorun_object (autorun);
       evidence = g_strdup_printf ("%s; autorun %s = %s", derivation, object, autorun->command);
-      add_finding (findings, rule_id, 90, object, evidence,
-                   "Emotet が使う名前のプログラムが、自動起動に登録されています。",
-                   "A program with the name Emotet uses is registered to start automatically.");
+      taiou_findings_add (findings, rule_id, 90, object, evidence,
+                          "Emotet が使う名前のプログラムが、自動起動に登録されています。",
+                          "A program with the name Emotet uses is registered to start "
+                          "automatically.");
     }
 }
 
@@ -355,10 +343,10 @@ check_v2 (TaiouHostSnapshot *snapshot,
       object = g_strdup_printf ("%s\\%s", value->location, value->name);
       evidence = g_strdup_printf ("value named after volume serial %08X decodes to %s",
                                   snapshot->volume_serial, name);
-      add_finding (findings, "emocheck.v2-explorer-value", 90, object, evidence,
-                   "Emotet が自分の名前を隠して保存する設定（レジストリ）が見つかりました。このパソコンは Emotet に感染している可能性が高いです。",
-                   "The registry setting in which Emotet hides its own name was found. This "
-                   "computer is very probably infected with Emotet.");
+      taiou_findings_add (findings, "emocheck.v2-explorer-value", 90, object, evidence,
+                          "Emotet が自分の名前を隠して保存する設定（レジストリ）が見つかりました。このパソコンは Emotet に感染している可能性が高いです。",
+                          "The registry setting in which Emotet hides its own name was found. This "
+                          "computer is very probably infected with Emotet.");
       check_process_name (snapshot, name, "emocheck.v2-explorer-value", evidence, findings);
     }
 }
@@ -387,15 +375,15 @@ report_file (TaiouHostSnapshot   *snapshot,
       started = TRUE;
       object = autorun_object (autorun);
       evidence = g_strdup_printf ("%s; started by %s = %s", why, object, autorun->command);
-      add_finding (findings, rule_id, 100, file->display_path, evidence,
-                   "自動起動に登録された不審なプログラムが見つかりました。置き場所と名前の付け方が Emotet と一致します。",
-                   "A suspicious program registered to start automatically was found. Its "
-                   "location and name follow Emotet's pattern.");
+      taiou_findings_add (findings, rule_id, 100, file->display_path, evidence,
+                          "自動起動に登録された不審なプログラムが見つかりました。置き場所と名前の付け方が Emotet と一致します。",
+                          "A suspicious program registered to start automatically was found. Its "
+                          "location and name follow Emotet's pattern.");
     }
   if (!started)
-    add_finding (findings, rule_id, file_score, file->display_path, why,
-                 "Emotet が使う置き場所と名前の付け方に一致するファイルが見つかりました。",
-                 "A file whose location and name follow Emotet's pattern was found.");
+    taiou_findings_add (findings, rule_id, file_score, file->display_path, why,
+                        "Emotet が使う置き場所と名前の付け方に一致するファイルが見つかりました。",
+                        "A file whose location and name follow Emotet's pattern was found.");
 }
 
 static gboolean
@@ -504,10 +492,10 @@ check_v5 (TaiouHostSnapshot *snapshot,
         continue;
       evidence = g_strdup_printf ("%s was modified %.1f s before its folder (7 days = 604800 s)",
                                   file->display_path, (double) delay / G_USEC_PER_SEC);
-      add_finding (findings, "emocheck.v5-seven-days", 90, file->display_path, evidence,
-                   "更新日時がちょうど 7 日前に偽装されたプログラムが見つかりました。Emotet の特徴と一致します。",
-                   "A program whose time stamp was faked to exactly seven days earlier was "
-                   "found. This is a trait of Emotet.");
+      taiou_findings_add (findings, "emocheck.v5-seven-days", 90, file->display_path, evidence,
+                          "更新日時がちょうど 7 日前に偽装されたプログラムが見つかりました。Emotet の特徴と一致します。",
+                          "A program whose time stamp was faked to exactly seven days earlier was "
+                          "found. This is a trait of Emotet.");
     }
 }
 

@@ -156,3 +156,49 @@ taiou_findings_sort (GPtrArray *findings)
 
   g_ptr_array_sort (findings, compare_findings);
 }
+
+/**
+ * taiou_finding_to_json:
+ *
+ * Returns: (transfer full): the finding as the timeline and the reports store it
+ */
+JsonObject *
+taiou_finding_to_json (const TaiouFinding *self)
+{
+  JsonObject *object = json_object_new ();
+
+  g_return_val_if_fail (self != NULL, object);
+
+  json_object_set_string_member (object, "rule", self->rule_id);
+  json_object_set_int_member (object, "score", self->score);
+  json_object_set_string_member (object, "level",
+                                 taiou_severity_to_string (taiou_finding_get_severity (self)));
+  json_object_set_string_member (object, "object", self->object);
+  json_object_set_string_member (object, "evidence", self->evidence);
+  json_object_set_string_member (object, "reason_ja", self->reason_ja);
+  json_object_set_string_member (object, "reason_en", self->reason_en);
+  if (self->sha256 != NULL)
+    json_object_set_string_member (object, "sha256", self->sha256);
+  return object;
+}
+
+/**
+ * taiou_findings_add:
+ * @findings: (element-type TaiouFinding): where the new finding goes
+ *
+ * taiou_finding_new() and g_ptr_array_add() in one, as every rule needs.
+ */
+void
+taiou_findings_add (GPtrArray  *findings,
+                    const char *rule_id,
+                    int         score,
+                    const char *object,
+                    const char *evidence,
+                    const char *reason_ja,
+                    const char *reason_en)
+{
+  g_return_if_fail (findings != NULL);
+
+  g_ptr_array_add (findings, taiou_finding_new (rule_id, score, object, evidence, reason_ja,
+                                                reason_en));
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,15 @@ TaiouSeverity  taiou_severity_for_score    (int                  score);
 const char    *taiou_severity_to_string    (TaiouSeverity        severity);
 int            taiou_score_aggregate       (const int           *scores,
                                             gsize                n_scores);
+JsonObject    *taiou_finding_to_json       (const TaiouFinding  *self);
+
+void           taiou_findings_add          (GPtrArray           *findings,
+                                            const char          *rule_id,
+                                            int                  score,
+                                            const char          *object,
+                                            const char          *evidence,
+                                            const char          *reason_ja,
+                                            const char          *reason_en);
 void           taiou_findings_sort         (GPtrArray           *findings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouFinding, taiou_finding_free)

@@ -204,8 +204,8 @@ _taiou_mail_check_html_links (const char *html,
                                                         "another site (%s).", display_host,
                                                         target_host);
 
-          _taiou_mail_add_finding (findings, "mail.link-mismatch", 70, where, evidence,
-                                   reason_ja, reason_en);
+          taiou_findings_add (findings, "mail.link-mismatch", 70, where, evidence,
+                              reason_ja, reason_en);
         }
       g_match_info_next (match, NULL);
     }
@@ -253,11 +253,11 @@ _taiou_mail_check_urls (TaiouMailReport              *report,
         {
           g_autofree char *evidence = g_strdup_printf ("link to a bare address: %s", url);
 
-          _taiou_mail_add_finding (report->findings, "mail.link-ip-host", 60, url, evidence,
-                                   "ドメイン名ではなく数字の IP アドレスに直接つながるリンクがあります。正規の会社のメールではまず使われません。",
-                                   "A link goes straight to a numeric IP address instead of a "
-                                   "domain name; legitimate business mail almost never does "
-                                   "this.");
+          taiou_findings_add (report->findings, "mail.link-ip-host", 60, url, evidence,
+                              "ドメイン名ではなく数字の IP アドレスに直接つながるリンクがあります。正規の会社のメールではまず使われません。",
+                              "A link goes straight to a numeric IP address instead of a "
+                              "domain name; legitimate business mail almost never does "
+                              "this.");
         }
       if (extension != NULL)
         {
@@ -268,27 +268,27 @@ _taiou_mail_check_urls (TaiouMailReport              *report,
           g_autofree char *reason_en = g_strdup_printf ("A link downloads a %s file, a common "
                                                         "way to deliver malware.", extension);
 
-          _taiou_mail_add_finding (report->findings, "mail.link-download", 60, url, evidence,
-                                   reason_ja, reason_en);
+          taiou_findings_add (report->findings, "mail.link-download", 60, url, evidence,
+                              reason_ja, reason_en);
         }
       if (context->iocs != NULL && taiou_ioc_set_lookup_url (context->iocs, url, &match))
         {
           g_autofree char *evidence = g_strdup_printf ("%s — %s", url, match.description);
 
-          _taiou_mail_add_finding (report->findings, "ioc.url", match.score, url, evidence,
-                                   "不正なサイトとして報告されているリンクがあります。絶対にクリックしないでください。",
-                                   "A link goes to a site reported as malicious. Do not click "
-                                   "it.");
+          taiou_findings_add (report->findings, "ioc.url", match.score, url, evidence,
+                              "不正なサイトとして報告されているリンクがあります。絶対にクリックしないでください。",
+                              "A link goes to a site reported as malicious. Do not click "
+                              "it.");
         }
       else if (context->iocs != NULL && host != NULL &&
                taiou_ioc_set_lookup_domain (context->iocs, host, &match))
         {
           g_autofree char *evidence = g_strdup_printf ("%s — %s", host, match.description);
 
-          _taiou_mail_add_finding (report->findings, "ioc.domain", match.score, url, evidence,
-                                   "不正なサイトとして報告されているドメインへのリンクがあります。絶対にクリックしないでください。",
-                                   "A link goes to a domain reported as malicious. Do not click "
-                                   "it.");
+          taiou_findings_add (report->findings, "ioc.domain", match.score, url, evidence,
+                              "不正なサイトとして報告されているドメインへのリンクがあります。絶対にクリックしないでください。",
+                              "A link goes to a domain reported as malicious. Do not click "
+                              "it.");
         }
     }
 }

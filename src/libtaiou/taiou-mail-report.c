@@ -12,24 +12,6 @@
 
 #include "taiou-mail-triage.h"
 
-static JsonObject *
-finding_to_json (const TaiouFinding *finding)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_string_member (object, "rule", finding->rule_id);
-  json_object_set_int_member (object, "score", finding->score);
-  json_object_set_string_member (object, "level",
-                                 taiou_severity_to_string (taiou_finding_get_severity (finding)));
-  json_object_set_string_member (object, "object", finding->object);
-  json_object_set_string_member (object, "evidence", finding->evidence);
-  json_object_set_string_member (object, "reason_ja", finding->reason_ja);
-  json_object_set_string_member (object, "reason_en", finding->reason_en);
-  if (finding->sha256 != NULL)
-    json_object_set_string_member (object, "sha256", finding->sha256);
-  return object;
-}
-
 /**
  * taiou_mail_report_to_json:
  *
@@ -77,7 +59,7 @@ taiou_mail_report_to_json (TaiouMailReport *report)
   for (guint i = 0; i < report->urls->len; i++)
     json_array_add_string_element (urls, report->urls->pdata[i]);
   for (guint i = 0; i < report->findings->len; i++)
-    json_array_add_object_element (findings, finding_to_json (report->findings->pdata[i]));
+    json_array_add_object_element (findings, taiou_finding_to_json (report->findings->pdata[i]));
   json_object_set_array_member (object, "attachments", attachments);
   json_object_set_array_member (object, "urls", urls);
   json_object_set_array_member (object, "findings", findings);

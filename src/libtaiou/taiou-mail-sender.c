@@ -211,8 +211,8 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
                                                         "(%s) is not our domain. This is typical "
                                                         "of spoofed mail.", ours, from_domain);
 
-          _taiou_mail_add_finding (report->findings, "mail.display-name-spoof", 80, address,
-                                   evidence, reason_ja, reason_en);
+          taiou_findings_add (report->findings, "mail.display-name-spoof", 80, address,
+                              evidence, reason_ja, reason_en);
         }
     }
 
@@ -227,8 +227,8 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
                                                     "(%s), but the mail really comes from %s.",
                                                     embedded, address);
 
-      _taiou_mail_add_finding (report->findings, "mail.display-name-address", 70, address,
-                               evidence, reason_ja, reason_en);
+      taiou_findings_add (report->findings, "mail.display-name-address", 70, address,
+                          evidence, reason_ja, reason_en);
     }
 
   if (from_domain != NULL)
@@ -245,8 +245,8 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
                                                         "like our domain %s.", from_domain,
                                                         imitated);
 
-          _taiou_mail_add_finding (report->findings, "mail.lookalike-domain", 70, address,
-                                   evidence, reason_ja, reason_en);
+          taiou_findings_add (report->findings, "mail.lookalike-domain", 70, address,
+                              evidence, reason_ja, reason_en);
         }
     }
 
@@ -265,8 +265,8 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
                                                         "another domain (%s) than the sender's.",
                                                         report->reply_to);
 
-          _taiou_mail_add_finding (report->findings, "mail.reply-to-elsewhere", 50, address,
-                                   evidence, reason_ja, reason_en);
+          taiou_findings_add (report->findings, "mail.reply-to-elsewhere", 50, address,
+                              evidence, reason_ja, reason_en);
         }
     }
 
@@ -281,12 +281,12 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
           g_autofree char *evidence = g_strdup_printf ("From %s, Return-Path %s", address,
                                                        report->return_path);
 
-          _taiou_mail_add_finding (report->findings, "mail.return-path-elsewhere", 30, address,
-                                   evidence,
-                                   "実際にメールを送ったサーバーのドメインが、差出人のドメインと違います（配信サービスを使う正規のメールでも起きます）。",
-                                   "The mail was really sent from a domain other than the "
-                                   "sender's (this also happens with legitimate mailing "
-                                   "services).");
+          taiou_findings_add (report->findings, "mail.return-path-elsewhere", 30, address,
+                              evidence,
+                              "実際にメールを送ったサーバーのドメインが、差出人のドメインと違います（配信サービスを使う正規のメールでも起きます）。",
+                              "The mail was really sent from a domain other than the "
+                              "sender's (this also happens with legitimate mailing "
+                              "services).");
         }
     }
 }

@@ -5,14 +5,6 @@
 
 G_BEGIN_DECLS
 
-void      _taiou_mail_add_finding        (GPtrArray                    *findings,
-                                          const char                   *rule_id,
-                                          int                           score,
-                                          const char                   *object,
-                                          const char                   *evidence,
-                                          const char                   *reason_ja,
-                                          const char                   *reason_en);
-
 GRegex   *_taiou_mail_regex              (GRegex                      **slot,
                                           const char                   *pattern,
                                           GRegexCompileFlags            flags);

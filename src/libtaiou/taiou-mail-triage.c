@@ -94,19 +94,6 @@ report_new (const char *source)
   return report;
 }
 
-void
-_taiou_mail_add_finding (GPtrArray  *findings,
-                         const char *rule_id,
-                         int         score,
-                         const char *object,
-                         const char *evidence,
-                         const char *reason_ja,
-                         const char *reason_en)
-{
-  g_ptr_array_add (findings, taiou_finding_new (rule_id, score, object, evidence, reason_ja,
-                                                reason_en));
-}
-
 /* Compiles @pattern once for the life of the process: compiling is most of the cost of a
  * match, and a compiled GRegex can be shared between threads. */
 GRegex *
@@ -460,12 +447,12 @@ check_content (Walk *walk)
   const char *object = report->source;
 
   if (subject_is_reply_or_forward (report->subject) && quotes_a_thread (body))
-    _taiou_mail_add_finding (report->findings, "mail.reply-chain", 40, object, report->subject,
-                             "過去の本物のやり取りを引用した返信・転送の形をとっています。Emotet は盗んだメールのやり取りに返信する形で届きました。心当たりのあるやり取りでも、添付ファイルやリンクは開かないでください。",
-                             "The mail is a reply or forward that quotes an earlier exchange. "
-                             "Emotet arrived as replies to stolen conversations, so do not "
-                             "open its attachments or links even if the conversation looks "
-                             "familiar.");
+    taiou_findings_add (report->findings, "mail.reply-chain", 40, object, report->subject,
+                        "過去の本物のやり取りを引用した返信・転送の形をとっています。Emotet は盗んだメールのやり取りに返信する形で届きました。心当たりのあるやり取りでも、添付ファイルやリンクは開かないでください。",
+                        "The mail is a reply or forward that quotes an earlier exchange. "
+                        "Emotet arrived as replies to stolen conversations, so do not "
+                        "open its attachments or links even if the conversation looks "
+                        "familiar.");
 
   if ((report->attachments->len > 0 || report->urls->len > 0) &&
       own_text_length (body) <= SHORT_BODY_CHARACTERS)
@@ -473,10 +460,10 @@ check_content (Walk *walk)
       g_autofree char *evidence = g_strdup_printf ("%ld characters of own text",
                                                    own_text_length (body));
 
-      _taiou_mail_add_finding (report->findings, "mail.short-body", 40, object, evidence,
-                               "本文が「ご確認ください」程度の短い文だけで、添付ファイルやリンクを開かせようとしています。",
-                               "The body is only a short line such as \"please check\", meant "
-                               "to make you open an attachment or a link.");
+      taiou_findings_add (report->findings, "mail.short-body", 40, object, evidence,
+                          "本文が「ご確認ください」程度の短い文だけで、添付ファイルやリンクを開かせようとしています。",
+                          "The body is only a short line such as \"please check\", meant "
+                          "to make you open an attachment or a link.");
     }
 
   if (report->date != NULL)
@@ -487,19 +474,19 @@ check_content (Walk *walk)
         {
           g_autofree char *evidence = g_date_time_format_iso8601 (report->date);
 
-          _taiou_mail_add_finding (report->findings, "mail.late-night", 30, object, evidence,
-                                   "深夜に送信されています（送信者の時刻で 22 時〜5 時）。",
-                                   "It was sent late at night (22:00–05:00 in the sender's "
-                                   "time zone).");
+          taiou_findings_add (report->findings, "mail.late-night", 30, object, evidence,
+                              "深夜に送信されています（送信者の時刻で 22 時〜5 時）。",
+                              "It was sent late at night (22:00–05:00 in the sender's "
+                              "time zone).");
         }
     }
 
   if (walk->truncated)
-    _taiou_mail_add_finding (report->findings, "mail.too-complex", 60, object,
-                             "more parts or nesting than can be inspected",
-                             "入れ子や部品が多すぎて、すべてを調べることができませんでした。検査を逃れるための細工の可能性があります。",
-                             "The mail has too many parts or levels to inspect fully; this "
-                             "can be a trick to escape checks.");
+    taiou_findings_add (report->findings, "mail.too-complex", 60, object,
+                        "more parts or nesting than can be inspected",
+                        "入れ子や部品が多すぎて、すべてを調べることができませんでした。検査を逃れるための細工の可能性があります。",
+                        "The mail has too many parts or levels to inspect fully; this "
+                        "can be a trick to escape checks.");
 }
 
 static void

@@ -296,24 +296,6 @@ taiou_system_scan_finish (TaiouScanner       *scanner,
   return scan_result;
 }
 
-static JsonObject *
-finding_detail (const TaiouFinding *finding)
-{
-  JsonObject *detail = json_object_new ();
-
-  json_object_set_string_member (detail, "rule", finding->rule_id);
-  json_object_set_int_member (detail, "score", finding->score);
-  json_object_set_string_member (detail, "level",
-                                 taiou_severity_to_string (taiou_finding_get_severity (finding)));
-  json_object_set_string_member (detail, "object", finding->object);
-  json_object_set_string_member (detail, "evidence", finding->evidence);
-  json_object_set_string_member (detail, "reason_ja", finding->reason_ja);
-  json_object_set_string_member (detail, "reason_en", finding->reason_en);
-  if (finding->sha256 != NULL)
-    json_object_set_string_member (detail, "sha256", finding->sha256);
-  return detail;
-}
-
 /**
  * taiou_scan_result_log:
  * @target: what was scanned, in words ("this computer", a volume's path …)
@@ -339,7 +321,7 @@ taiou_scan_result_log (TaiouScanResult  *result,
   for (guint i = 0; i < result->findings->len; i++)
     {
       TaiouFinding *finding = result->findings->pdata[i];
-      g_autoptr(JsonObject) finding_json = finding_detail (finding);
+      g_autoptr(JsonObject) finding_json = taiou_finding_to_json (finding);
       g_autoptr(TaiouEvent) finding_event = NULL;
       g_autofree char *finding_summary = NULL;
 
