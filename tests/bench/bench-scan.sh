@@ -80,15 +80,15 @@ seconds () {
   echo "$best"
 }
 
-taiou=$(seconds "$cli" scan --json "$tree" --ioc "$iocs")
+taiou=$(seconds "$cli" scan --json --no-bundled-iocs "$tree" --ioc "$iocs")
 # One more run for the findings and the peak memory (GNU time's maximum resident set size).
 rss_file=$(mktemp)
 if [ -x /usr/bin/time ]; then
-  found=$(/usr/bin/time -f %M -o "$rss_file" "$cli" scan --json "$tree" --ioc "$iocs" 2>/dev/null |
+  found=$(/usr/bin/time -f %M -o "$rss_file" "$cli" scan --json --no-bundled-iocs "$tree" --ioc "$iocs" 2>/dev/null |
           grep -c '"event_type":"finding"' || true)
   rss_kb=$(tail -n 1 "$rss_file")
 else
-  found=$("$cli" scan --json "$tree" --ioc "$iocs" 2>/dev/null | grep -c '"event_type":"finding"' || true)
+  found=$("$cli" scan --json --no-bundled-iocs "$tree" --ioc "$iocs" 2>/dev/null | grep -c '"event_type":"finding"' || true)
   rss_kb=""
 fi
 rm -f "$rss_file"
