@@ -14,6 +14,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <locale.h>
 #include <string.h>
 
 #include "taiou-attachment-private.h"
@@ -72,6 +73,23 @@ source_skip (struct archive *archive,
   n = MIN ((guint64) request, source->length - source->offset);
   source->offset += n;
   return (la_int64_t) n;
+}
+
+/* libarchive converts member names into the charset of the calling thread's locale; a process
+ * that never called setlocale() (or runs in "C") would lose every Japanese name.  The walk runs
+ * under C.UTF-8 for this thread only, whatever the process uses. */
+static locale_t
+utf8_locale (void)
+{
+  static locale_t locale;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      locale = newlocale (LC_CTYPE_MASK, "C.UTF-8", (locale_t) 0);
+      g_once_init_leave (&initialized, 1);
+    }
+  return locale;
 }
 
 static void
@@ -251,6 +269,7 @@ _taiou_attachment_check_archive (TaiouAttachmentWalk   *walk,
   g_autoptr(GByteArray) content_types = NULL;
   g_autofree char *failure = NULL;
   Source source = { spool, 0, 0 };
+  locale_t previous_locale = (locale_t) 0;
   gboolean any_encrypted = FALSE;
   guint index = 0;
   gsize kept = 0;
@@ -260,6 +279,8 @@ _taiou_attachment_check_archive (TaiouAttachmentWalk   *walk,
 
   _taiou_spool_get_data (spool, &kept);
   source.length = kept + spool->tail_fill;
+  if (utf8_locale () != (locale_t) 0)
+    previous_locale = uselocale (utf8_locale ());
 
   archive = archive_read_new ();
   enable_format (archive, report->type);
@@ -304,6 +325,8 @@ _taiou_attachment_check_archive (TaiouAttachmentWalk   *walk,
   if (archive_read_has_encrypted_entries (archive) > 0)
     any_encrypted = TRUE;
   archive_read_free (archive);
+  if (previous_locale != (locale_t) 0)
+    uselocale (previous_locale);
 
   if (content_types != NULL && report->type == TAIOU_ATTACHMENT_TYPE_ZIP)
     report->type = TAIOU_ATTACHMENT_TYPE_OOXML_OFFICE;

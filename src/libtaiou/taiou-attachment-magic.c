@@ -292,9 +292,10 @@ _taiou_attachment_check_type (TaiouAttachmentReport *report,
       gboolean disguised = report->type == TAIOU_ATTACHMENT_TYPE_PE &&
                            !in_list (ext, executable_extensions);
 
-      if (report->type == TAIOU_ATTACHMENT_TYPE_PE)
-        evidence = g_strdup_printf ("Windows program (MZ/PE header)%s%s",
-                                    disguised ? " named ." : "", disguised ? (ext ? ext : "(none)") : "");
+      if (disguised && ext != NULL)
+        evidence = g_strdup_printf ("Windows program (MZ/PE header) named .%s", ext);
+      else if (report->type == TAIOU_ATTACHMENT_TYPE_PE)
+        evidence = g_strdup ("Windows program (MZ/PE header)");
       else
         evidence = g_strdup_printf ("extension .%s", ext);
       _taiou_attachment_add_finding (report, "attachment.executable", disguised ? 90 : 80, evidence,

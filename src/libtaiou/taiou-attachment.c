@@ -497,8 +497,12 @@ taiou_attachment_classify_stream (const char                    *file_name,
   _taiou_spool_init (&spool, walk.limits.max_member_bytes);
   for (;;)
     {
-      gssize n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, &walk.error);
+      gssize n;
 
+      /* Memory streams never look at the cancellable themselves. */
+      if (g_cancellable_set_error_if_cancelled (cancellable, &walk.error))
+        break;
+      n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, &walk.error);
       if (n < 0)
         {
           g_prefix_error (&walk.error, "Cannot read the attachment “%s”: ", file_name);

