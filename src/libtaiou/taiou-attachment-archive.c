@@ -271,6 +271,7 @@ _taiou_attachment_check_archive (TaiouAttachmentWalk   *walk,
   Source source = { spool, 0, 0 };
   locale_t previous_locale = (locale_t) 0;
   gboolean any_encrypted = FALSE;
+  gboolean opened = FALSE;
   guint index = 0;
   gsize kept = 0;
 
@@ -290,6 +291,8 @@ _taiou_attachment_check_archive (TaiouAttachmentWalk   *walk,
   archive_read_set_callback_data (archive, &source);
   if (archive_read_open1 (archive) != ARCHIVE_OK)
     failure = error_text (archive);
+  else
+    opened = TRUE;
 
   while (failure == NULL && _taiou_attachment_walk_continue (walk))
     {
@@ -322,7 +325,9 @@ _taiou_attachment_check_archive (TaiouAttachmentWalk   *walk,
         }
     }
   /* 7z and rar can encrypt the list of names itself; then only the format can tell. */
-  if (archive_read_has_encrypted_entries (archive) > 0)
+  /* Only once a format was chosen: libarchive 3.6 follows a dangling format pointer when no
+   * bidder accepted the data (found by fuzz-attachment). */
+  if (opened && archive_read_has_encrypted_entries (archive) > 0)
     any_encrypted = TRUE;
   archive_read_free (archive);
   if (previous_locale != (locale_t) 0)

@@ -23,7 +23,7 @@
 #define MAX_OLE_ENTRIES 4096
 #define MAX_OLE_DEPTH 16
 #define MAX_WORKBOOK_BYTES (4 * 1024 * 1024)
-#define MAX_EMBEDDED_BYTES (64 * 1024 * 1024)
+#define MAX_EMBEDDED_BYTES (16 * 1024 * 1024)
 #define MAX_EVIDENCE_PATHS 8
 
 /* libgsf 1.14 declares no autoptr cleanups; local names avoid clashing with a later one. */

@@ -22,6 +22,8 @@
 #define MAX_LINE_BYTES 160
 #define MIN_PASSWORD 4
 #define MAX_PASSWORD 64
+/* Lines searched below a bare "【パスワード】" (blank ones count: CRLF splits in two). */
+#define MAX_LOOKAHEAD 6
 
 /* Longest first, so "password" is taken whole before "pass" could match inside it. */
 static const char * const keywords[] = {
@@ -143,7 +145,7 @@ search_line (char       **lines,
           if (*start == '\0')
             {
               /* "【パスワード】" alone on its line, the password on the next one. */
-              for (guint j = index + 1; lines[j] != NULL; j++)
+              for (guint j = index + 1; lines[j] != NULL && j <= index + MAX_LOOKAHEAD; j++)
                 {
                   g_autofree char *next = g_strstrip (g_strdup (lines[j]));
 

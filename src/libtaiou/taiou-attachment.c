@@ -119,7 +119,9 @@ taiou_attachment_report_collect (TaiouAttachmentReport *report)
 
   findings = g_ptr_array_new_with_free_func ((GDestroyNotify) taiou_finding_free);
   collect (report, findings);
-  taiou_findings_sort (findings);
+  /* qsort() must not see the NULL array of an empty GPtrArray (UBSan). */
+  if (findings->len > 1)
+    taiou_findings_sort (findings);
   return findings;
 }
 
