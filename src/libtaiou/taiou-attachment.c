@@ -135,7 +135,10 @@ taiou_attachment_report_get_score (TaiouAttachmentReport *report)
   g_return_val_if_fail (report != NULL, 0);
 
   findings = taiou_attachment_report_collect (report);
-  scores = g_new0 (int, findings->len + 1);
+  /* taiou_score_aggregate() hands qsort() a NULL array when there is nothing (UBSan). */
+  if (findings->len == 0)
+    return 0;
+  scores = g_new0 (int, findings->len);
   for (guint i = 0; i < findings->len; i++)
     scores[i] = ((TaiouFinding *) findings->pdata[i])->score;
   return taiou_score_aggregate (scores, findings->len);

@@ -733,6 +733,37 @@ test_damaged (void)
   g_assert_nonnull (finding_at (zip_report, NULL, "attachment.unreadable"));
 }
 
+static void
+test_types (void)
+{
+  g_autofree guint8 *fat = g_malloc0 (1024);
+  g_autoptr(GBytes) rar = taiou_test_bytes_printf ("Rar!\x1a\x07%s", "\x01 not really a rar");
+  g_autoptr(GBytes) pdf = taiou_test_bytes_printf ("%%PDF-1.7\n%%…\n");
+  g_autoptr(GBytes) image = NULL;
+  g_autoptr(GBytes) random_img = taiou_test_bytes_printf ("not a disk image at all");
+  g_autoptr(TaiouAttachmentReport) rar_report = classify ("書類.rar", rar);
+  g_autoptr(TaiouAttachmentReport) pdf_report = classify ("書類.pdf", pdf);
+  g_autoptr(TaiouAttachmentReport) image_report = NULL;
+  g_autoptr(TaiouAttachmentReport) random_report = classify ("photo.img", random_img);
+
+  memcpy (fat + 54, "FAT12   ", 8);
+  fat[510] = 0x55;
+  fat[511] = 0xAA;
+  image = g_bytes_new (fat, 1024);
+  image_report = classify ("請求書.img", image);
+
+  g_assert_cmpint (rar_report->type, ==, TAIOU_ATTACHMENT_TYPE_RAR);
+  g_assert_nonnull (finding_at (rar_report, NULL, "attachment.unreadable"));
+  g_assert_cmpint (pdf_report->type, ==, TAIOU_ATTACHMENT_TYPE_PDF);
+  g_assert_cmpuint (pdf_report->findings->len, ==, 0);
+  g_assert_cmpint (image_report->type, ==, TAIOU_ATTACHMENT_TYPE_IMG);
+  g_assert_cmpint (finding_at (image_report, NULL, "attachment.disk-image")->score, ==, 60);
+  g_assert_cmpint (random_report->type, ==, TAIOU_ATTACHMENT_TYPE_OTHER);
+  g_assert_null (finding_at (random_report, NULL, "attachment.disk-image"));
+  g_assert_cmpstr (taiou_attachment_type_to_string (TAIOU_ATTACHMENT_TYPE_OOXML_OFFICE), ==,
+                   "ooxml-office");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -768,5 +799,6 @@ main (int    argc,
   g_test_add_func ("/taiou/attachment/ioc", test_ioc);
   g_test_add_func ("/taiou/attachment/cancel", test_cancel);
   g_test_add_func ("/taiou/attachment/damaged", test_damaged);
+  g_test_add_func ("/taiou/attachment/types", test_types);
   return g_test_run ();
 }
