@@ -195,7 +195,8 @@ inspect_member (TaiouAttachmentWalk   *walk,
   _taiou_spool_finish (&spool, complete);
   _taiou_attachment_inspect (walk, child, &spool);
 
-  if (g_strcmp0 (name, "[Content_Types].xml") == 0 && *content_types == NULL)
+  /* OPC part names compare without case (ECMA-376 part 2, 9.1.1.1). */
+  if (g_ascii_strcasecmp (name, "[Content_Types].xml") == 0 && *content_types == NULL)
     {
       const guint8 *data;
       gsize length;

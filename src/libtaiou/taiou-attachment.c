@@ -205,8 +205,9 @@ _taiou_attachment_too_large (TaiouAttachmentWalk   *walk,
   if (_taiou_attachment_has_finding (report, "attachment.too-large-to-inspect"))
     return;
   _taiou_attachment_add_finding (report, "attachment.too-large-to-inspect", 60, evidence,
-                                 "ファイルが大きすぎるか、入れ子が深すぎるため、中身を最後まで確認できませんでした。"
-                                 "攻撃者が検査を逃れるためによく使う手口です。開かずに担当者に相談してください。",
+                                 "ファイルが大きすぎるか、圧縮ファイルが何重にも重ねられているため、中身を"
+                                 "最後まで確認できませんでした。検査を逃れるために攻撃者がよく使う手口です。"
+                                 "開かずに担当者に相談してください。",
                                  "The file is too large or nested too deeply to inspect completely, a "
                                  "common trick to evade scanners. Do not open it; ask your IT contact.");
 }

@@ -109,6 +109,21 @@ taiou_test_zip_new (const TaiouTestMember *members,
   return writer_finish (archive, out);
 }
 
+/* As Windows' "send to compressed folder" on a Japanese PC writes it: CP932, no UTF-8 flag. */
+GBytes *
+taiou_test_zip_cp932 (const char *name,
+                      GBytes     *content)
+{
+  GByteArray *out = g_byte_array_new ();
+  struct archive *archive = writer_new (out, archive_write_set_format_zip);
+
+  g_assert_cmpint (archive_write_set_format_option (archive, "zip", "hdrcharset", "CP932"), ==,
+                   ARCHIVE_OK);
+  writer_open (archive, out);
+  write_member (archive, name, content);
+  return writer_finish (archive, out);
+}
+
 GBytes *
 taiou_test_zip_of (const char *name,
                    GBytes     *content)

@@ -23,6 +23,8 @@ GBytes *taiou_test_zip_new           (const TaiouTestMember *members,
                                       const char            *passphrase);
 GBytes *taiou_test_zip_of            (const char            *name,
                                       GBytes                *content);
+GBytes *taiou_test_zip_cp932         (const char            *name,
+                                      GBytes                *content);
 GBytes *taiou_test_zip_zeros         (const char            *name,
                                       guint64                size);
 GBytes *taiou_test_zip_many          (guint                  n_members);

@@ -412,6 +412,28 @@ test_zip_encrypted (void)
 }
 
 static void
+test_zip_names (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  g_autoptr(GBytes) cp932 = taiou_test_zip_cp932 ("請求書.pdf.exe", pe);
+  g_autoptr(GBytes) utf8 = taiou_test_zip_of ("請求書.pdf.exe", pe);
+  g_autoptr(TaiouAttachmentReport) report = classify ("請求書.zip", cp932);
+  g_autoptr(TaiouAttachmentReport) in_c_locale = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_CTYPE, NULL));
+
+  /* The name bytes are Shift_JIS; the report gives them in UTF-8. */
+  g_assert_null (g_strstr_len (g_bytes_get_data (cp932, NULL), g_bytes_get_size (cp932),
+                               "請求書"));
+  g_assert_nonnull (finding_at (report, "請求書.zip/請求書.pdf.exe", "attachment.double-extension"));
+
+  /* A process that never chose a locale still gets its Japanese names. */
+  setlocale (LC_CTYPE, "C");
+  in_c_locale = classify ("請求書.zip", utf8);
+  setlocale (LC_CTYPE, saved);
+  g_assert_nonnull (taiou_attachment_report_find (in_c_locale, "請求書.zip/請求書.pdf.exe"));
+}
+
+static void
 test_zip_password_in_body (void)
 {
   g_autoptr(GBytes) text = taiou_test_bytes_printf ("hello");
@@ -788,6 +810,7 @@ main (int    argc,
   g_test_add_func ("/taiou/attachment/ooxml", test_ooxml);
   g_test_add_func ("/taiou/attachment/zip-nested", test_zip_nested);
   g_test_add_func ("/taiou/attachment/zip-encrypted", test_zip_encrypted);
+  g_test_add_func ("/taiou/attachment/zip-names", test_zip_names);
   g_test_add_func ("/taiou/attachment/zip-password-in-body", test_zip_password_in_body);
   g_test_add_func ("/taiou/attachment/find-password", test_find_password);
   g_test_add_func ("/taiou/attachment/7z-and-iso", test_7z_and_iso);
