@@ -27,7 +27,13 @@ typedef enum
 } TaiouAttachmentType;
 
 /* How far the classifier goes into one attachment; past a limit it stops and says so with an
- * "attachment.too-large-to-inspect" finding instead of running on. */
+ * "attachment.too-large-to-inspect" finding instead of running on.
+ *
+ * Memory: each file is read once and kept only up to max_member_bytes, and a run of one byte
+ * is stored only for its first MiB, so a 500 MB zero-padded file costs a few MiB.  One file
+ * per nesting level is held at a time: at worst (max_depth + 1) × max_member_bytes, and never
+ * more than max_member_bytes + max_total_bytes.  Time: bounded by the attachment's size plus
+ * max_total_bytes of decompression. */
 typedef struct
 {
   guint   max_depth;          /* archives in archives: levels opened below the attachment */

@@ -5,6 +5,10 @@
  * zip, 7z, rar or ISO 9660), 5 the zip-password search in a mail body, 6 BIFF8 BOUNDSHEET
  * records, 7 the spool (hash, runs, elision) read back through its libarchive view.  The rest
  * is the input.  Limits are small so one input cannot take seconds.
+ *
+ * The seeds are the unit tests' synthetic fixtures, regenerated with
+ *   _build/tests/test-attachment --write-corpus tests/fuzz/corpus/attachment
+ * Only seeds libgsf reads without a warning belong there: the replay runs with fatal warnings.
  */
 #include "config.h"
 
