@@ -186,6 +186,7 @@ _taiou_attachment_detect_type (const char   *name,
 {
   g_autofree char *ext = extension (name != NULL ? name : "", 0);
 
+  /* name NULL: a blob without a name of its own, for which content is all there is. */
   if (_taiou_lnk_is_lnk (head, length))
     return TAIOU_ATTACHMENT_TYPE_LNK;
   if (_taiou_onenote_is_onenote (head, length))
@@ -210,7 +211,7 @@ _taiou_attachment_detect_type (const char   *name,
     return TAIOU_ATTACHMENT_TYPE_IMG;
   if (in_list (ext, script_extensions))
     return TAIOU_ATTACHMENT_TYPE_SCRIPT;
-  if (ext == NULL && _taiou_attachment_looks_like_script (head, length, NULL))
+  if (name == NULL && _taiou_attachment_looks_like_script (head, length, NULL))
     return TAIOU_ATTACHMENT_TYPE_SCRIPT;
   return TAIOU_ATTACHMENT_TYPE_OTHER;
 }

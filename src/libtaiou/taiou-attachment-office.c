@@ -191,7 +191,7 @@ inspect_ole10native (OleState   *state,
   n = le32 (p + pos);                               /* the file */
   pos += 4;
   _taiou_attachment_inspect_slice (state->walk, state->report,
-                                   name[0] != '\0' ? name : "Ole10Native",
+                                   name[0] != '\0' ? name : "Ole10Native", name[0] != '\0',
                                    p + pos, MIN ((gsize) n, len - pos));
 }
 
@@ -214,7 +214,7 @@ inspect_embedded (OleState   *state,
       return;
     }
   child_name = g_strdup_printf ("%s-%u", name, state->n_embedded);
-  _taiou_attachment_inspect_slice (state->walk, state->report, child_name,
+  _taiou_attachment_inspect_slice (state->walk, state->report, child_name, FALSE,
                                    stream->data, stream->len);
 }
 

@@ -84,7 +84,7 @@ _taiou_attachment_check_onenote (TaiouAttachmentWalk   *walk,
       /* A length past the end is a damaged or hostile file: take what is there. */
       size = (gsize) MIN (declared, (guint64) (length - start));
       name = g_strdup_printf ("embedded-file-%u", ++n);
-      child = _taiou_attachment_inspect_slice (walk, report, name, data + start, size);
+      child = _taiou_attachment_inspect_slice (walk, report, name, FALSE, data + start, size);
       if (child != NULL && is_dangerous (child))
         g_string_append_printf (evidence, "%s%s: %s, %" G_GUINT64_FORMAT " bytes",
                                 evidence->len > 0 ? "; " : "", name,

@@ -91,6 +91,7 @@ void                   _taiou_attachment_inspect       (TaiouAttachmentWalk   *w
 TaiouAttachmentReport *_taiou_attachment_inspect_slice (TaiouAttachmentWalk   *walk,
                                                         TaiouAttachmentReport *parent,
                                                         const char            *name,
+                                                        gboolean               named,
                                                         const guint8          *data,
                                                         gsize                  length);
 

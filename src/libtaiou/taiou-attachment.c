@@ -371,7 +371,8 @@ _taiou_attachment_inspect (TaiouAttachmentWalk   *walk,
   report->complete = spool->complete;
   if (spool->complete)
     report->sha256 = taiou_digest_to_hex (spool->sha256, sizeof spool->sha256);
-  report->type = _taiou_attachment_detect_type (report->name, spool->head, spool->head_len);
+  report->type = _taiou_attachment_detect_type (report->unnamed ? NULL : report->name,
+                                                spool->head, spool->head_len);
 
   _taiou_attachment_check_name (report);
   _taiou_attachment_check_type (report, spool);
@@ -424,11 +425,13 @@ _taiou_attachment_inspect (TaiouAttachmentWalk   *walk,
     }
 }
 
-/* A nested file that already sits in memory (a blob embedded in a OneNote section). */
+/* A nested file that already sits in memory (a blob embedded in a OneNote section); named is
+ * FALSE when the caller made the name up, so only content can tell what it is. */
 TaiouAttachmentReport *
 _taiou_attachment_inspect_slice (TaiouAttachmentWalk   *walk,
                                  TaiouAttachmentReport *parent,
                                  const char            *name,
+                                 gboolean               named,
                                  const guint8          *data,
                                  gsize                  length)
 {
@@ -443,6 +446,7 @@ _taiou_attachment_inspect_slice (TaiouAttachmentWalk   *walk,
     return NULL;
 
   child = _taiou_attachment_report_new (name, parent);
+  child->unnamed = !named;
   g_ptr_array_add (parent->members, child);
   _taiou_spool_init (&spool, walk->limits.max_member_bytes);
   while (pos < length)

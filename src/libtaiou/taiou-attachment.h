@@ -77,6 +77,7 @@ struct _TaiouAttachmentReport
 
   /*< private >*/
   gatomicrefcount      ref_count;
+  gboolean             unnamed;    /* name was made up ("embedded-file-1"): judge by content */
 };
 
 #define TAIOU_TYPE_ATTACHMENT_REPORT (taiou_attachment_report_get_type ())

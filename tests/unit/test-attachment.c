@@ -163,6 +163,13 @@ test_script (void)
   /* A text file that talks about scripts is text: names outrank markers when there is a name. */
   g_assert_cmpint (text->type, ==, TAIOU_ATTACHMENT_TYPE_OTHER);
   g_assert_null (finding_at (text, NULL, "attachment.script"));
+  /* Windows runs nothing without an extension, so a named file is never judged by its text. */
+  {
+    g_autoptr(GBytes) zip = taiou_test_zip_of ("README", vbs);
+    g_autoptr(TaiouAttachmentReport) report_zip = classify ("docs.zip", zip);
+
+    g_assert_false (anywhere (report_zip, "attachment.script"));
+  }
 }
 
 static void
