@@ -325,9 +325,9 @@ _taiou_attachment_check_archive (TaiouAttachmentWalk   *walk,
           break;
         }
     }
-  /* 7z and rar can encrypt the list of names itself; then only the format can tell. */
-  /* Only once a format was chosen: libarchive 3.6 follows a dangling format pointer when no
-   * bidder accepted the data (found by fuzz-attachment). */
+  /* 7z and rar can encrypt the list of names itself; then only the format can tell.  Asked
+   * only once a format was chosen: libarchive 3.6 follows a bad format pointer when no bidder
+   * accepted the data (found by fuzz-attachment). */
   if (opened && archive_read_has_encrypted_entries (archive) > 0)
     any_encrypted = TRUE;
   archive_read_free (archive);
