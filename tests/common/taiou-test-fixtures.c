@@ -26,6 +26,9 @@ taiou_test_bytes_printf (const char *format,
   return g_bytes_new_take (text, strlen (text));
 }
 
+static void put_le16 (GByteArray *out, guint16 v);
+static void put_le32 (GByteArray *out, guint32 v);
+
 /* libarchive writers */
 
 static la_ssize_t
@@ -300,6 +303,47 @@ taiou_test_ole_new (const char * const *stream_paths,
   bytes = gsf_memory_bytes (sink);
   g_object_unref (sink);
   return bytes;
+}
+
+GBytes *
+taiou_test_ole_new_streams (const char * const *paths,
+                            GBytes * const     *contents)
+{
+  GsfOutput *sink = gsf_output_memory_new ();
+  GsfOutfile *ole = gsf_outfile_msole_new (sink);
+  GBytes *bytes;
+
+  write_tree (ole, paths, contents);
+  g_assert_true (gsf_output_close (GSF_OUTPUT (ole)));
+  g_object_unref (ole);
+  bytes = gsf_memory_bytes (sink);
+  g_object_unref (sink);
+  return bytes;
+}
+
+/* What Packager stores in "\1Ole10Native": size, flags, label, source path, two reserved
+ * fields, temp path, then the embedded file. */
+GBytes *
+taiou_test_ole10native (const char *label,
+                        GBytes     *content)
+{
+  GByteArray *out = g_byte_array_new ();
+  const char *temp = "C:\\Users\\taro\\AppData\\Local\\Temp\\x";
+  gsize length;
+  const guint8 *data = g_bytes_get_data (content, &length);
+
+  put_le32 (out, 0);
+  put_le16 (out, 2);
+  g_byte_array_append (out, (const guint8 *) label, (guint) strlen (label) + 1);
+  g_byte_array_append (out, (const guint8 *) temp, (guint) strlen (temp) + 1);
+  put_le32 (out, 0x00030000);
+  put_le32 (out, (guint32) strlen (temp) + 1);
+  g_byte_array_append (out, (const guint8 *) temp, (guint) strlen (temp) + 1);
+  put_le32 (out, (guint32) length);
+  g_byte_array_append (out, data, (guint) length);
+  out->data[0] = (out->len - 4) & 0xFF;
+  out->data[1] = ((out->len - 4) >> 8) & 0xFF;
+  return g_byte_array_free_to_bytes (out);
 }
 
 static void

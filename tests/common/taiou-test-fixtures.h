@@ -36,6 +36,10 @@ GBytes *taiou_test_iso_new           (const TaiouTestMember *members,
 /* OLE2 file holding empty-ish streams at the given paths ("Macros/VBA/dir"). */
 GBytes *taiou_test_ole_new           (const char * const    *stream_paths,
                                       GBytes                *workbook);
+GBytes *taiou_test_ole_new_streams   (const char * const    *paths,
+                                      GBytes * const        *contents);
+GBytes *taiou_test_ole10native       (const char            *label,
+                                      GBytes                *content);
 /* A BIFF8 workbook globals stream with one BOUNDSHEET record. */
 GBytes *taiou_test_biff_workbook     (const char            *sheet_name,
                                       guint8                 sheet_type,

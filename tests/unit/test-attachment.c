@@ -284,6 +284,19 @@ test_ole_macros (void)
   g_assert_nonnull (finding_at (xls_report, NULL, "attachment.macro-ole"));
   g_assert_nonnull (finding_at (bin_report, NULL, "attachment.macro-ole"));
 
+  /* A program embedded as a Packager object is a member like any other. */
+  {
+    g_autoptr(GBytes) pe = taiou_test_pe_new ();
+    g_autoptr(GBytes) native = taiou_test_ole10native ("請求書.pdf.exe", pe);
+    const char * const paths[] = { "WordDocument", "ObjectPool/_1234/\001Ole10Native", NULL };
+    GBytes * const contents[] = { pe, native, NULL };
+    g_autoptr(GBytes) with_object = taiou_test_ole_new_streams (paths, contents);
+    g_autoptr(TaiouAttachmentReport) report = classify ("議事録.doc", with_object);
+
+    g_assert_nonnull (finding_at (report, "議事録.doc/請求書.pdf.exe", "attachment.executable"));
+    g_assert_nonnull (finding_at (report, "議事録.doc/請求書.pdf.exe", "attachment.double-extension"));
+  }
+
   g_assert_cmpint (plain_report->type, ==, TAIOU_ATTACHMENT_TYPE_OLE_OFFICE);
   g_assert_cmpuint (plain_report->findings->len, ==, 0);
   /* A "dir" stream without its PROJECT is not a VBA project. */
