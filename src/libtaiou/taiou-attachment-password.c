@@ -18,7 +18,8 @@
 
 #include "taiou-attachment-private.h"
 
-#define MAX_BODY (1024 * 1024)
+/* The password line sits near the top; a long quoted thread below it need not be read. */
+#define MAX_BODY (256 * 1024)
 #define MAX_LINE_BYTES 160
 #define MIN_PASSWORD 4
 #define MAX_PASSWORD 64
