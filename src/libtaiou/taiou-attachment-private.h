@@ -19,6 +19,7 @@ typedef struct
   gboolean    complete;       /* every byte was fed */
   gboolean    truncated;      /* content beyond max_kept: no structural checks possible */
   guint64     max_kept;
+  guint64     run_keep;       /* bytes of a run stored before the rest is elided */
   GByteArray *kept;           /* NULL once truncated */
   guint8      head[TAIOU_SPOOL_HEAD_SIZE];
   gsize       head_len;

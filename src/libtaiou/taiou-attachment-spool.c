@@ -44,6 +44,7 @@ _taiou_spool_init (TaiouSpool *spool,
 
   memset (spool, 0, sizeof *spool);
   spool->max_kept = max_kept;
+  spool->run_keep = RUN_KEEP;
   spool->kept = g_byte_array_new ();
   spool->sha256_ctx = EVP_MD_CTX_new ();
   g_assert (spool->sha256_ctx != NULL);
@@ -177,9 +178,9 @@ _taiou_spool_feed (TaiouSpool   *spool,
           guint64 before = spool->run_len;
 
           spool->run_len += k;
-          if (spool->run_len > RUN_KEEP)
+          if (spool->run_len > spool->run_keep)
             {
-              gsize keep_here = before < RUN_KEEP ? (gsize) (RUN_KEEP - before) : 0;
+              gsize keep_here = before < spool->run_keep ? (gsize) (spool->run_keep - before) : 0;
 
               keep (spool, data + flush_from, pos + keep_here - flush_from);
               spool->run_elided += k - keep_here;

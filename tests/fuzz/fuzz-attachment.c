@@ -73,8 +73,10 @@ fuzz_spool (const guint8 *data,
   gsize n;
 
   /* Expand the input: each byte pair (count, value) is a run, so long runs are cheap to reach. */
-  _taiou_spool_init (&spool, 1 << 20);
-  for (gsize i = 0, fed = 0; i + 1 < size && fed < (4 << 20); i += 2)
+  /* Small limits reach elision, materialisation and truncation with small inputs. */
+  _taiou_spool_init (&spool, 64 * 1024);
+  spool.run_keep = 512;
+  for (gsize i = 0, fed = 0; i + 1 < size && fed < (256 << 10); i += 2)
     {
       guint8 run[4096];
       gsize length = MIN ((gsize) data[i] * 16 + 1, sizeof run);
