@@ -72,14 +72,14 @@ fuzz_spool (const guint8 *data,
   guint64 offset = 0;
   gsize n;
 
-  /* Expand the input: each byte pair (count, value) is a run, so long runs are cheap to reach. */
-  /* Small limits reach elision, materialisation and truncation with small inputs. */
-  _taiou_spool_init (&spool, 64 * 1024);
+  /* Each input byte pair (count, value) becomes a run, and the limits are small, so elision,
+   * materialisation and truncation are all reached with small inputs. */
+  _taiou_spool_init (&spool, 16 * 1024);
   spool.run_keep = 512;
-  for (gsize i = 0, fed = 0; i + 1 < size && fed < (256 << 10); i += 2)
+  for (gsize i = 0, fed = 0; i + 1 < size && fed < (64 << 10); i += 2)
     {
-      guint8 run[4096];
-      gsize length = MIN ((gsize) data[i] * 16 + 1, sizeof run);
+      guint8 run[1024];
+      gsize length = MIN ((gsize) data[i] * 4 + 1, sizeof run);
 
       memset (run, data[i + 1], length);
       _taiou_spool_feed (&spool, run, length);
