@@ -398,8 +398,20 @@ test_damaged (void)
   g_autoptr(TaiouAttachmentReport) ole_report = classify ("a.doc", ole);
   g_autoptr(TaiouAttachmentReport) zip_report = classify ("a.zip", cut);
 
+  g_autofree guint8 *fake_iso = g_malloc0 (0x9000);
+  g_autoptr(GBytes) iso = NULL;
+  g_autoptr(TaiouAttachmentReport) iso_report = NULL;
+
   g_assert_nonnull (finding_at (ole_report, NULL, "attachment.unreadable"));
   g_assert_nonnull (finding_at (zip_report, NULL, "attachment.unreadable"));
+
+  /* An ISO 9660 signature libarchive then refuses: asking it about encryption after the failed
+   * open crashed libarchive 3.6.2 (found by fuzz-attachment). */
+  memcpy (fake_iso + 0x8001, "CD001\x01", 6);
+  iso = g_bytes_new (fake_iso, 0x9000);
+  iso_report = classify ("a.iso", iso);
+  g_assert_cmpint (iso_report->type, ==, TAIOU_ATTACHMENT_TYPE_ISO);
+  g_assert_nonnull (finding_at (iso_report, NULL, "attachment.unreadable"));
 }
 
 int
