@@ -31,9 +31,9 @@ typedef enum
  *
  * Memory: each file is read once and kept only up to max_member_bytes, and a run of one byte
  * is stored only for its first MiB, so a 500 MB zero-padded file costs a few MiB.  One file
- * per nesting level is held at a time: at worst (max_depth + 1) × max_member_bytes, and never
- * more than max_member_bytes + max_total_bytes.  Time: bounded by the attachment's size plus
- * max_total_bytes of decompression. */
+ * per nesting level is held at a time: at worst (max_depth + 1) × max_member_bytes, and about
+ * max_member_bytes + max_total_bytes at most (decompressed bytes are counted against the
+ * latter).  Time: the attachment's size plus max_total_bytes of decompression. */
 typedef struct
 {
   guint   max_depth;          /* archives in archives: levels opened below the attachment */
