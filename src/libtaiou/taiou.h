@@ -1,6 +1,7 @@
 /* taiou.h — the checker library shared by the app, the CLI and the tests (GLib only, no GTK) */
 #pragma once
 
+#include "taiou-attachment.h"
 #include "taiou-emotet-rules.h"
 #include "taiou-event.h"
 #include "taiou-file-digest.h"
