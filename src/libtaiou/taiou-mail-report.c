@@ -52,6 +52,7 @@ taiou_mail_report_to_json (TaiouMailReport *report)
       json_object_set_string_member (entry, "name", attachment->name);
       json_object_set_string_member (entry, "path", attachment->path);
       json_object_set_string_member (entry, "content_type", attachment->content_type);
+      json_object_set_string_member (entry, "type", attachment->kind);
       json_object_set_int_member (entry, "size", (gint64) attachment->size);
       json_object_set_string_member (entry, "sha256", attachment->sha256);
       json_array_add_object_element (attachments, entry);

@@ -16,6 +16,7 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "taiou-attachment.h"
 #include "taiou-file-read.h"
 #include "taiou-mail-msg.h"
 #include "taiou-mail-triage-private.h"
@@ -41,7 +42,26 @@ typedef struct
   GString                      *body_text;   /* the first readable body, for the text checks */
   guint                         n_parts;
   gboolean                      truncated;   /* too many parts or too deep */
+  GPtrArray                    *pending;     /* PendingAttachment: classified after the walk,
+                                                when the body (and a zip password) is known */
 } Walk;
+
+typedef struct
+{
+  TaiouMailAttachment *attachment;  /* owned by the report */
+  GBytes              *content;
+  char                *prefix;      /* where in the mail it sits; NULL at the top */
+} PendingAttachment;
+
+static void
+pending_attachment_free (gpointer data)
+{
+  PendingAttachment *pending = data;
+
+  g_bytes_unref (pending->content);
+  g_free (pending->prefix);
+  g_free (pending);
+}
 
 static void
 attachment_free (gpointer data)
@@ -51,6 +71,7 @@ attachment_free (gpointer data)
   g_free (attachment->name);
   g_free (attachment->path);
   g_free (attachment->content_type);
+  g_free (attachment->kind);
   g_free (attachment->sha256);
   g_free (attachment);
 }
@@ -230,7 +251,7 @@ add_attachment (Walk       *walk,
   TaiouMailAttachment *attachment = g_new0 (TaiouMailAttachment, 1);
   gsize size;
   const guint8 *data = g_bytes_get_data (content, &size);
-  TaiouIocMatch match;
+  PendingAttachment *pending;
 
   attachment->name = g_strdup (name != NULL ? name : "");
   attachment->path = join_path (prefix, name != NULL ? name : "(no name)");
@@ -239,22 +260,68 @@ add_attachment (Walk       *walk,
   attachment->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
   g_ptr_array_add (walk->report->attachments, attachment);
 
-  if (walk->context->iocs != NULL &&
-      taiou_ioc_set_lookup_hash_hex (walk->context->iocs, attachment->sha256, &match))
-    {
-      g_autofree char *evidence = g_strdup_printf ("sha256:%s — %s", attachment->sha256,
-                                                   match.description);
-      g_autofree char *reason_ja = g_strdup_printf ("添付ファイル「%s」は既知の不正なファイル（%s）と一致しました。絶対に開かないでください。",
-                                                    attachment->name, match.description);
-      g_autofree char *reason_en = g_strdup_printf ("The attachment \"%s\" matches known "
-                                                    "malware (%s). Do not open it.",
-                                                    attachment->name, match.description);
-      TaiouFinding *finding = taiou_finding_new ("ioc.sha256", match.score, attachment->path,
-                                                 evidence, reason_ja, reason_en);
+  pending = g_new0 (PendingAttachment, 1);
+  pending->attachment = attachment;
+  pending->content = g_steal_pointer (&content);
+  pending->prefix = g_strdup (prefix);
+  g_ptr_array_add (walk->pending, pending);
+}
 
-      finding->sha256 = g_strdup (attachment->sha256);
-      g_ptr_array_add (walk->report->findings, finding);
+/* What each attachment is and why it is dangerous (taiou-attachment), with the body at hand
+ * for "the password is in the mail". */
+static gboolean
+classify_attachments (Walk    *walk,
+                      GError **error)
+{
+  TaiouAttachmentContext context = {
+    .body_text = walk->body_text->str,
+    .iocs = walk->context->iocs,
+  };
+
+  for (guint i = 0; i < walk->pending->len; i++)
+    {
+      PendingAttachment *pending = walk->pending->pdata[i];
+      TaiouMailAttachment *attachment = pending->attachment;
+      g_autoptr(TaiouAttachmentReport) classified = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      classified = taiou_attachment_classify_bytes (*attachment->name != '\0' ? attachment->name
+                                                                             : "attachment",
+                                                    pending->content, &context,
+                                                    walk->cancellable, &local_error);
+      if (classified == NULL)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          taiou_findings_add (walk->report->findings, "attachment.unreadable", 60,
+                              attachment->path, local_error->message,
+                              "添付ファイルの中身を調べきれませんでした。開かないでください。",
+                              "The attachment could not be inspected fully. Do not open it.");
+          continue;
+        }
+      attachment->kind = g_strdup (taiou_attachment_type_to_string (classified->type));
+      findings = taiou_attachment_report_collect (classified);
+      for (guint f = 0; f < findings->len; f++)
+        {
+          TaiouFinding *finding = findings->pdata[f];
+
+          /* Name the attachment where it sits in the mail, as the walk does. */
+          if (pending->prefix != NULL && *pending->prefix != '\0')
+            {
+              char *object = join_path (pending->prefix, finding->object);
+
+              g_free (finding->object);
+              finding->object = object;
+            }
+          g_ptr_array_add (walk->report->findings, g_steal_pointer (&findings->pdata[f]));
+        }
+      g_ptr_array_set_size (findings, 0);
     }
+  return TRUE;
 }
 
 static void
@@ -578,12 +645,14 @@ triage_message (const char                   *source,
 {
   g_autoptr(TaiouMailReport) report = report_new (source);
   g_autoptr(GString) body_text = g_string_new (NULL);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_attachment_free);
   GDateTime *date = g_mime_message_get_date (message);
   Walk walk = {
     .report = report,
     .context = context,
     .cancellable = cancellable,
     .body_text = body_text,
+    .pending = pending,
   };
 
   report->subject = g_strdup (g_mime_message_get_subject (message));
@@ -594,7 +663,8 @@ triage_message (const char                   *source,
 
   if (g_mime_message_get_mime_part (message) != NULL)
     walk_object (&walk, g_mime_message_get_mime_part (message), NULL, 0);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !classify_attachments (&walk, error))
     return NULL;
 
   _taiou_mail_check_sender (report, context);

@@ -40,7 +40,8 @@ typedef struct
 {
   char    *name;          /* the file name as the sender gave it, decoded; "" when none */
   char    *path;          /* where it sits: "請求書.zip" or "forwarded.eml/請求書.zip" */
-  char    *content_type;  /* "application/zip" */
+  char    *content_type;  /* "application/zip", as the sender declared it */
+  char    *kind;          /* what it really is, by content: "zip", "pe", "lnk" … (nullable) */
   guint64  size;          /* decoded bytes */
   char    *sha256;        /* hex */
 } TaiouMailAttachment;

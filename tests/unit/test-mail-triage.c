@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "taiou-test-fixtures.h"
 #include "taiou-test-msg.h"
 #include "taiou-test-util.h"
 
@@ -365,6 +366,53 @@ test_mbox_and_errors (void)
   g_assert_null (missing);
 }
 
+/* A mail carrying @content as @name (RFC 2231 UTF-8), with @body. */
+static TaiouMailReport *
+triage_with_attachment (const char *body,
+                        const char *name,
+                        GBytes     *content)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (content, &size);
+  g_autofree char *base64 = g_base64_encode (data, size);
+  g_autofree char *escaped = g_uri_escape_string (name, NULL, FALSE);
+  g_autofree char *mail = g_strdup_printf ("--b1\r\n" PLAIN "\r\n%s\r\n"
+                                           "--b1\r\nContent-Type: application/octet-stream\r\n"
+                                           "Content-Transfer-Encoding: base64\r\n"
+                                           "Content-Disposition: attachment; "
+                                           "filename*=UTF-8''%s\r\n\r\n%s\r\n--b1--\r\n",
+                                           body, escaped, base64);
+
+  return triage ("a@partner.example", "x", MIXED, mail, &context);
+}
+
+/* The attachment classifier's findings reach the mail's verdict, and it sees the body. */
+static void
+test_attachment_indicators (void)
+{
+  g_autoptr(GBytes) pe = taiou_test_pe_new ();
+  g_autoptr(GBytes) text = g_bytes_new_static ("見積書です", strlen ("見積書です"));
+  TaiouTestMember member = { "請求書.doc", text };
+  g_autoptr(GBytes) encrypted = taiou_test_zip_new (&member, 1, "zipcrypt", "Kx93pQ");
+  g_autoptr(TaiouMailReport) program = NULL;
+  g_autoptr(TaiouMailReport) password = NULL;
+  g_autoptr(TaiouMailReport) no_password = NULL;
+  TaiouMailAttachment *attachment;
+
+  program = triage_with_attachment (LONG_BODY, "請求書.pdf.exe", pe);
+  g_assert_nonnull (finding (program, "attachment.double-extension"));
+  g_assert_cmpint (program->verdict, ==, TAIOU_MAIL_VERDICT_DANGEROUS);
+  attachment = program->attachments->pdata[0];
+  g_assert_cmpstr (attachment->kind, ==, taiou_attachment_type_to_string (TAIOU_ATTACHMENT_TYPE_PE));
+
+  password = triage_with_attachment (LONG_BODY "解凍パスワード: Kx93pQ\r\n", "請求書.zip", encrypted);
+  g_assert_nonnull (finding (password, "attachment.zip-password-in-body"));
+  g_assert_cmpint (password->verdict, ==, TAIOU_MAIL_VERDICT_DANGEROUS);
+  no_password = triage_with_attachment (LONG_BODY, "請求書.zip", encrypted);
+  g_assert_null (finding (no_password, "attachment.zip-password-in-body"));
+  g_assert_nonnull (finding (no_password, "attachment.encrypted-zip"));
+}
+
 /* An Outlook .msg goes through the same checks as an .eml. */
 static void
 test_outlook_msg (void)
@@ -422,5 +470,6 @@ main (int   argc,
   g_test_add_func ("/mail-triage/shift-jis-and-nested", test_shift_jis_and_nested_message);
   g_test_add_func ("/mail-triage/mbox-and-errors", test_mbox_and_errors);
   g_test_add_func ("/mail-triage/outlook-msg", test_outlook_msg);
+  g_test_add_func ("/mail-triage/attachment-indicators", test_attachment_indicators);
   return g_test_run ();
 }
