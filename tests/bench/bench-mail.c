@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <stdlib.h>
 
 #include "taiou.h"
@@ -28,22 +30,40 @@ iso2022jp_word (const char *text)
   return g_strdup_printf ("=?ISO-2022-JP?B?%s?=", base64);
 }
 
+/* A real zip holding one small text document, as partners send quotes. */
+static GBytes *
+small_zip (guint i)
+{
+  struct archive *writer = archive_write_new ();
+  struct archive_entry *entry = archive_entry_new ();
+  g_autofree char *text = g_strdup_printf ("見積書 No.%u\n%s", i, "品目、数量、単価をご確認ください。");
+  gsize capacity = 64 * 1024, used = 0;
+  guint8 *buffer = g_malloc (capacity);
+
+  archive_write_set_format_zip (writer);
+  archive_write_open_memory (writer, buffer, capacity, &used);
+  archive_entry_set_pathname (entry, "mitsumori.txt");
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, (la_int64_t) strlen (text));
+  archive_write_header (writer, entry);
+  archive_write_data (writer, text, strlen (text));
+  archive_entry_free (entry);
+  archive_write_close (writer);
+  archive_write_free (writer);
+  return g_bytes_new_take (buffer, used);
+}
+
 static GBytes *
 typical_mail (guint i)
 {
   g_autofree char *sender = iso2022jp_word ("佐藤 一郎");
   g_autofree char *subject = iso2022jp_word ("見積書の送付");
   g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *zip = g_strdup_printf ("PK\x03\x04 attachment %u %s", i,
-                                          "0123456789abcdef0123456789abcdef0123456789");
-  g_autofree char *base64 = NULL;
-  g_autofree char *zip_data = NULL;
+  g_autoptr(GBytes) zip = small_zip (i);
+  g_autofree char *base64 = g_base64_encode (g_bytes_get_data (zip, NULL), g_bytes_get_size (zip));
   char *text;
 
-  /* A small attachment: ~1.5 KB once encoded. */
-  zip_data = g_strnfill (1100, 'z');
-  memcpy (zip_data, zip, strlen (zip));
-  base64 = g_base64_encode ((const guchar *) zip_data, 1100);
   for (guint line = 0; line < 12; line++)
     g_string_append (body, "いつもお世話になっております。先日の打ち合わせの件でご連絡いたします。\r\n");
   g_string_append (body, "> 先日はありがとうございました。\r\n> 資料を確認いたします。\r\n");
