@@ -1,6 +1,6 @@
 /* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
  *
- *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check] [WIDTHxHEIGHT]
+ *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -130,6 +130,8 @@ window_added_cb (GtkApplication *application,
     gtk_widget_activate_action (GTK_WIDGET (window), "window.start-response", NULL);
   else if (g_strcmp0 (view_name, "timeline") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
+  else if (g_strcmp0 (view_name, "scan-step") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
   else if (g_strcmp0 (view_name, "mail-check") == 0)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "window.check-mail", NULL);
@@ -170,6 +172,25 @@ add_sample_incidents (const char *db_path)
     g_error ("%s", error->message);
 }
 
+/* An incident whose worker got as far as the scan step, to resume there. */
+static void
+add_incident_at_scan_step (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_timeline_open (db_path, &error);
+  g_autoptr(TaiouIncident) incident = NULL;
+
+  if (timeline == NULL)
+    g_error ("%s", error->message);
+  incident = taiou_timeline_create_incident (timeline, "添付ファイルを開いた (PC-07)",
+                                             g_get_real_time () - G_TIME_SPAN_HOUR, "PC-07",
+                                             "山田 太郎", &error);
+  if (incident == NULL ||
+      !taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (incident), "scan",
+                                         NULL, "山田 太郎", &error))
+    g_error ("%s", error->message);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,7 +202,7 @@ main (int    argc,
 
   if (argc < 2)
     {
-      g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check] [WIDTHxHEIGHT]\n",
+      g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step] [WIDTHxHEIGHT]\n",
                   argv[0]);
       return 2;
     }
@@ -201,6 +222,8 @@ main (int    argc,
   taiou_i18n_init ();
   if (g_strcmp0 (view_name, "timeline") == 0)
     add_sample_incidents (db_path);
+  if (g_strcmp0 (view_name, "scan-step") == 0)
+    add_incident_at_scan_step (db_path);
   write_sample_mail (data_home);
 
   application = taiou_application_new ();

@@ -5,6 +5,7 @@
 
 #include "taiou-test-gui.h"
 #include "taiou-test-util.h"
+#include "wizard/pages/scan/taiou-scan-page.h"
 #include "wizard/pages/triage/taiou-triage-page.h"
 #include "wizard/taiou-pending-page.h"
 #include "wizard/taiou-wizard.h"
@@ -291,14 +292,16 @@ test_steps_in_order (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     g_assert_cmpstr (taiou_wizard_page_get_title (taiou_wizard_get_page (fixture->wizard, i)),
                      ==, titles[i]);
-  /* Triage is the only built step; every other step is a placeholder that can be skipped. */
+  /* Triage is built; the scan step so far checks the mail; every other step is a placeholder.
+   * All but triage can be skipped. */
   g_assert_true (TAIOU_IS_TRIAGE_PAGE (taiou_wizard_get_page (fixture->wizard, 0)));
   g_assert_false (taiou_wizard_page_get_skippable (taiou_wizard_get_page (fixture->wizard, 0)));
+  g_assert_true (TAIOU_IS_SCAN_PAGE (taiou_wizard_get_page (fixture->wizard, 2)));
   for (guint i = 1; i < G_N_ELEMENTS (titles); i++)
     {
       TaiouWizardPage *page = taiou_wizard_get_page (fixture->wizard, i);
 
-      g_assert_true (TAIOU_IS_PENDING_PAGE (page));
+      g_assert_true (i == 2 || TAIOU_IS_PENDING_PAGE (page));
       g_assert_true (taiou_wizard_page_get_skippable (page));
     }
 }

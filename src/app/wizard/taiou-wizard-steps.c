@@ -12,12 +12,13 @@
 #include <string.h>
 
 #include "taiou-wizard-steps.h"
+#include "pages/scan/taiou-scan-page.h"
 #include "pages/triage/taiou-triage-page.h"
 
 static const TaiouWizardStep steps[] = {
   { "triage",     N_("What happened"),   taiou_triage_page_get_type },
   { "disconnect", N_("Disconnect"),      NULL },
-  { "scan",       N_("Check for infection"), NULL },
+  { "scan",       N_("Check for infection"), taiou_scan_page_get_type },
   { "passwords",  N_("Change passwords"), NULL },
   { "notify",     N_("Warn partners"),   NULL },
   { "report",     N_("Report"),          NULL },
