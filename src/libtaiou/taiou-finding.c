@@ -124,6 +124,9 @@ taiou_score_aggregate (const int *scores,
 
   g_return_val_if_fail (scores != NULL || n_scores == 0, 0);
 
+  /* qsort() must not be handed NULL, even for nothing (UBSan). */
+  if (n_scores == 0)
+    return 0;
   sorted = g_memdup2 (scores, n_scores * sizeof (int));
   qsort (sorted, n_scores, sizeof (int), compare_descending);
   for (gsize i = 0; i < n_scores && i < 64; i++)
@@ -154,7 +157,9 @@ taiou_findings_sort (GPtrArray *findings)
 {
   g_return_if_fail (findings != NULL);
 
-  g_ptr_array_sort (findings, compare_findings);
+  /* An empty GPtrArray's data may be NULL, which qsort() must not see (UBSan). */
+  if (findings->len > 1)
+    g_ptr_array_sort (findings, compare_findings);
 }
 
 /**
