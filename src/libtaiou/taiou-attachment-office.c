@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "taiou-attachment-private.h"
+#include "taiou-cfb-private.h"
 
 #define MAX_OLE_ENTRIES 4096
 #define MAX_OLE_DEPTH 16
@@ -376,8 +377,12 @@ _taiou_attachment_check_ole (TaiouAttachmentWalk   *walk,
   g_assert (walk != NULL);
   g_assert (report != NULL);
 
-  input = gsf_input_memory_new (data, (gsf_off_t) length, FALSE);
-  infile = gsf_infile_msole_new (input, &error);
+  /* libgsf is not safe on a hostile directory (see taiou-cfb-private.h). */
+  if (_taiou_cfb_check (data, length, &error))
+    {
+      input = gsf_input_memory_new (data, (gsf_off_t) length, FALSE);
+      infile = gsf_infile_msole_new (input, &error);
+    }
   if (infile == NULL)
     {
       g_autofree char *evidence = g_strdup_printf ("OLE2 header but unreadable: %s",

@@ -3,6 +3,7 @@
 
 #include <gsf/gsf.h>
 
+#include "taiou-cfb-private.h"
 #include "taiou-mail-msg.h"
 
 G_BEGIN_DECLS
@@ -36,12 +37,6 @@ typedef struct
   gsize      fixed_header;
   guint      codepage;  /* 0 when the message does not say */
 } TaiouMsgObject;
-
-extern const guint8 _taiou_cfb_signature[8];
-
-gboolean  _taiou_cfb_check            (const guint8    *data,
-                                       gsize            length,
-                                       GError         **error);
 
 gboolean  _taiou_msg_object_open      (TaiouMsgObject  *object,
                                        GsfInfile       *storage,
