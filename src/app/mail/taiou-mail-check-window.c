@@ -377,6 +377,8 @@ taiou_mail_check_window_class_init (TaiouMailCheckWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "mail-check.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "mail-check.choose", NULL);
+  /* Closing also cancels a check in progress (see dispose). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
