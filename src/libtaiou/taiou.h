@@ -16,6 +16,7 @@
 #include "taiou-ioc-set.h"
 #include "taiou-mail-address.h"
 #include "taiou-mail-triage.h"
+#include "taiou-notice.h"
 #include "taiou-mail-msg.h"
 #include "taiou-probe-linux.h"
 #include "taiou-probe-winvol.h"

@@ -1,0 +1,424 @@
+/* taiou-notice.c — Japanese notices from templates: variables in, text out
+ *
+ * The templates (data/templates/ja/, format in data/templates/README.md) are written by people
+ * in 敬語; this only fills them.  Two rules matter more than the filling: a required variable
+ * that is missing is an error naming it, never a blank in a letter to a partner; and no
+ * variable may carry a line break or a control character, because the same text becomes the
+ * headers of an .eml and a line break there would let a value add headers of its own.
+ */
+#define G_LOG_DOMAIN "taiou-notice"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "taiou-file-read.h"
+#include "taiou-notice.h"
+
+#define MAX_TEMPLATE_SIZE (256 * 1024)
+#define LIST_BULLET       "・"
+
+G_DEFINE_QUARK (taiou-notice-error-quark, taiou_notice_error)
+
+struct _TaiouNoticeTemplate
+{
+  char  *name;
+  char  *title;
+  GStrv  required;
+  GStrv  optional;
+  GStrv  lists;
+  char  *subject;   /* nullable */
+  char  *body;
+};
+
+void
+taiou_notice_template_free (TaiouNoticeTemplate *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->title);
+  g_strfreev (self->required);
+  g_strfreev (self->optional);
+  g_strfreev (self->lists);
+  g_free (self->subject);
+  g_free (self->body);
+  g_free (self);
+}
+
+void
+taiou_notice_text_free (TaiouNoticeText *text)
+{
+  if (text == NULL)
+    return;
+  g_free (text->subject);
+  g_free (text->body);
+  g_free (text);
+}
+
+/* "a, b, c" → {"a", "b", "c"} */
+static GStrv
+split_names (const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (value, ",", -1);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv names;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *name = g_strstrip (parts[i]);
+
+      if (*name != '\0')
+        g_strv_builder_add (builder, name);
+    }
+  names = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return names;
+}
+
+static gboolean
+is_declared (TaiouNoticeTemplate *self,
+             const char          *name)
+{
+  return g_strv_contains ((const char * const *) self->required, name) ||
+         g_strv_contains ((const char * const *) self->optional, name);
+}
+
+/* Every {{name}}, {{#name}} and {{/name}} must be a declared variable: a typo in a template
+ * would otherwise reach a partner as braces. */
+static gboolean
+check_placeholders (TaiouNoticeTemplate  *self,
+                    const char           *text,
+                    GError              **error)
+{
+  for (const char *p = strstr (text, "{{"); p != NULL; p = strstr (p + 2, "{{"))
+    {
+      const char *start = p + 2 + (p[2] == '#' || p[2] == '/' ? 1 : 0);
+      const char *end = strstr (start, "}}");
+      g_autofree char *name = NULL;
+
+      if (end == NULL)
+        {
+          g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE,
+                       "%s: “{{” without “}}”", self->name);
+          return FALSE;
+        }
+      name = g_strndup (start, (gsize) (end - start));
+      if (!is_declared (self, name))
+        {
+          g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE,
+                       "%s: the variable “%s” is used but not declared in the header",
+                       self->name, name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * taiou_notice_template_parse:
+ * @name: the template's name ("partner-warning"), for messages
+ */
+TaiouNoticeTemplate *
+taiou_notice_template_parse (const char  *name,
+                             const char  *text,
+                             GError     **error)
+{
+  g_autoptr(TaiouNoticeTemplate) self = g_new0 (TaiouNoticeTemplate, 1);
+  const char *p = text;
+  const char *separator;
+
+  g_return_val_if_fail (name != NULL && text != NULL, NULL);
+
+  self->name = g_strdup (name);
+  if (!g_utf8_validate (text, -1, NULL) ||
+      (separator = strstr (text, "\n---\n")) == NULL)
+    {
+      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE,
+                   "%s: not a notice template (UTF-8 with a header ended by “---”)", name);
+      return NULL;
+    }
+  while (p < separator)
+    {
+      const char *end = strchr (p, '\n');
+      g_autofree char *line = g_strndup (p, (gsize) (end - p));
+      char *colon = strchr (line, ':');
+
+      p = end + 1;
+      if (line[0] != '#' || colon == NULL)
+        continue;
+      *colon = '\0';
+      g_strstrip (line + 1);
+      g_strstrip (colon + 1);
+      if (g_str_equal (line + 1, "title"))
+        {
+          g_free (self->title);
+          self->title = g_strdup (colon + 1);
+        }
+      else if (g_str_equal (line + 1, "required"))
+        self->required = split_names (colon + 1);
+      else if (g_str_equal (line + 1, "optional"))
+        self->optional = split_names (colon + 1);
+      else if (g_str_equal (line + 1, "list"))
+        self->lists = split_names (colon + 1);
+    }
+  if (self->required == NULL)
+    self->required = g_new0 (char *, 1);
+  if (self->optional == NULL)
+    self->optional = g_new0 (char *, 1);
+  if (self->lists == NULL)
+    self->lists = g_new0 (char *, 1);
+
+  p = separator + strlen ("\n---\n");
+  if (g_str_has_prefix (p, "件名: "))
+    {
+      const char *end = strchr (p, '\n');
+
+      end = end != NULL ? end : p + strlen (p);
+      self->subject = g_strndup (p + strlen ("件名: "), (gsize) (end - p) - strlen ("件名: "));
+      p = *end == '\n' ? end + 1 : end;
+      if (*p == '\n')
+        p++;
+    }
+  self->body = g_strdup (p);
+  if (self->title == NULL)
+    {
+      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE,
+                   "%s: the header has no title", name);
+      return NULL;
+    }
+  if ((self->subject != NULL && !check_placeholders (self, self->subject, error)) ||
+      !check_placeholders (self, self->body, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+TaiouNoticeTemplate *
+taiou_notice_template_load (const char  *path,
+                            GError     **error)
+{
+  g_autofree char *text = taiou_file_read_bounded (path, MAX_TEMPLATE_SIZE, NULL, error);
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (text == NULL)
+    return NULL;
+  base = g_path_get_basename (path);
+  if ((dot = strrchr (base, '.')) != NULL)
+    *dot = '\0';
+  return taiou_notice_template_parse (base, text, error);
+}
+
+const char *
+taiou_notice_template_get_name (TaiouNoticeTemplate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->name;
+}
+
+const char *
+taiou_notice_template_get_title (TaiouNoticeTemplate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->title;
+}
+
+const char * const *
+taiou_notice_template_get_required (TaiouNoticeTemplate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->required;
+}
+
+const char * const *
+taiou_notice_template_get_optional (TaiouNoticeTemplate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->optional;
+}
+
+gboolean
+taiou_notice_template_is_list (TaiouNoticeTemplate *self,
+                               const char          *variable)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return g_strv_contains ((const char * const *) self->lists, variable);
+}
+
+/* A value is given when it has something besides spaces. */
+static const char *
+lookup (GHashTable *variables,
+        const char *name)
+{
+  const char *value = g_hash_table_lookup (variables, name);
+
+  if (value == NULL)
+    return NULL;
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return value;
+  return NULL;
+}
+
+/* No control characters anywhere; line breaks only between the items of a list. */
+static gboolean
+check_value (TaiouNoticeTemplate  *self,
+             const char           *name,
+             const char           *value,
+             GError              **error)
+{
+  gboolean list = taiou_notice_template_is_list (self, name);
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID,
+                   "The variable “%s” is not valid UTF-8", name);
+      return FALSE;
+    }
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c == '\n' && list) || !(g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029))
+        continue;
+      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID,
+                   "The variable “%s” contains a line break or a control character (U+%04X)",
+                   name, c);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+format_value (TaiouNoticeTemplate *self,
+              const char          *name,
+              const char          *value)
+{
+  g_auto(GStrv) items = NULL;
+  GString *text;
+
+  if (!taiou_notice_template_is_list (self, name))
+    return g_strdup (value);
+  items = g_strsplit (value, "\n", -1);
+  text = g_string_new (NULL);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      char *item = g_strstrip (items[i]);
+
+      if (*item == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, LIST_BULLET "%s", item);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Fills one piece of template text: sections first, then placeholders. */
+static char *
+fill (TaiouNoticeTemplate *self,
+      const char          *text,
+      GHashTable          *variables)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *open = strstr (p, "{{");
+      const char *close;
+      g_autofree char *name = NULL;
+
+      if (open == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, open - p);
+      close = strstr (open, "}}");  /* there is one: checked when parsed */
+      if (open[2] == '#')
+        {
+          g_autofree char *end_tag = NULL;
+          const char *end;
+
+          name = g_strndup (open + 3, (gsize) (close - open - 3));
+          end_tag = g_strdup_printf ("{{/%s}}", name);
+          end = strstr (close + 2, end_tag);
+          if (end == NULL)
+            end = close + 2 + strlen (close + 2);
+          if (lookup (variables, name) != NULL)
+            {
+              g_autofree char *inner = g_strndup (close + 2, (gsize) (end - close - 2));
+              g_autofree char *filled = fill (self, inner, variables);
+
+              g_string_append (out, filled);
+            }
+          p = *end != '\0' ? end + strlen (end_tag) : end;
+          continue;
+        }
+      name = g_strndup (open + 2, (gsize) (close - open - 2));
+      if (name[0] != '/')
+        {
+          const char *value = lookup (variables, name);
+          g_autofree char *formatted = value != NULL ? format_value (self, name, value) : NULL;
+
+          if (formatted != NULL)
+            g_string_append (out, formatted);
+        }
+      p = close + 2;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * taiou_notice_render:
+ * @variables: (element-type utf8 utf8): the values; a list's items one per line
+ *
+ * Returns: (transfer full): the subject (for mail notices) and the body; NULL with
+ *   %TAIOU_NOTICE_ERROR_MISSING naming every missing required variable, or
+ *   %TAIOU_NOTICE_ERROR_INVALID naming a variable with a line break or control character
+ */
+TaiouNoticeText *
+taiou_notice_render (TaiouNoticeTemplate  *self,
+                     GHashTable           *variables,
+                     GError              **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer name, value;
+  TaiouNoticeText *text;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (variables != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, variables);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    if (value != NULL && !check_value (self, name, value, error))
+      return NULL;
+  for (guint i = 0; self->required[i] != NULL; i++)
+    if (lookup (variables, self->required[i]) == NULL)
+      g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", self->required[i]);
+  if (missing->len > 0)
+    {
+      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_MISSING,
+                   "%s: missing variables: %s", self->name, missing->str);
+      return NULL;
+    }
+
+  text = g_new0 (TaiouNoticeText, 1);
+  text->subject = self->subject != NULL ? fill (self, self->subject, variables) : NULL;
+  text->body = fill (self, self->body, variables);
+  return text;
+}
+
+/**
+ * taiou_notice_format_date:
+ *
+ * Returns: (transfer full): @date as Japanese letters write it: 2026年11月23日
+ */
+char *
+taiou_notice_format_date (GDateTime *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+  return g_date_time_format (date, "%Y年%-m月%-d日");
+}

@@ -1,0 +1,52 @@
+/* taiou-notice.h — Japanese notices from templates: variables in, text out */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define TAIOU_NOTICE_ERROR (taiou_notice_error_quark ())
+
+typedef enum
+{
+  TAIOU_NOTICE_ERROR_TEMPLATE,   /* the template file is malformed */
+  TAIOU_NOTICE_ERROR_MISSING,    /* required variables were not given (named in the message) */
+  TAIOU_NOTICE_ERROR_INVALID,    /* a variable holds a line break or a control character */
+} TaiouNoticeError;
+
+GQuark taiou_notice_error_quark (void);
+
+typedef struct _TaiouNoticeTemplate TaiouNoticeTemplate;
+
+TaiouNoticeTemplate *taiou_notice_template_load       (const char           *path,
+                                                       GError              **error);
+TaiouNoticeTemplate *taiou_notice_template_parse      (const char           *name,
+                                                       const char           *text,
+                                                       GError              **error);
+void                 taiou_notice_template_free       (TaiouNoticeTemplate  *self);
+
+const char          *taiou_notice_template_get_name   (TaiouNoticeTemplate  *self);
+const char          *taiou_notice_template_get_title  (TaiouNoticeTemplate  *self);
+const char * const  *taiou_notice_template_get_required (TaiouNoticeTemplate *self);
+const char * const  *taiou_notice_template_get_optional (TaiouNoticeTemplate *self);
+gboolean             taiou_notice_template_is_list    (TaiouNoticeTemplate  *self,
+                                                       const char           *variable);
+
+/* Variables: name → value.  A list variable's value holds one item per line. */
+typedef struct
+{
+  char *subject;   /* nullable: notices that are not mail have none */
+  char *body;
+} TaiouNoticeText;
+
+TaiouNoticeText     *taiou_notice_render              (TaiouNoticeTemplate  *self,
+                                                       GHashTable           *variables,
+                                                       GError              **error);
+void                 taiou_notice_text_free           (TaiouNoticeText      *text);
+
+char                *taiou_notice_format_date         (GDateTime            *date);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouNoticeTemplate, taiou_notice_template_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouNoticeText, taiou_notice_text_free)
+
+G_END_DECLS

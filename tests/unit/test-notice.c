@@ -1,0 +1,255 @@
+/* test-notice.c — every template fills, refuses missing and injected variables, and reads as
+ * Japanese should (no leftover braces, no half-width katakana, dates as 2026年11月23日)
+ *
+ * A native reviewer is not available here, so these checks stand in for the mechanical part
+ * of one. */
+#define G_LOG_DOMAIN "test-notice"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "taiou.h"
+
+static const char * const templates[] = {
+  "partner-warning", "internal-report", "web-notice", "follow-up", "affected-person",
+  "ppc-report-draft",
+};
+
+static TaiouNoticeTemplate *
+load (const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = g_build_filename (TAIOU_SOURCE_ROOT, "data", "templates", "ja", file,
+                                            NULL);
+  g_autoptr(GError) error = NULL;
+  TaiouNoticeTemplate *notice = taiou_notice_template_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (notice);
+  return notice;
+}
+
+static char *
+discovery_date (void)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (2026, 11, 23, 9, 30, 0);
+
+  return taiou_notice_format_date (date);
+}
+
+/* A plausible value for every variable a template declares. */
+static GHashTable *
+full_variables (TaiouNoticeTemplate *notice)
+{
+  GHashTable *variables = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  const char * const *lists[] = { taiou_notice_template_get_required (notice),
+                                  taiou_notice_template_get_optional (notice) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l][i] != NULL; i++)
+      {
+        const char *name = lists[l][i];
+        char *value;
+
+        if (g_str_equal (name, "discovery_date"))
+          value = discovery_date ();
+        else if (g_str_has_suffix (name, "_date"))
+          {
+            /* Each date differs, so the test below sees whether each is used. */
+            g_autoptr(GDateTime) date = g_date_time_new_local (2026, 12, 1 + g_str_hash (name) % 28,
+                                                               0, 0, 0);
+
+            value = taiou_notice_format_date (date);
+          }
+        else if (g_str_equal (name, "company"))
+          value = g_strdup ("株式会社アワ商事");
+        else if (g_str_equal (name, "our_domains"))
+          value = g_strdup ("ourcorp.co.jp\nmail.ourcorp.co.jp");
+        else if (g_str_equal (name, "timeline"))
+          value = g_strdup ("2026年11月23日　感染の可能性を確認\n2026年11月23日　ネットワークから切り離し");
+        else if (taiou_notice_template_is_list (notice, name))
+          value = g_strdup_printf ("%s の一つ目\n%s の二つ目", name, name);
+        else
+          value = g_strdup_printf ("（%s の内容）", name);
+        g_hash_table_insert (variables, (gpointer) name, value);
+      }
+  return variables;
+}
+
+static gboolean
+has_halfwidth_katakana (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF61 && c <= 0xFF9F)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_every_template_renders (void)
+{
+  g_autofree char *date = discovery_date ();
+
+  g_assert_cmpstr (date, ==, "2026年11月23日");
+  for (gsize t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      g_autoptr(TaiouNoticeTemplate) notice = load (templates[t]);
+      g_autoptr(GHashTable) variables = full_variables (notice);
+      g_autoptr(TaiouNoticeText) text = NULL;
+      g_autoptr(GError) error = NULL;
+
+      text = taiou_notice_render (notice, variables, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (taiou_notice_template_get_title (notice));
+      g_assert_null (strstr (text->body, "{{"));
+      g_assert_null (strstr (text->body, "}}"));
+      g_assert_false (has_halfwidth_katakana (text->body));
+      if (g_strv_contains (taiou_notice_template_get_required (notice), "company"))
+        g_assert_nonnull (strstr (text->body, "株式会社アワ商事"));
+      g_assert_nonnull (strstr (text->body, "2026年11月23日"));
+      if (text->subject != NULL)
+        {
+          g_assert_null (strstr (text->subject, "{{"));
+          g_assert_null (strchr (text->subject, '\n'));
+        }
+      /* Lists become one 「・」 line per item. */
+      if (taiou_notice_template_is_list (notice, "our_domains"))
+        g_assert_nonnull (strstr (text->body, "・ourcorp.co.jp\n・mail.ourcorp.co.jp"));
+    }
+}
+
+static void
+test_missing_variables_are_named (void)
+{
+  for (gsize t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      g_autoptr(TaiouNoticeTemplate) notice = load (templates[t]);
+      g_autoptr(GHashTable) variables = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(TaiouNoticeText) text = NULL;
+      g_autoptr(GError) error = NULL;
+      const char * const *required = taiou_notice_template_get_required (notice);
+
+      /* Spaces alone are not a value. */
+      g_hash_table_insert (variables, (gpointer) "company", (gpointer) "　 ");
+      text = taiou_notice_render (notice, variables, &error);
+      g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_MISSING);
+      g_assert_null (text);
+      g_assert_cmpuint (g_strv_length ((char **) required), >, 0);
+      for (guint i = 0; required[i] != NULL; i++)
+        g_assert_nonnull (strstr (error->message, required[i]));
+    }
+}
+
+static void
+test_injection_is_refused (void)
+{
+  const char *attacks[] = { "アワ商事\r\nBcc: everyone@example.com", "A\nB", "A\tB", "A\x1b[2J",
+                            "A\u2028B" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (attacks); i++)
+    {
+      g_autoptr(TaiouNoticeTemplate) notice = load ("partner-warning");
+      g_autoptr(GHashTable) variables = full_variables (notice);
+      g_autoptr(TaiouNoticeText) text = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_hash_table_insert (variables, (gpointer) "company", g_strdup (attacks[i]));
+      text = taiou_notice_render (notice, variables, &error);
+      g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "company"));
+      g_assert_null (text);
+    }
+  {
+    /* A list may hold line breaks between items, but not a carriage return. */
+    g_autoptr(TaiouNoticeTemplate) notice = load ("partner-warning");
+    g_autoptr(GHashTable) variables = full_variables (notice);
+    g_autoptr(TaiouNoticeText) text = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_hash_table_insert (variables, (gpointer) "our_domains", g_strdup ("a.example\r\nb.example"));
+    text = taiou_notice_render (notice, variables, &error);
+    g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID);
+  }
+}
+
+static void
+test_optional_sections (void)
+{
+  g_autoptr(TaiouNoticeTemplate) notice = load ("partner-warning");
+  g_autoptr(GHashTable) variables = full_variables (notice);
+  g_autoptr(TaiouNoticeText) with = NULL;
+  g_autoptr(TaiouNoticeText) without = NULL;
+
+  with = taiou_notice_render (notice, variables, NULL);
+  g_assert_nonnull (strstr (with->body, "悪用が確認されている差出人の表示名"));
+  g_assert_nonnull (strstr (with->body, "メール："));
+  g_hash_table_remove (variables, "spoofed_names");
+  g_hash_table_remove (variables, "contact_email");
+  without = taiou_notice_render (notice, variables, NULL);
+  g_assert_null (strstr (without->body, "悪用が確認されている差出人の表示名"));
+  g_assert_null (strstr (without->body, "メール："));
+  g_assert_nonnull (strstr (without->body, "・件名が「RE:」"));
+  g_assert_cmpstr (with->subject, ==, "【重要】弊社を装った不審なメールに関するお詫びとご注意のお願い");
+}
+
+/* Every variable a template declares is used in it, so none is asked for in vain. */
+static void
+test_declared_variables_are_used (void)
+{
+  for (gsize t = 0; t < G_N_ELEMENTS (templates); t++)
+    {
+      g_autoptr(TaiouNoticeTemplate) notice = load (templates[t]);
+      g_autoptr(GHashTable) variables = full_variables (notice);
+      g_autoptr(TaiouNoticeText) text = taiou_notice_render (notice, variables, NULL);
+      g_autofree char *all = g_strconcat (text->subject != NULL ? text->subject : "", "\n",
+                                          text->body, NULL);
+      GHashTableIter iter;
+      gpointer name, value;
+
+      g_hash_table_iter_init (&iter, variables);
+      while (g_hash_table_iter_next (&iter, &name, &value))
+        {
+          g_auto(GStrv) lines = g_strsplit (value, "\n", 2);
+
+          if (strstr (all, lines[0]) == NULL)
+            g_error ("%s: the variable %s is declared but not used", templates[t],
+                     (char *) name);
+        }
+    }
+}
+
+static void
+test_malformed_templates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouNoticeTemplate) undeclared = NULL;
+  g_autoptr(TaiouNoticeTemplate) headerless = NULL;
+
+  undeclared = taiou_notice_template_parse ("x", "# title: x\n# required: a\n---\n{{a}}{{b}}\n",
+                                            &error);
+  g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE);
+  g_assert_nonnull (strstr (error->message, "“b”"));
+  g_clear_error (&error);
+  headerless = taiou_notice_template_parse ("y", "本文だけ\n", &error);
+  g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/notice/every-template-renders", test_every_template_renders);
+  g_test_add_func ("/notice/missing-variables-are-named", test_missing_variables_are_named);
+  g_test_add_func ("/notice/injection-is-refused", test_injection_is_refused);
+  g_test_add_func ("/notice/optional-sections", test_optional_sections);
+  g_test_add_func ("/notice/declared-variables-are-used", test_declared_variables_are_used);
+  g_test_add_func ("/notice/malformed-templates", test_malformed_templates);
+  return g_test_run ();
+}
