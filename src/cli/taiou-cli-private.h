@@ -26,6 +26,9 @@ int            taiou_cli_import          (int               argc,
 int            taiou_cli_mail            (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);
+int            taiou_cli_notice          (int               argc,
+                                          char            **argv,
+                                          TaiouCliOptions  *options);
 int            taiou_cli_scan            (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);

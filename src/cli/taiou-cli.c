@@ -18,6 +18,7 @@ typedef struct
 static const TaiouCliCommand commands[] = {
   { "import",   taiou_cli_import,   N_("Record an EmoCheck report in an incident's timeline") },
   { "mail",     taiou_cli_mail,     N_("Tell whether mail files look dangerous, and why") },
+  { "notice",   taiou_cli_notice,   N_("List the notice templates or fill one") },
   { "scan",     taiou_cli_scan,     N_("Match files and folders against indicators of "
                                        "compromise") },
   { "timeline", taiou_cli_timeline, N_("List incidents, show one, or verify the hash chain") },

@@ -422,3 +422,130 @@ taiou_notice_format_date (GDateTime *date)
   g_return_val_if_fail (date != NULL, NULL);
   return g_date_time_format (date, "%Y年%-m月%-d日");
 }
+
+/**
+ * taiou_notice_template_dir:
+ *
+ * Returns: the Japanese templates' folder: $TAIOU_TEMPLATE_DIR when set (tests and uninstalled
+ *   runs), otherwise the installed one
+ */
+const char *
+taiou_notice_template_dir (void)
+{
+  const char *dir = g_getenv ("TAIOU_TEMPLATE_DIR");
+
+  return dir != NULL && dir[0] != '\0' ? dir : TAIOU_TEMPLATE_DIR;
+}
+
+static int
+compare_template_names (gconstpointer a,
+                        gconstpointer b)
+{
+  return g_strcmp0 (taiou_notice_template_get_name (*(TaiouNoticeTemplate * const *) a),
+                    taiou_notice_template_get_name (*(TaiouNoticeTemplate * const *) b));
+}
+
+/**
+ * taiou_notice_list_templates:
+ *
+ * Returns: (transfer full) (element-type TaiouNoticeTemplate): every template, by name
+ */
+GPtrArray *
+taiou_notice_list_templates (GError **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GDir) dir = g_dir_open (taiou_notice_template_dir (), 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) taiou_notice_template_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      TaiouNoticeTemplate *notice;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      path = g_build_filename (taiou_notice_template_dir (), name, NULL);
+      notice = taiou_notice_template_load (path, error);
+      if (notice == NULL)
+        return NULL;
+      g_ptr_array_add (list, notice);
+    }
+  if (list->len > 1)
+    g_ptr_array_sort (list, compare_template_names);
+  return g_steal_pointer (&list);
+}
+
+/**
+ * taiou_notice_template_find:
+ * @name: "partner-warning" and the like
+ */
+TaiouNoticeTemplate *
+taiou_notice_template_find (const char  *name,
+                            GError     **error)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* A name, not a path: nothing outside the templates' folder can be read this way. */
+  if (strchr (name, '/') != NULL || name[0] == '.' || *name == '\0')
+    {
+      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE,
+                   "“%s” is not a template name", name);
+      return NULL;
+    }
+  file = g_strconcat (name, ".txt", NULL);
+  path = g_build_filename (taiou_notice_template_dir (), file, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE,
+                   "There is no template called “%s” (see taiou-cli notice list)", name);
+      return NULL;
+    }
+  return taiou_notice_template_load (path, error);
+}
+
+/**
+ * taiou_notice_text_to_html:
+ * @title: the page's title
+ *
+ * A printable page for the website: every character of the notice is escaped, paragraphs are
+ * kept, and nothing is linked or scripted.
+ *
+ * Returns: (transfer full): a complete HTML document
+ */
+char *
+taiou_notice_text_to_html (TaiouNoticeText *text,
+                           const char      *title)
+{
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_auto(GStrv) paragraphs = g_strsplit (text->body, "\n\n", -1);
+  GString *html = g_string_new (NULL);
+
+  g_string_append_printf (html,
+                          "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
+                          "<title>%s</title>\n"
+                          "<style>body{max-width:40em;margin:2em auto;line-height:1.8;"
+                          "font-family:sans-serif}p{margin:1em 0}"
+                          "@media print{body{margin:0}}</style>\n</head>\n<body>\n",
+                          escaped_title);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_autofree char *joined = NULL;
+
+      if (*g_strstrip (paragraphs[i]) == '\0')
+        continue;
+      escaped = g_markup_escape_text (paragraphs[i], -1);
+      lines = g_strsplit (escaped, "\n", -1);
+      joined = g_strjoinv ("<br>\n", lines);
+      g_string_append_printf (html, "<p>%s</p>\n", joined);
+    }
+  g_string_append (html, "</body>\n</html>\n");
+  return g_string_free (html, FALSE);
+}

@@ -44,6 +44,14 @@ TaiouNoticeText     *taiou_notice_render              (TaiouNoticeTemplate  *sel
                                                        GError              **error);
 void                 taiou_notice_text_free           (TaiouNoticeText      *text);
 
+const char          *taiou_notice_template_dir        (void);
+GPtrArray           *taiou_notice_list_templates      (GError              **error);
+TaiouNoticeTemplate *taiou_notice_template_find       (const char           *name,
+                                                       GError              **error);
+
+char                *taiou_notice_text_to_html        (TaiouNoticeText      *text,
+                                                       const char           *title);
+
 char                *taiou_notice_format_date         (GDateTime            *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouNoticeTemplate, taiou_notice_template_free)
