@@ -13,21 +13,6 @@
 
 #include "taiou-cli-private.h"
 
-#define SETTINGS_SCHEMA "io.github.taiou.Taiou"
-
-/* The app's settings, when its schema is installed; the CLI works without them. */
-static GSettings *
-app_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE);
-  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
-}
-
 static void
 add_all (GPtrArray          *array,
          const char * const *values)
@@ -83,7 +68,7 @@ taiou_cli_mail (int              argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TaiouIocSet) iocs = NULL;
   g_autoptr(TaiouTimeline) timeline = NULL;
-  g_autoptr(GSettings) settings = app_settings ();
+  g_autoptr(GSettings) settings = taiou_cli_app_settings ();
   g_autoptr(GPtrArray) domains = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) ioc_files = NULL;

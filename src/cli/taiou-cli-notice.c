@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "taiou-cli-private.h"
 
@@ -22,8 +24,8 @@ notice_list (TaiouCliOptions *options)
   for (guint i = 0; i < templates->len; i++)
     {
       TaiouNoticeTemplate *notice = templates->pdata[i];
-      g_autofree char *required = g_strjoinv (", ",
-                                              (char **) taiou_notice_template_get_required (notice));
+      const char * const *names = taiou_notice_template_get_required (notice);
+      g_autofree char *required = g_strjoinv (", ", (char **) names);
 
       g_print ("%-18s %s\n", taiou_notice_template_get_name (notice),
                taiou_notice_template_get_title (notice));
@@ -83,6 +85,107 @@ read_variables (const char  *path,
   return g_steal_pointer (&variables);
 }
 
+static gboolean
+write_file (const char  *folder,
+            const char  *name,
+            const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Cannot create %s"),
+                   folder);
+      return FALSE;
+    }
+  if (!g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, error))
+    return FALSE;
+  g_print (_("Wrote %s\n"), path);
+  return TRUE;
+}
+
+/* The record says which notice was made and for how many, never to whom. */
+static gboolean
+log_notice (TaiouTimeline        *timeline,
+            gint64                incident_id,
+            TaiouNoticeTemplate  *notice,
+            const char           *format,
+            guint                 n_batches,
+            guint                 n_recipients,
+            GError              **error)
+{
+  g_autoptr(JsonObject) detail = json_object_new ();
+  g_autoptr(TaiouEvent) event = NULL;
+  g_autofree char *summary = NULL;
+
+  json_object_set_string_member (detail, "template", taiou_notice_template_get_name (notice));
+  json_object_set_string_member (detail, "format", format);
+  json_object_set_int_member (detail, "batches", n_batches);
+  json_object_set_int_member (detail, "recipients", n_recipients);
+  summary = g_strdup_printf (_("Notice made: %s (%s)"), taiou_notice_template_get_title (notice),
+                             format);
+  event = taiou_timeline_append (timeline, incident_id, "notice.generated", NULL, summary, detail,
+                                 error);
+  return event != NULL;
+}
+
+static int
+write_eml (TaiouNoticeTemplate *notice,
+           TaiouNoticeText     *text,
+           const char          *recipients_path,
+           const char          *from,
+           const char          *reply_to,
+           guint                batch_size,
+           const char          *out_dir,
+           TaiouTimeline       *timeline,
+           gint64               incident_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouNoticeRecipients) recipients = NULL;
+  g_autoptr(GPtrArray) batches = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *data = taiou_file_read_bounded (recipients_path, 16 * 1024 * 1024, NULL,
+                                                   &error);
+
+  if (data == NULL)
+    return taiou_cli_fail (g_steal_pointer (&error));
+  recipients = taiou_notice_recipients_parse (data);
+  for (guint i = 0; i < recipients->invalid->len; i++)
+    {
+      g_autofree char *shown = taiou_cli_printable (recipients->invalid->pdata[i]);
+
+      g_printerr (_("taiou-cli: not a valid address, left out: %s\n"), shown);
+    }
+  batches = taiou_notice_build_eml (text, from, reply_to, recipients->addresses, batch_size, now,
+                                    &error);
+  if (batches == NULL)
+    return taiou_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < batches->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%03u.eml",
+                                               taiou_notice_template_get_name (notice), i + 1);
+      gsize length;
+      const char *bytes = g_bytes_get_data (batches->pdata[i], &length);
+
+      if (!write_file (out_dir, name, bytes, length, &error))
+        return taiou_cli_fail (g_steal_pointer (&error));
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u recipient in %u message, all in Bcc.\n",
+                        "%u recipients in %u messages, all in Bcc.\n",
+                        recipients->addresses->len),
+           recipients->addresses->len, batches->len);
+  if (timeline != NULL &&
+      !log_notice (timeline, incident_id, notice, "eml", batches->len, recipients->addresses->len,
+                   &error))
+    return taiou_cli_fail (g_steal_pointer (&error));
+  return TAIOU_CLI_EXIT_OK;
+}
+
 static int
 notice_render (int              argc,
                char           **argv,
@@ -93,15 +196,33 @@ notice_render (int              argc,
   g_autoptr(TaiouNoticeTemplate) notice = NULL;
   g_autoptr(GHashTable) variables = NULL;
   g_autoptr(TaiouNoticeText) text = NULL;
+  g_autoptr(TaiouTimeline) timeline = NULL;
   g_autofree char *vars_path = NULL;
   g_autofree char *format = NULL;
   g_autofree char *out_dir = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *recipients_path = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *reply_to = NULL;
+  gint64 incident_id = 0;
+  int batch_size = TAIOU_NOTICE_DEFAULT_BATCH_SIZE;
   const GOptionEntry entries[] = {
     { "vars", 0, 0, G_OPTION_ARG_FILENAME, &vars_path,
       N_("The variables, as a JSON object (an array is a list)"), N_("FILE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or html"),
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default), html or eml"),
       N_("FORMAT") },
+    { "recipients", 0, 0, G_OPTION_ARG_FILENAME, &recipients_path,
+      N_("For eml: the recipients (a pasted list, Outlook/Thunderbird CSV or vCard)"),
+      N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("For eml: the sender address"),
+      N_("ADDRESS") },
+    { "reply-to", 0, 0, G_OPTION_ARG_STRING, &reply_to, N_("For eml: where replies go"),
+      N_("ADDRESS") },
+    { "batch-size", 0, 0, G_OPTION_ARG_INT, &batch_size,
+      N_("For eml: recipients per message, all in Bcc (default 50)"), N_("N") },
+    { "incident", 0, 0, G_OPTION_ARG_INT64, &incident_id,
+      N_("Record in this incident's timeline that the notice was made (never the addresses)"),
+      N_("ID") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_dir,
       N_("Write TEMPLATE.txt or TEMPLATE.html into this folder instead of printing"),
       N_("DIR") },
@@ -115,15 +236,34 @@ notice_render (int              argc,
     return taiou_cli_usage_error (context, error->message);
   if (argc != 2 || vars_path == NULL)
     return taiou_cli_usage_error (context, _("Give one template name and --vars FILE."));
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "html"))
-    return taiou_cli_usage_error (context, _("The format must be text or html."));
+  if (format == NULL)
+    format = g_strdup ("text");
+  if (!g_str_equal (format, "text") && !g_str_equal (format, "html") &&
+      !g_str_equal (format, "eml"))
+    return taiou_cli_usage_error (context, _("The format must be text, html or eml."));
+  if (g_str_equal (format, "eml") && (recipients_path == NULL || out_dir == NULL))
+    return taiou_cli_usage_error (context, _("eml needs --recipients FILE and --out DIR."));
+  if (batch_size <= 0)
+    return taiou_cli_usage_error (context, _("The batch size must be a positive number."));
+  if (incident_id > 0 &&
+      (timeline = taiou_cli_open_incident (options, incident_id, &error)) == NULL)
+    return taiou_cli_fail (g_steal_pointer (&error));
 
   if ((notice = taiou_notice_template_find (argv[1], &error)) == NULL ||
       (variables = read_variables (vars_path, &error)) == NULL ||
       (text = taiou_notice_render (notice, variables, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
 
-  if (format != NULL && g_str_equal (format, "html"))
+  if (g_str_equal (format, "eml") && from == NULL)
+    {
+      g_autoptr(GSettings) settings = taiou_cli_app_settings ();
+
+      from = settings != NULL ? g_settings_get_string (settings, "notice-sender") : NULL;
+    }
+  if (g_str_equal (format, "eml"))
+    return write_eml (notice, text, recipients_path, from, reply_to, (guint) batch_size, out_dir,
+                      timeline, incident_id);
+  if (g_str_equal (format, "html"))
     output = taiou_notice_text_to_html (text, taiou_notice_template_get_title (notice));
   else if (text->subject != NULL)
     output = g_strdup_printf ("件名: %s\n\n%s", text->subject, text->body);
@@ -131,25 +271,17 @@ notice_render (int              argc,
     output = g_strdup (text->body);
 
   if (out_dir == NULL)
+    taiou_cli_print_utf8 (output);
+  else
     {
-      taiou_cli_print_utf8 (output);
-      return TAIOU_CLI_EXIT_OK;
-    }
-  {
-    g_autofree char *file = g_strconcat (argv[1], format != NULL && g_str_equal (format, "html")
-                                                  ? ".html" : ".txt", NULL);
-    g_autofree char *path = g_build_filename (out_dir, file, NULL);
+      g_autofree char *file = g_strconcat (argv[1], g_str_equal (format, "html") ? ".html"
+                                                                                  : ".txt", NULL);
 
-    if (g_mkdir_with_parents (out_dir, 0700) != 0 ||
-        !g_file_set_contents_full (path, output, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                   &error))
-      {
-        if (error == NULL)
-          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot create %s"), out_dir);
+      if (!write_file (out_dir, file, output, strlen (output), &error))
         return taiou_cli_fail (g_steal_pointer (&error));
-      }
-    g_print (_("Wrote %s\n"), path);
-  }
+    }
+  if (timeline != NULL && !log_notice (timeline, incident_id, notice, format, 0, 0, &error))
+    return taiou_cli_fail (g_steal_pointer (&error));
   return TAIOU_CLI_EXIT_OK;
 }
 
@@ -163,6 +295,6 @@ taiou_cli_notice (int              argc,
   if (argc >= 2 && g_str_equal (argv[1], "render"))
     return notice_render (argc - 1, argv + 1, options);
   g_printerr ("%s\n", _("usage: taiou-cli notice list | notice render TEMPLATE --vars FILE "
-                        "[--format text|html] [--out DIR]"));
+                        "[--format text|html|eml] [--out DIR] [--recipients FILE --from ADDRESS]"));
   return TAIOU_CLI_EXIT_ERROR;
 }

@@ -53,6 +53,7 @@ TaiouIocSet   *taiou_cli_load_iocs        (char            **files,
 void           taiou_cli_print_finding    (const TaiouFinding *finding,
                                            gboolean          japanese);
 JsonObject    *taiou_cli_finding_to_json  (const TaiouFinding *finding);
+GSettings     *taiou_cli_app_settings     (void);
 TaiouTimeline *taiou_cli_open_incident    (TaiouCliOptions  *options,
                                            gint64            incident_id,
                                            GError          **error);

@@ -122,3 +122,16 @@ taiou_cli_open_incident (TaiouCliOptions  *options,
     return NULL;
   return g_steal_pointer (&timeline);
 }
+
+/* The app's settings (Preferences), when its schema is installed; the CLI works without. */
+GSettings *
+taiou_cli_app_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}

@@ -52,9 +52,29 @@ TaiouNoticeTemplate *taiou_notice_template_find       (const char           *nam
 char                *taiou_notice_text_to_html        (TaiouNoticeText      *text,
                                                        const char           *title);
 
+/* taiou-notice-mail.c */
+#define TAIOU_NOTICE_DEFAULT_BATCH_SIZE 50
+
+typedef struct
+{
+  GPtrArray *addresses;  /* char *: valid, each once, in the order found */
+  GPtrArray *invalid;    /* char *: what looked like an address but is not one */
+} TaiouNoticeRecipients;
+
+TaiouNoticeRecipients *taiou_notice_recipients_parse  (const char            *text);
+void                   taiou_notice_recipients_free   (TaiouNoticeRecipients *recipients);
+GPtrArray             *taiou_notice_build_eml         (const TaiouNoticeText *text,
+                                                       const char            *from,
+                                                       const char            *reply_to,
+                                                       GPtrArray             *addresses,
+                                                       guint                  batch_size,
+                                                       GDateTime             *date,
+                                                       GError               **error);
+
 char                *taiou_notice_format_date         (GDateTime            *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouNoticeTemplate, taiou_notice_template_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouNoticeText, taiou_notice_text_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouNoticeRecipients, taiou_notice_recipients_free)
 
 G_END_DECLS

@@ -90,6 +90,54 @@ test_missing_and_injected (void)
   g_assert_nonnull (strstr (unknown->err, "not a template name"));
 }
 
+static void
+test_eml_batches_and_record (void)
+{
+  g_autofree char *vars = write_vars (PARTNER_VARS);
+  g_autofree char *list_path = g_build_filename (g_get_user_data_dir (), "partners.csv", NULL);
+  g_autofree char *out = g_build_filename (g_get_user_data_dir (), "eml", NULL);
+  g_autofree char *third = g_build_filename (out, "partner-warning-003.eml", NULL);
+  g_autofree char *fourth = g_build_filename (out, "partner-warning-004.eml", NULL);
+  g_autofree char *db = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&db);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "notice", 0);
+  g_autofree char *id = g_strdup_printf ("%lld", (long long) taiou_incident_get_id (incident));
+  g_autoptr(GString) list = g_string_new ("name,email\n");
+  g_autoptr(TaiouTestCliResult) result = NULL;
+  g_autoptr(TaiouTestCliResult) no_sender = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  const char *detail;
+
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (list, "取引先%u,partner%u@example.com\n", i, i);
+  g_string_append (list, "壊れた,broken@@example.com\n");
+  g_assert_true (g_file_set_contents (list_path, list->str, -1, NULL));
+
+  result = taiou_test_run_cli ("C.UTF-8", "--db", db, "notice", "render", "partner-warning",
+                               "--vars", vars, "--format", "eml", "--recipients", list_path,
+                               "--from", "soumu@ourcorp.co.jp", "--out", out, "--incident", id,
+                               NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_nonnull (strstr (result->out, "120 recipients in 3 messages, all in Bcc."));
+  g_assert_nonnull (strstr (result->err, "broken@@example.com"));
+  g_assert_true (g_file_test (third, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (fourth, G_FILE_TEST_EXISTS));
+
+  events = taiou_timeline_list_events (timeline, taiou_incident_get_id (incident), NULL);
+  g_assert_cmpstr (taiou_event_get_kind (events->pdata[events->len - 1]), ==, "notice.generated");
+  detail = taiou_event_get_detail (events->pdata[events->len - 1]);
+  g_assert_nonnull (strstr (detail, "\"recipients\":120"));
+  g_assert_nonnull (strstr (detail, "\"batches\":3"));
+  g_assert_null (strstr (detail, "@example.com"));
+
+  /* Without a sender (and none in Preferences) nothing is written. */
+  no_sender = taiou_test_run_cli ("C.UTF-8", "notice", "render", "partner-warning", "--vars", vars,
+                                  "--format", "eml", "--recipients", list_path, "--out", out,
+                                  NULL);
+  g_assert_cmpint (no_sender->status, ==, 2);
+  g_assert_nonnull (strstr (no_sender->err, "sender"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -99,5 +147,6 @@ main (int    argc,
   g_test_add_func ("/taiou/cli/notice/list", test_list);
   g_test_add_func ("/taiou/cli/notice/render-text-and-html", test_render_text_and_html);
   g_test_add_func ("/taiou/cli/notice/missing-and-injected", test_missing_and_injected);
+  g_test_add_func ("/taiou/cli/notice/eml-batches-and-record", test_eml_batches_and_record);
   return g_test_run ();
 }

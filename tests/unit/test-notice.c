@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <gmime/gmime.h>
+
 #include "taiou.h"
 
 static const char * const templates[] = {
@@ -239,11 +241,125 @@ test_malformed_templates (void)
   g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE);
 }
 
+static void
+test_recipients (void)
+{
+  const char *pasted = "tanaka@partner.example、Suzuki@Partner.Example\n"
+                       "佐藤 <sato@other.example>; tanaka@PARTNER.example\n"
+                       "not-an-address@ bad@@x.example\n";
+  const char *outlook_csv = "\"名\",\"姓\",\"電子メール アドレス\"\r\n"
+                            "\"太郎\",\"山田\",\"yamada@a.example\"\r\n"
+                            "\"花子\",\"佐藤\",\"sato@b.example\"\r\n";
+  const char *vcards = "BEGIN:VCARD\nVERSION:3.0\nFN:山田 太郎\nEMAIL;TYPE=INTERNET,WORK:yamada@a.example\n"
+                       "END:VCARD\nBEGIN:VCARD\nVERSION:4.0\nFN:C\n"
+                       "item1.EMAIL;TYPE=work:c@c.example\nEND:VCARD\n";
+  g_autoptr(TaiouNoticeRecipients) from_paste = taiou_notice_recipients_parse (pasted);
+  g_autoptr(TaiouNoticeRecipients) from_csv = taiou_notice_recipients_parse (outlook_csv);
+  g_autoptr(TaiouNoticeRecipients) from_vcard = taiou_notice_recipients_parse (vcards);
+
+  /* Duplicates differ only in the domain's case; the local part's case is kept. */
+  g_assert_cmpuint (from_paste->addresses->len, ==, 3);
+  g_assert_cmpstr (from_paste->addresses->pdata[0], ==, "tanaka@partner.example");
+  g_assert_cmpstr (from_paste->addresses->pdata[1], ==, "Suzuki@partner.example");
+  g_assert_cmpstr (from_paste->addresses->pdata[2], ==, "sato@other.example");
+  g_assert_cmpuint (from_paste->invalid->len, ==, 2);
+  g_assert_cmpuint (from_csv->addresses->len, ==, 2);
+  g_assert_cmpstr (from_csv->addresses->pdata[1], ==, "sato@b.example");
+  g_assert_cmpuint (from_csv->invalid->len, ==, 0);
+  g_assert_cmpuint (from_vcard->addresses->len, ==, 2);
+  g_assert_cmpstr (from_vcard->addresses->pdata[1], ==, "c@c.example");
+}
+
+static TaiouNoticeText *
+render_partner_warning (void)
+{
+  g_autoptr(TaiouNoticeTemplate) notice = load ("partner-warning");
+  g_autoptr(GHashTable) variables = full_variables (notice);
+  TaiouNoticeText *text = taiou_notice_render (notice, variables, NULL);
+
+  g_assert_nonnull (text);
+  return text;
+}
+
+static void
+test_eml_batches (void)
+{
+  g_autoptr(TaiouNoticeText) text = render_partner_warning ();
+  g_autoptr(GPtrArray) addresses = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) date = g_date_time_new_local (2026, 11, 23, 14, 0, 0);
+  g_autoptr(GPtrArray) batches = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint expected[] = { 50, 50, 20 };
+
+  for (guint i = 0; i < 120; i++)
+    g_ptr_array_add (addresses, g_strdup_printf ("partner%u@example.com", i));
+  batches = taiou_notice_build_eml (text, "soumu@ourcorp.co.jp", "help@ourcorp.co.jp", addresses,
+                                    0, date, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (batches->len, ==, 3);
+  for (guint b = 0; b < batches->len; b++)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (batches->pdata[b], &length);
+      GMimeStream *stream = g_mime_stream_mem_new_with_buffer (data, length);
+      GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+      GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+      GMimeObject *part;
+      g_autofree char *body = NULL;
+
+      g_assert_nonnull (message);
+      g_assert_cmpstr (g_mime_message_get_subject (message), ==, text->subject);
+      g_assert_cmpint (internet_address_list_length (g_mime_message_get_bcc (message)), ==,
+                       (int) expected[b]);
+      g_assert_cmpint (internet_address_list_length (g_mime_message_get_to (message)), ==, 1);
+      g_assert_cmpint (internet_address_list_length (g_mime_message_get_cc (message)), ==, 0);
+      g_assert_nonnull (g_mime_message_get_message_id (message));
+      g_assert_nonnull (g_mime_message_get_date (message));
+      /* One plain-text part: never an attachment. */
+      part = g_mime_message_get_mime_part (message);
+      g_assert_true (GMIME_IS_TEXT_PART (part));
+      body = g_mime_text_part_get_text (GMIME_TEXT_PART (part));
+      g_strdelimit (body, "\r", ' ');
+      g_assert_nonnull (strstr (body, "お取引先各位"));
+      /* Raw header: the subject is RFC 2047-encoded, the file is ASCII. */
+      g_assert_nonnull (g_strstr_len (data, (gssize) length, "Subject: =?"));
+      for (gsize i = 0; i < length; i++)
+        g_assert_cmpint ((guchar) data[i], <, 0x80);
+      g_object_unref (message);
+      g_object_unref (parser);
+      g_object_unref (stream);
+    }
+}
+
+static void
+test_eml_refusals (void)
+{
+  g_autoptr(TaiouNoticeText) text = render_partner_warning ();
+  g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) date = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bad_from = NULL;
+  g_autoptr(GPtrArray) no_recipients = NULL;
+
+  g_ptr_array_add (one, g_strdup ("a@example.com"));
+  bad_from = taiou_notice_build_eml (text, "soumu@ourcorp.co.jp\r\nBcc: x@y.example", NULL, one,
+                                     50, date, &error);
+  g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID);
+  g_assert_null (bad_from);
+  g_clear_error (&error);
+  no_recipients = taiou_notice_build_eml (text, "soumu@ourcorp.co.jp", NULL, none, 50, date,
+                                          &error);
+  g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_MISSING);
+  g_assert_null (no_recipients);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_mime_init ();
 
   g_test_add_func ("/notice/every-template-renders", test_every_template_renders);
   g_test_add_func ("/notice/missing-variables-are-named", test_missing_variables_are_named);
@@ -251,5 +367,8 @@ main (int   argc,
   g_test_add_func ("/notice/optional-sections", test_optional_sections);
   g_test_add_func ("/notice/declared-variables-are-used", test_declared_variables_are_used);
   g_test_add_func ("/notice/malformed-templates", test_malformed_templates);
+  g_test_add_func ("/notice/recipients", test_recipients);
+  g_test_add_func ("/notice/eml-batches", test_eml_batches);
+  g_test_add_func ("/notice/eml-refusals", test_eml_refusals);
   return g_test_run ();
 }

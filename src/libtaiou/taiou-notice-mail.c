@@ -1,0 +1,245 @@
+/* taiou-notice-mail.c — a notice as ready-to-send .eml files, recipients in Bcc batches
+ *
+ * Partners must not see each other's addresses, and a mail server limits recipients per
+ * message, so the recipients go in Bcc, split into batches (50 by default), one .eml each,
+ * To: being the sender.  The notice never carries an attachment: the warning itself says not
+ * to open attachments.  Recipients come from whatever people paste or export: one address a
+ * line, "Name <address>", Outlook/Thunderbird CSV, vCard 3/4.
+ */
+#define G_LOG_DOMAIN "taiou-notice"
+
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "taiou-mail-address.h"
+#include "taiou-notice.h"
+
+#define MAX_RECIPIENTS 100000
+
+/* GMime 3.2 declares no g_autoptr() cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeTextPart, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
+
+void
+taiou_notice_recipients_free (TaiouNoticeRecipients *recipients)
+{
+  if (recipients == NULL)
+    return;
+  g_ptr_array_unref (recipients->addresses);
+  g_ptr_array_unref (recipients->invalid);
+  g_free (recipients);
+}
+
+/* The address part of "Name <address>", "mailto:address" or a bare token. */
+static char *
+extract_address (const char *token)
+{
+  const char *open = strrchr (token, '<');
+  const char *close = open != NULL ? strchr (open, '>') : NULL;
+  g_autofree char *address = NULL;
+
+  if (open != NULL && close != NULL)
+    address = g_strndup (open + 1, (gsize) (close - open - 1));
+  else
+    address = g_strdup (token);
+  g_strstrip (address);
+  /* Quotes and the brackets spreadsheets add. */
+  g_strdelimit (address, "\"'", ' ');
+  g_strstrip (address);
+  if (g_ascii_strncasecmp (address, "mailto:", 7) == 0)
+    memmove (address, address + 7, strlen (address + 7) + 1);
+  return g_steal_pointer (&address);
+}
+
+/* local@DOMAIN: the domain's case does not matter, the local part's may. */
+static char *
+normalize_address (const char *address)
+{
+  const char *at = strrchr (address, '@');
+  g_autofree char *domain = g_ascii_strdown (at + 1, -1);
+
+  return g_strdup_printf ("%.*s@%s", (int) (at - address), address, domain);
+}
+
+static void
+add_candidate (TaiouNoticeRecipients *recipients,
+               GHashTable            *seen,
+               const char            *token)
+{
+  g_autofree char *address = extract_address (token);
+  g_autofree char *normal = NULL;
+  g_autofree char *key = NULL;
+
+  if (strchr (address, '@') == NULL)
+    return;  /* a name, a header, a phone number: not meant as an address */
+  if (!taiou_mail_address_is_valid (address))
+    {
+      if (recipients->invalid->len < 1000)
+        g_ptr_array_add (recipients->invalid, g_utf8_make_valid (address, -1));
+      return;
+    }
+  normal = normalize_address (address);
+  key = g_ascii_strdown (normal, -1);
+  if (g_hash_table_contains (seen, key) || recipients->addresses->len >= MAX_RECIPIENTS)
+    return;
+  g_hash_table_add (seen, g_steal_pointer (&key));
+  g_ptr_array_add (recipients->addresses, g_steal_pointer (&normal));
+}
+
+/**
+ * taiou_notice_recipients_parse:
+ * @text: pasted addresses, an address book exported as CSV, or vCards
+ *
+ * Finds every address in @text, keeps the valid ones once each (in order) and lists the ones
+ * that look like addresses but are not valid.
+ *
+ * Returns: (transfer full): the recipients
+ */
+TaiouNoticeRecipients *
+taiou_notice_recipients_parse (const char *text)
+{
+  TaiouNoticeRecipients *recipients = g_new0 (TaiouNoticeRecipients, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  g_auto(GStrv) lines = NULL;
+
+  recipients->addresses = g_ptr_array_new_with_free_func (g_free);
+  recipients->invalid = g_ptr_array_new_with_free_func (g_free);
+  g_strdelimit (valid, "\r", '\n');
+  lines = g_strsplit (valid, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      g_auto(GStrv) fields = NULL;
+
+      /* vCard: EMAIL;TYPE=work:address (the value follows the last colon of the name). */
+      if (g_ascii_strncasecmp (line, "EMAIL", 5) == 0 || strstr (line, ".EMAIL") != NULL)
+        {
+          const char *colon = strchr (line, ':');
+
+          if (colon != NULL)
+            add_candidate (recipients, seen, colon + 1);
+          continue;
+        }
+      if (g_ascii_strncasecmp (line, "BEGIN:", 6) == 0 ||
+          g_ascii_strncasecmp (line, "END:", 4) == 0)
+        continue;
+      /* CSV cells, pasted lists: "," ";" tabs, spaces and Japanese commas all separate. */
+      fields = g_strsplit_set (line, ",;\t 、，　", -1);
+      for (guint f = 0; fields[f] != NULL; f++)
+        if (*fields[f] != '\0')
+          add_candidate (recipients, seen, fields[f]);
+    }
+  return recipients;
+}
+
+static gboolean
+check_header_address (const char  *field,
+                      const char  *address,
+                      GError     **error)
+{
+  if (address != NULL && taiou_mail_address_is_valid (address))
+    return TRUE;
+  g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID,
+               "The %s address is missing or not a valid mail address", field);
+  return FALSE;
+}
+
+static GBytes *
+build_one (const TaiouNoticeText *text,
+           const char            *from,
+           const char            *reply_to,
+           GPtrArray             *addresses,
+           guint                  first,
+           guint                  count,
+           GDateTime             *date)
+{
+  g_autoptr(GMimeMessage) message = g_mime_message_new (TRUE);
+  g_autoptr(GMimeTextPart) body = g_mime_text_part_new_with_subtype ("plain");
+  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new ();
+  g_autofree char *message_id = g_mime_utils_generate_message_id (strrchr (from, '@') + 1);
+  g_autofree char *crlf_body = NULL;
+  g_auto(GStrv) lines = g_strsplit (text->body, "\n", -1);
+  GByteArray *array;
+
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM, NULL, from);
+  /* Every recipient is hidden from the others; the sender keeps a copy. */
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, NULL, from);
+  if (reply_to != NULL)
+    g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_REPLY_TO, NULL, reply_to);
+  for (guint i = first; i < first + count; i++)
+    g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_BCC, NULL, addresses->pdata[i]);
+  g_mime_message_set_subject (message, text->subject != NULL ? text->subject : "", "UTF-8");
+  g_mime_message_set_date (message, date);
+  g_mime_message_set_message_id (message, message_id);
+
+  crlf_body = g_strjoinv ("\r\n", lines);
+  g_mime_text_part_set_text (body, crlf_body);
+  g_mime_text_part_set_charset (body, "UTF-8");
+  g_mime_part_set_content_encoding (GMIME_PART (body), GMIME_CONTENT_ENCODING_BASE64);
+  g_mime_message_set_mime_part (message, GMIME_OBJECT (body));
+
+  g_mime_object_write_to_stream (GMIME_OBJECT (message), NULL, stream);
+  array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+  return g_bytes_new (array->data, array->len);
+}
+
+/**
+ * taiou_notice_build_eml:
+ * @text: a rendered mail notice (with a subject)
+ * @from: the sender (Preferences → notice sender)
+ * @reply_to: (nullable): where replies should go
+ * @addresses: (element-type utf8): the recipients, from taiou_notice_recipients_parse()
+ * @batch_size: recipients per message (0 means 50)
+ * @date: the Date header
+ *
+ * Returns: (transfer full) (element-type GBytes): one RFC 5322 message per batch
+ */
+GPtrArray *
+taiou_notice_build_eml (const TaiouNoticeText  *text,
+                        const char             *from,
+                        const char             *reply_to,
+                        GPtrArray              *addresses,
+                        guint                   batch_size,
+                        GDateTime              *date,
+                        GError                **error)
+{
+  static gsize gmime_ready = 0;
+  GPtrArray *batches;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (addresses != NULL, NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (g_once_init_enter (&gmime_ready))
+    {
+      g_mime_init ();
+      g_once_init_leave (&gmime_ready, 1);
+    }
+  if (!check_header_address ("sender (From)", from, error) ||
+      (reply_to != NULL && !check_header_address ("Reply-To", reply_to, error)))
+    return NULL;
+  if (text->subject == NULL || strpbrk (text->subject, "\r\n") != NULL)
+    {
+      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID,
+                   "This notice has no subject line, so it is not a mail notice");
+      return NULL;
+    }
+  if (addresses->len == 0)
+    {
+      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_MISSING,
+                   "There are no recipients");
+      return NULL;
+    }
+  if (batch_size == 0)
+    batch_size = TAIOU_NOTICE_DEFAULT_BATCH_SIZE;
+
+  batches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  for (guint first = 0; first < addresses->len; first += batch_size)
+    g_ptr_array_add (batches, build_one (text, from, reply_to, addresses, first,
+                                         MIN (batch_size, addresses->len - first), date));
+  return batches;
+}
