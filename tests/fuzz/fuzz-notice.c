@@ -1,0 +1,78 @@
+/* fuzz-notice.c — the notice path: a template parsed from hostile text, filled with hostile
+ * variables, turned into .eml; and a hostile recipient list.  Whatever the input, a rendered
+ * subject never holds a line break and a built .eml never has a header line it did not make. */
+#include "config.h"
+
+#include <string.h>
+
+#include "taiou.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autofree char *text = g_strndup ((const char *) data, size);
+  g_autoptr(TaiouNoticeRecipients) recipients = taiou_notice_recipients_parse (text);
+  g_autoptr(TaiouNoticeTemplate) notice = NULL;
+  g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           g_free);
+  g_autoptr(TaiouNoticeText) rendered = NULL;
+  g_auto(GStrv) parts = NULL;
+  const char *values;
+
+  /* TEMPLATE \x01 name=value \x01 name=value … */
+  parts = g_strsplit (text, "\x01", -1);
+  notice = taiou_notice_template_parse ("fuzz", parts[0], NULL);
+  if (notice == NULL)
+    return 0;
+  for (guint i = 1; parts[i] != NULL; i++)
+    {
+      char *equals = strchr (parts[i], '=');
+
+      if (equals != NULL)
+        g_hash_table_insert (variables, g_strndup (parts[i], (gsize) (equals - parts[i])),
+                             g_strdup (equals + 1));
+    }
+  rendered = taiou_notice_render (notice, variables, NULL);
+  if (rendered == NULL)
+    return 0;
+  g_assert (rendered->subject == NULL || strpbrk (rendered->subject, "\r\n") == NULL);
+  values = rendered->body;
+  g_assert (values != NULL);
+  if (rendered->subject != NULL && recipients->addresses->len > 0)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 11, 23, 0, 0, 0);
+      g_autoptr(GPtrArray) batches = taiou_notice_build_eml (rendered, "a@example.com", NULL,
+                                                             recipients->addresses, 2, date,
+                                                             NULL);
+
+      for (guint i = 0; batches != NULL && i < batches->len; i++)
+        {
+          gsize length;
+          const char *eml = g_bytes_get_data (batches->pdata[i], &length);
+          g_autofree char *copy = g_strndup (eml, length);
+          char *end = strstr (copy, "\n\n");
+
+          /* The headers are only the ones we write (continuation lines start with a space). */
+          if (end != NULL)
+            *end = '\0';
+          {
+            g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
+
+            for (guint l = 0; lines[l] != NULL; l++)
+              g_assert (lines[l][0] == ' ' || lines[l][0] == '\t' || lines[l][0] == '\0' ||
+                        g_str_has_prefix (lines[l], "From: ") ||
+                        g_str_has_prefix (lines[l], "To: ") ||
+                        g_str_has_prefix (lines[l], "Bcc: ") ||
+                        g_str_has_prefix (lines[l], "Subject: ") ||
+                        g_str_has_prefix (lines[l], "Date: ") ||
+                        g_str_has_prefix (lines[l], "Message-Id: ") ||
+                        g_str_has_prefix (lines[l], "MIME-Version: ") ||
+                        g_str_has_prefix (lines[l], "Content-"));
+          }
+        }
+    }
+  return 0;
+}
