@@ -155,12 +155,22 @@ taiou_notice_template_parse (const char  *name,
           g_free (self->title);
           self->title = g_strdup (colon + 1);
         }
+      /* A repeated header line replaces the earlier one. */
       else if (g_str_equal (line + 1, "required"))
-        self->required = split_names (colon + 1);
+        {
+          g_strfreev (self->required);
+          self->required = split_names (colon + 1);
+        }
       else if (g_str_equal (line + 1, "optional"))
-        self->optional = split_names (colon + 1);
+        {
+          g_strfreev (self->optional);
+          self->optional = split_names (colon + 1);
+        }
       else if (g_str_equal (line + 1, "list"))
-        self->lists = split_names (colon + 1);
+        {
+          g_strfreev (self->lists);
+          self->lists = split_names (colon + 1);
+        }
     }
   if (self->required == NULL)
     self->required = g_new0 (char *, 1);

@@ -24,6 +24,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   /* TEMPLATE \x01 name=value \x01 name=value … */
   parts = g_strsplit (text, "\x01", -1);
+  if (parts[0] == NULL)
+    return 0;
   notice = taiou_notice_template_parse ("fuzz", parts[0], NULL);
   if (notice == NULL)
     return 0;
