@@ -200,6 +200,18 @@ taiou_notice_template_parse (const char  *name,
   if ((self->subject != NULL && !check_placeholders (self, self->subject, error)) ||
       !check_placeholders (self, self->body, error))
     return NULL;
+  /* A list is several lines; a subject is a header and must stay one. */
+  for (guint i = 0; self->subject != NULL && self->lists[i] != NULL; i++)
+    {
+      g_autofree char *placeholder = g_strdup_printf ("{{%s}}", self->lists[i]);
+
+      if (strstr (self->subject, placeholder) != NULL)
+        {
+          g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE,
+                       "%s: the list “%s” cannot be used in the subject", name, self->lists[i]);
+          return NULL;
+        }
+    }
   return g_steal_pointer (&self);
 }
 

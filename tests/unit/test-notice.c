@@ -231,11 +231,17 @@ test_malformed_templates (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(TaiouNoticeTemplate) undeclared = NULL;
   g_autoptr(TaiouNoticeTemplate) headerless = NULL;
+  g_autoptr(TaiouNoticeTemplate) list_subject = NULL;
 
   undeclared = taiou_notice_template_parse ("x", "# title: x\n# required: a\n---\n{{a}}{{b}}\n",
                                             &error);
   g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE);
   g_assert_nonnull (strstr (error->message, "“b”"));
+  g_clear_error (&error);
+  list_subject = taiou_notice_template_parse ("z", "# title: z\n# required: l\n# list: l\n---\n"
+                                              "件名: {{l}}\n\n{{l}}\n", &error);
+  g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE);
+  g_assert_null (list_subject);
   g_clear_error (&error);
   headerless = taiou_notice_template_parse ("y", "本文だけ\n", &error);
   g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE);
