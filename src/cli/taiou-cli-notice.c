@@ -186,6 +186,59 @@ write_eml (TaiouNoticeTemplate *notice,
   return TAIOU_CLI_EXIT_OK;
 }
 
+static void
+set_variable (GHashTable *variables,
+              const char *name,
+              char       *value)
+{
+  if (value != NULL && *value != '\0')
+    g_hash_table_insert (variables, g_strdup (name), value);
+  else
+    g_free (value);
+}
+
+/* What Taiou already knows: the incident's discovery date and today, and Preferences
+ * (organisation, our domains, the IT manager as contact).  --vars adds to and overrides it. */
+static GHashTable *
+known_variables (TaiouTimeline  *timeline,
+                 gint64          incident_id,
+                 GError        **error)
+{
+  g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           g_free);
+  g_autoptr(GSettings) settings = taiou_cli_app_settings ();
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+  set_variable (variables, "notice_date", taiou_notice_format_date (today));
+  if (timeline != NULL)
+    {
+      g_autoptr(TaiouIncident) incident = taiou_timeline_get_incident (timeline, incident_id,
+                                                                       error);
+      g_autoptr(GDateTime) utc = NULL;
+      g_autoptr(GDateTime) discovered = NULL;
+
+      if (incident == NULL)
+        return NULL;
+      utc = g_date_time_new_from_unix_utc (taiou_incident_get_discovered_us (incident) /
+                                           G_USEC_PER_SEC);
+      discovered = g_date_time_to_local (utc);
+      set_variable (variables, "discovery_date", taiou_notice_format_date (discovered));
+    }
+  if (settings != NULL)
+    {
+      g_auto(GStrv) domains = g_settings_get_strv (settings, "mail-domains");
+
+      set_variable (variables, "company", g_settings_get_string (settings, "organization-name"));
+      set_variable (variables, "our_domains", g_strjoinv ("\n", domains));
+      set_variable (variables, "contact_name", g_settings_get_string (settings, "it-manager-name"));
+      set_variable (variables, "contact_phone",
+                    g_settings_get_string (settings, "it-manager-phone"));
+      set_variable (variables, "contact_email",
+                    g_settings_get_string (settings, "it-manager-email"));
+    }
+  return g_steal_pointer (&variables);
+}
+
 static int
 notice_render (int              argc,
                char           **argv,
@@ -208,7 +261,8 @@ notice_render (int              argc,
   int batch_size = TAIOU_NOTICE_DEFAULT_BATCH_SIZE;
   const GOptionEntry entries[] = {
     { "vars", 0, 0, G_OPTION_ARG_FILENAME, &vars_path,
-      N_("The variables, as a JSON object (an array is a list)"), N_("FILE") },
+      N_("The variables, as a JSON object (an array is a list); they add to and override what "
+         "the incident and Preferences give"), N_("FILE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default), html or eml"),
       N_("FORMAT") },
     { "recipients", 0, 0, G_OPTION_ARG_FILENAME, &recipients_path,
@@ -221,8 +275,8 @@ notice_render (int              argc,
     { "batch-size", 0, 0, G_OPTION_ARG_INT, &batch_size,
       N_("For eml: recipients per message, all in Bcc (default 50)"), N_("N") },
     { "incident", 0, 0, G_OPTION_ARG_INT64, &incident_id,
-      N_("Record in this incident's timeline that the notice was made (never the addresses)"),
-      N_("ID") },
+      N_("Fill the dates from this incident and record in its timeline that the notice was "
+         "made (never the addresses)"), N_("ID") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_dir,
       N_("Write TEMPLATE.txt or TEMPLATE.html into this folder instead of printing"),
       N_("DIR") },
@@ -234,8 +288,9 @@ notice_render (int              argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return taiou_cli_usage_error (context, error->message);
-  if (argc != 2 || vars_path == NULL)
-    return taiou_cli_usage_error (context, _("Give one template name and --vars FILE."));
+  if (argc != 2 || (vars_path == NULL && incident_id <= 0))
+    return taiou_cli_usage_error (context, _("Give one template name and --vars FILE or "
+                                             "--incident ID."));
   if (format == NULL)
     format = g_strdup ("text");
   if (!g_str_equal (format, "text") && !g_str_equal (format, "html") &&
@@ -250,8 +305,24 @@ notice_render (int              argc,
     return taiou_cli_fail (g_steal_pointer (&error));
 
   if ((notice = taiou_notice_template_find (argv[1], &error)) == NULL ||
-      (variables = read_variables (vars_path, &error)) == NULL ||
-      (text = taiou_notice_render (notice, variables, &error)) == NULL)
+      (variables = known_variables (timeline, incident_id, &error)) == NULL)
+    return taiou_cli_fail (g_steal_pointer (&error));
+  if (vars_path != NULL)
+    {
+      g_autoptr(GHashTable) given = read_variables (vars_path, &error);
+      GHashTableIter iter;
+      gpointer name, value;
+
+      if (given == NULL)
+        return taiou_cli_fail (g_steal_pointer (&error));
+      g_hash_table_iter_init (&iter, given);
+      while (g_hash_table_iter_next (&iter, &name, &value))
+        {
+          g_hash_table_replace (variables, name, value);
+          g_hash_table_iter_steal (&iter);
+        }
+    }
+  if ((text = taiou_notice_render (notice, variables, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
 
   if (g_str_equal (format, "eml") && from == NULL)

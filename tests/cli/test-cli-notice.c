@@ -138,6 +138,40 @@ test_eml_batches_and_record (void)
   g_assert_nonnull (strstr (no_sender->err, "sender"));
 }
 
+/* With --incident the discovery date comes from the incident; --vars gives the rest. */
+static void
+test_incident_fills_dates (void)
+{
+  g_autofree char *vars = write_vars ("{\"company\": \"株式会社アワ商事\","
+                                      " \"our_domains\": [\"ourcorp.co.jp\"],"
+                                      " \"contact_department\": \"総務部\","
+                                      " \"contact_name\": \"山田 太郎\","
+                                      " \"contact_phone\": \"03-1234-5678\"}");
+  g_autofree char *db = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&db);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "notice", 0);
+  g_autofree char *id = g_strdup_printf ("%lld", (long long) taiou_incident_get_id (incident));
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (
+    taiou_incident_get_discovered_us (incident) / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *date = taiou_notice_format_date (local);
+  g_autofree char *expected = g_strdup_printf ("%s、弊社従業員のパソコン", date);
+  g_autoptr(TaiouTestCliResult) result = NULL;
+  g_autoptr(TaiouTestCliResult) nothing = NULL;
+
+  result = taiou_test_run_cli ("C.UTF-8", "--db", db, "notice", "render", "partner-warning",
+                               "--incident", id, "--vars", vars, NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_nonnull (strstr (result->out, expected));
+
+  /* Preferences are empty here, so without --vars the missing ones are named. */
+  nothing = taiou_test_run_cli ("C.UTF-8", "--db", db, "notice", "render", "partner-warning",
+                                "--incident", id, NULL);
+  g_assert_cmpint (nothing->status, ==, 2);
+  g_assert_nonnull (strstr (nothing->err, "missing variables: company, our_domains"));
+  g_assert_null (strstr (nothing->err, "discovery_date"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -148,5 +182,6 @@ main (int    argc,
   g_test_add_func ("/taiou/cli/notice/render-text-and-html", test_render_text_and_html);
   g_test_add_func ("/taiou/cli/notice/missing-and-injected", test_missing_and_injected);
   g_test_add_func ("/taiou/cli/notice/eml-batches-and-record", test_eml_batches_and_record);
+  g_test_add_func ("/taiou/cli/notice/incident-fills-dates", test_incident_fills_dates);
   return g_test_run ();
 }
