@@ -121,14 +121,21 @@ check_placeholders (TaiouNoticeTemplate  *self,
  */
 TaiouNoticeTemplate *
 taiou_notice_template_parse (const char  *name,
-                             const char  *text,
+                             const char  *original,
                              GError     **error)
 {
   g_autoptr(TaiouNoticeTemplate) self = g_new0 (TaiouNoticeTemplate, 1);
-  const char *p = text;
+  g_autoptr(GString) normalized = NULL;
+  const char *text;
+  const char *p;
   const char *separator;
 
-  g_return_val_if_fail (name != NULL && text != NULL, NULL);
+  g_return_val_if_fail (name != NULL && original != NULL, NULL);
+
+  /* A template saved on Windows has CRLF line ends; the text is LF-only from here on. */
+  normalized = g_string_new (original);
+  g_string_replace (normalized, "\r\n", "\n", 0);
+  text = p = normalized->str;
 
   self->name = g_strdup (name);
   if (!g_utf8_validate (text, -1, NULL) ||
@@ -200,6 +207,13 @@ taiou_notice_template_parse (const char  *name,
   if ((self->subject != NULL && !check_placeholders (self, self->subject, error)) ||
       !check_placeholders (self, self->body, error))
     return NULL;
+  for (const char *c = self->subject; c != NULL && *c != '\0'; c++)
+    if ((guchar) *c < 0x20 || *c == 0x7f)
+      {
+        g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE,
+                     "%s: the subject line holds a control character", name);
+        return NULL;
+      }
   /* A list is several lines; a subject is a header and must stay one. */
   for (guint i = 0; self->subject != NULL && self->lists[i] != NULL; i++)
     {

@@ -232,6 +232,8 @@ test_malformed_templates (void)
   g_autoptr(TaiouNoticeTemplate) undeclared = NULL;
   g_autoptr(TaiouNoticeTemplate) headerless = NULL;
   g_autoptr(TaiouNoticeTemplate) list_subject = NULL;
+  g_autoptr(TaiouNoticeTemplate) control_subject = NULL;
+  g_autoptr(TaiouNoticeTemplate) crlf = NULL;
 
   undeclared = taiou_notice_template_parse ("x", "# title: x\n# required: a\n---\n{{a}}{{b}}\n",
                                             &error);
@@ -243,6 +245,14 @@ test_malformed_templates (void)
   g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE);
   g_assert_null (list_subject);
   g_clear_error (&error);
+  control_subject = taiou_notice_template_parse ("c", "# title: c\n---\n件名: a\rBcc: x\n\nb\n",
+                                                 &error);
+  g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE);
+  g_assert_null (control_subject);
+  g_clear_error (&error);
+  crlf = taiou_notice_template_parse ("w", "# title: w\r\n---\r\n件名: s\r\n\r\nb\r\n", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (crlf);
   headerless = taiou_notice_template_parse ("y", "本文だけ\n", &error);
   g_assert_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_TEMPLATE);
 }
