@@ -119,9 +119,7 @@ taiou_attachment_report_collect (TaiouAttachmentReport *report)
 
   findings = g_ptr_array_new_with_free_func ((GDestroyNotify) taiou_finding_free);
   collect (report, findings);
-  /* qsort() must not see the NULL array of an empty GPtrArray (UBSan). */
-  if (findings->len > 1)
-    taiou_findings_sort (findings);
+  taiou_findings_sort (findings);
   return findings;
 }
 
@@ -130,18 +128,11 @@ int
 taiou_attachment_report_get_score (TaiouAttachmentReport *report)
 {
   g_autoptr(GPtrArray) findings = NULL;
-  g_autofree int *scores = NULL;
 
   g_return_val_if_fail (report != NULL, 0);
 
   findings = taiou_attachment_report_collect (report);
-  /* taiou_score_aggregate() hands qsort() a NULL array when there is nothing (UBSan). */
-  if (findings->len == 0)
-    return 0;
-  scores = g_new0 (int, findings->len);
-  for (guint i = 0; i < findings->len; i++)
-    scores[i] = ((TaiouFinding *) findings->pdata[i])->score;
-  return taiou_score_aggregate (scores, findings->len);
+  return taiou_findings_score (findings);
 }
 
 /* The report of the file at path ("a.zip/b.doc"), or NULL; the report keeps its reference. */

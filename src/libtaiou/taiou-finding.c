@@ -207,3 +207,22 @@ taiou_findings_add (GPtrArray  *findings,
   g_ptr_array_add (findings, taiou_finding_new (rule_id, score, object, evidence, reason_ja,
                                                 reason_en));
 }
+
+/**
+ * taiou_findings_score:
+ * @findings: (element-type TaiouFinding): findings about one object
+ *
+ * Returns: their Loki-RS total (taiou_score_aggregate()), 0 for none
+ */
+int
+taiou_findings_score (GPtrArray *findings)
+{
+  g_autofree int *scores = NULL;
+
+  g_return_val_if_fail (findings != NULL, 0);
+
+  scores = g_new0 (int, MAX (findings->len, 1));
+  for (guint i = 0; i < findings->len; i++)
+    scores[i] = ((TaiouFinding *) findings->pdata[i])->score;
+  return taiou_score_aggregate (scores, findings->len);
+}

@@ -57,6 +57,7 @@ void           taiou_findings_add          (GPtrArray           *findings,
                                             const char          *reason_ja,
                                             const char          *reason_en);
 void           taiou_findings_sort         (GPtrArray           *findings);
+int            taiou_findings_score        (GPtrArray           *findings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouFinding, taiou_finding_free)
 

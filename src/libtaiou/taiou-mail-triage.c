@@ -559,12 +559,8 @@ check_content (Walk *walk)
 static void
 decide (TaiouMailReport *report)
 {
-  g_autofree int *scores = g_new0 (int, MAX (report->findings->len, 1));
-
   taiou_findings_sort (report->findings);
-  for (guint i = 0; i < report->findings->len; i++)
-    scores[i] = ((TaiouFinding *) report->findings->pdata[i])->score;
-  report->score = taiou_score_aggregate (scores, report->findings->len);
+  report->score = taiou_findings_score (report->findings);
   if (report->score >= TAIOU_SCORE_ALERT)
     report->verdict = TAIOU_MAIL_VERDICT_DANGEROUS;
   else if (report->score >= TAIOU_SCORE_NOTICE)
