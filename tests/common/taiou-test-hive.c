@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "taiou-test-hive.h"
+#include "taiou-volume-serial.h"
 
 #define HEADER_SIZE 0x1000
 #define HBIN_SIZE   0x1000
@@ -233,4 +234,22 @@ taiou_test_hive_save (TaiouTestHive *hive,
 {
   if (hivex_commit (hive->handle, path, 0) != 0)
     g_error ("hivex cannot write %s: %s", path, g_strerror (errno));
+}
+
+guint8 *
+taiou_test_ntfs_boot_sector (guint64 serial)
+{
+  guint8 *sector = g_malloc0 (TAIOU_BOOT_SECTOR_SIZE);
+
+  sector[0] = 0xeb;
+  sector[1] = 0x52;
+  sector[2] = 0x90;
+  memcpy (sector + 3, "NTFS    ", 8);
+  sector[0x0b] = 0x00;   /* 512 bytes per sector */
+  sector[0x0c] = 0x02;
+  for (guint i = 0; i < 8; i++)
+    sector[0x48 + i] = (serial >> (8 * i)) & 0xff;
+  sector[510] = 0x55;
+  sector[511] = 0xaa;
+  return sector;
 }

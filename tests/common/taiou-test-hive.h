@@ -36,6 +36,9 @@ void           taiou_test_hive_set_dword   (TaiouTestHive *hive,
 void           taiou_test_hive_save        (TaiouTestHive *hive,
                                             const char    *path);
 
+/* A 512-byte NTFS boot sector carrying @serial (64 bits; Windows shows the low 32). */
+guint8        *taiou_test_ntfs_boot_sector (guint64        serial);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouTestHive, taiou_test_hive_free)
 
 G_END_DECLS

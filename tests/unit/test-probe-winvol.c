@@ -520,30 +520,12 @@ test_clean_volume_has_no_problems (Volume        *volume,
   g_assert_cmpuint (snapshot->volume_serial, ==, 0xd3a5c0f1);
 }
 
-static guint8 *
-ntfs_boot_sector (guint64 serial)
-{
-  guint8 *sector = g_malloc0 (TAIOU_BOOT_SECTOR_SIZE);
-
-  sector[0] = 0xeb;
-  sector[1] = 0x52;
-  sector[2] = 0x90;
-  memcpy (sector + 3, "NTFS    ", 8);
-  sector[0x0b] = 0x00;   /* 512 bytes per sector */
-  sector[0x0c] = 0x02;
-  for (guint i = 0; i < 8; i++)
-    sector[0x48 + i] = (serial >> (8 * i)) & 0xff;
-  sector[510] = 0x55;
-  sector[511] = 0xaa;
-  return sector;
-}
-
 static void
 test_volume_serial_from_image (Volume        *volume,
                                gconstpointer  user_data)
 {
   /* Windows shows the low 32 bits of NTFS's 64-bit serial. */
-  g_autofree guint8 *sector = ntfs_boot_sector (G_GUINT64_CONSTANT (0x5e2a9c41d3a5c0f1));
+  g_autofree guint8 *sector = taiou_test_ntfs_boot_sector (G_GUINT64_CONSTANT (0x5e2a9c41d3a5c0f1));
   g_autofree char *image = write_file (volume->outside, "sda2.img", (const char *) sector,
                                        TAIOU_BOOT_SECTOR_SIZE);
   TaiouProbeWinvolOptions options = { .volume_image = image };

@@ -13,28 +13,10 @@
 #include "taiou-test-hive.h"
 #include "taiou-test-util.h"
 
-static guint8 *
-ntfs_boot_sector (guint64 serial)
-{
-  guint8 *sector = g_malloc0 (TAIOU_BOOT_SECTOR_SIZE);
-
-  sector[0] = 0xeb;
-  sector[1] = 0x52;
-  sector[2] = 0x90;
-  memcpy (sector + 3, "NTFS    ", 8);
-  sector[0x0b] = 0x00;   /* 512 bytes per sector */
-  sector[0x0c] = 0x02;
-  for (guint i = 0; i < 8; i++)
-    sector[0x48 + i] = (serial >> (8 * i)) & 0xff;
-  sector[510] = 0x55;
-  sector[511] = 0xaa;
-  return sector;
-}
-
 static void
 test_volume_serial_boot_sectors (void)
 {
-  g_autofree guint8 *ntfs = ntfs_boot_sector (G_GUINT64_CONSTANT (0xffffffff12345678));
+  g_autofree guint8 *ntfs = taiou_test_ntfs_boot_sector (G_GUINT64_CONSTANT (0xffffffff12345678));
   guint8 fat32[TAIOU_BOOT_SECTOR_SIZE] = { 0 };
   guint8 exfat[TAIOU_BOOT_SECTOR_SIZE] = { 0 };
   g_autoptr(GError) error = NULL;
