@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define TAIOU_WINVOL_MAX_SOFTWARE_HIVE_SIZE ((guint64) 512 * 1024 * 1024)
 
 /* Each notes what it cannot read as a problem "@hive_name: key: why". */
+char    *_taiou_winvol_find_entry         (int                fd,
+                                          const char        *name);
 void     _taiou_winvol_read_user_hive     (TaiouHostSnapshot *snapshot,
                                            TaiouWinregHive   *hive,
                                            const char        *hive_name,

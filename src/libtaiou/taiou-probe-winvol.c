@@ -142,9 +142,9 @@ list_folder (Probe      *probe,
 
 /* The on-disk spelling of @name in folder @fd: itself if it exists, else the first entry equal
  * to it without regard to ASCII case; NULL when there is none. */
-static char *
-find_entry (int         fd,
-            const char *name)
+char *
+_taiou_winvol_find_entry (int         fd,
+                          const char *name)
 {
   struct stat st;
   struct dirent *dirent;
@@ -180,7 +180,7 @@ open_folder (Probe       *probe,
              gboolean     required,
              char       **path)
 {
-  g_autofree char *on_disk = find_entry (parent_fd, name);
+  g_autofree char *on_disk = _taiou_winvol_find_entry (parent_fd, name);
   g_autofree char *folder_path = g_build_filename (parent_path, on_disk ? on_disk : name, NULL);
   int fd;
 
@@ -366,7 +366,7 @@ open_hive (Probe       *probe,
            char       **hive_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *on_disk = find_entry (fd, name);
+  g_autofree char *on_disk = _taiou_winvol_find_entry (fd, name);
   TaiouWinregHive *hive;
 
   *hive_path = g_build_filename (folder_path, on_disk != NULL ? on_disk : name, NULL);

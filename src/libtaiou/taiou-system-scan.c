@@ -9,14 +9,16 @@
 
 #include "config.h"
 
-#include <dirent.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "taiou-finding.h"
 #include "taiou-host-rules.h"
 #include "taiou-probe-linux.h"
+#include "taiou-probe-winvol-private.h"
 #include "taiou-probe-winvol.h"
 #include "taiou-system-scan.h"
 
@@ -80,35 +82,25 @@ collect_linux_paths (TaiouHostSnapshot *snapshot,
       add_path (paths, seen, linux_scratch_folders[i]);
 }
 
-/* A copy of a Windows volume may have changed the case of folder names. */
-static char *
-find_child_ignoring_case (const char *folder,
-                          const char *name)
-{
-  DIR *dir = opendir (folder);
-  struct dirent *entry;
-  char *found = NULL;
-
-  if (dir == NULL)
-    return NULL;
-  while (found == NULL && (entry = readdir (dir)) != NULL)
-    if (g_ascii_strcasecmp (entry->d_name, name) == 0)
-      found = g_build_filename (folder, entry->d_name, NULL);
-  closedir (dir);
-  return found;
-}
-
+/* A copy of a Windows volume may have changed the case of folder names; the probe's own
+ * lookup finds them as it does. */
 static void
 collect_windows_paths (const char *volume,
                        GPtrArray  *paths,
                        GHashTable *seen)
 {
+  int fd = open (volume, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
   for (gsize i = 0; i < G_N_ELEMENTS (windows_user_folders); i++)
     {
-      g_autofree char *path = find_child_ignoring_case (volume, windows_user_folders[i]);
+      g_autofree char *on_disk = _taiou_winvol_find_entry (fd, windows_user_folders[i]);
+      g_autofree char *path = on_disk != NULL ? g_build_filename (volume, on_disk, NULL) : NULL;
 
       add_path (paths, seen, path);
     }
+  close (fd);
 }
 
 static TaiouHostSnapshot *
