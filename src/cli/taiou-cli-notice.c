@@ -109,31 +109,6 @@ write_file (const char  *folder,
   return TRUE;
 }
 
-/* The record says which notice was made and for how many, never to whom. */
-static gboolean
-log_notice (TaiouTimeline        *timeline,
-            gint64                incident_id,
-            TaiouNoticeTemplate  *notice,
-            const char           *format,
-            guint                 n_batches,
-            guint                 n_recipients,
-            GError              **error)
-{
-  g_autoptr(JsonObject) detail = json_object_new ();
-  g_autoptr(TaiouEvent) event = NULL;
-  g_autofree char *summary = NULL;
-
-  json_object_set_string_member (detail, "template", taiou_notice_template_get_name (notice));
-  json_object_set_string_member (detail, "format", format);
-  json_object_set_int_member (detail, "batches", n_batches);
-  json_object_set_int_member (detail, "recipients", n_recipients);
-  summary = g_strdup_printf (_("Notice made: %s (%s)"), taiou_notice_template_get_title (notice),
-                             format);
-  event = taiou_timeline_append (timeline, incident_id, "notice.generated", NULL, summary, detail,
-                                 error);
-  return event != NULL;
-}
-
 static int
 write_eml (TaiouNoticeTemplate *notice,
            TaiouNoticeText     *text,
@@ -180,63 +155,10 @@ write_eml (TaiouNoticeTemplate *notice,
                         recipients->addresses->len),
            recipients->addresses->len, batches->len);
   if (timeline != NULL &&
-      !log_notice (timeline, incident_id, notice, "eml", batches->len, recipients->addresses->len,
-                   &error))
+      !taiou_notice_log (timeline, incident_id, notice, "eml", batches->len,
+                         recipients->addresses->len, &error))
     return taiou_cli_fail (g_steal_pointer (&error));
   return TAIOU_CLI_EXIT_OK;
-}
-
-static void
-set_variable (GHashTable *variables,
-              const char *name,
-              char       *value)
-{
-  if (value != NULL && *value != '\0')
-    g_hash_table_insert (variables, g_strdup (name), value);
-  else
-    g_free (value);
-}
-
-/* What Taiou already knows: the incident's discovery date and today, and Preferences
- * (organisation, our domains, the IT manager as contact).  --vars adds to and overrides it. */
-static GHashTable *
-known_variables (TaiouTimeline  *timeline,
-                 gint64          incident_id,
-                 GError        **error)
-{
-  g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           g_free);
-  g_autoptr(GSettings) settings = taiou_cli_app_settings ();
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-
-  set_variable (variables, "notice_date", taiou_notice_format_date (today));
-  if (timeline != NULL)
-    {
-      g_autoptr(TaiouIncident) incident = taiou_timeline_get_incident (timeline, incident_id,
-                                                                       error);
-      g_autoptr(GDateTime) utc = NULL;
-      g_autoptr(GDateTime) discovered = NULL;
-
-      if (incident == NULL)
-        return NULL;
-      utc = g_date_time_new_from_unix_utc (taiou_incident_get_discovered_us (incident) /
-                                           G_USEC_PER_SEC);
-      discovered = g_date_time_to_local (utc);
-      set_variable (variables, "discovery_date", taiou_notice_format_date (discovered));
-    }
-  if (settings != NULL)
-    {
-      g_auto(GStrv) domains = g_settings_get_strv (settings, "mail-domains");
-
-      set_variable (variables, "company", g_settings_get_string (settings, "organization-name"));
-      set_variable (variables, "our_domains", g_strjoinv ("\n", domains));
-      set_variable (variables, "contact_name", g_settings_get_string (settings, "it-manager-name"));
-      set_variable (variables, "contact_phone",
-                    g_settings_get_string (settings, "it-manager-phone"));
-      set_variable (variables, "contact_email",
-                    g_settings_get_string (settings, "it-manager-email"));
-    }
-  return g_steal_pointer (&variables);
 }
 
 static int
@@ -257,6 +179,8 @@ notice_render (int              argc,
   g_autofree char *recipients_path = NULL;
   g_autofree char *from = NULL;
   g_autofree char *reply_to = NULL;
+  g_autoptr(GSettings) settings = taiou_cli_app_settings ();
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   gint64 incident_id = 0;
   int batch_size = TAIOU_NOTICE_DEFAULT_BATCH_SIZE;
   const GOptionEntry entries[] = {
@@ -305,7 +229,8 @@ notice_render (int              argc,
     return taiou_cli_fail (g_steal_pointer (&error));
 
   if ((notice = taiou_notice_template_find (argv[1], &error)) == NULL ||
-      (variables = known_variables (timeline, incident_id, &error)) == NULL)
+      (variables = taiou_notice_known_variables (timeline, incident_id, settings, today,
+                                                 &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
   if (vars_path != NULL)
     {
@@ -325,12 +250,8 @@ notice_render (int              argc,
   if ((text = taiou_notice_render (notice, variables, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
 
-  if (g_str_equal (format, "eml") && from == NULL)
-    {
-      g_autoptr(GSettings) settings = taiou_cli_app_settings ();
-
-      from = settings != NULL ? g_settings_get_string (settings, "notice-sender") : NULL;
-    }
+  if (g_str_equal (format, "eml") && from == NULL && settings != NULL)
+    from = g_settings_get_string (settings, "notice-sender");
   if (g_str_equal (format, "eml"))
     return write_eml (notice, text, recipients_path, from, reply_to, (guint) batch_size, out_dir,
                       timeline, incident_id);
@@ -351,7 +272,7 @@ notice_render (int              argc,
       if (!write_file (out_dir, file, output, strlen (output), &error))
         return taiou_cli_fail (g_steal_pointer (&error));
     }
-  if (timeline != NULL && !log_notice (timeline, incident_id, notice, format, 0, 0, &error))
+  if (timeline != NULL && !taiou_notice_log (timeline, incident_id, notice, format, 0, 0, &error))
     return taiou_cli_fail (g_steal_pointer (&error));
   return TAIOU_CLI_EXIT_OK;
 }

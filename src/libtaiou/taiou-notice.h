@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "taiou-timeline.h"
+
 G_BEGIN_DECLS
 
 #define TAIOU_NOTICE_ERROR (taiou_notice_error_quark ())
@@ -72,6 +74,20 @@ GPtrArray             *taiou_notice_build_eml         (const TaiouNoticeText *te
                                                        GError               **error);
 
 char                *taiou_notice_format_date         (GDateTime            *date);
+
+/* taiou-notice-incident.c */
+GHashTable          *taiou_notice_known_variables     (TaiouTimeline        *timeline,
+                                                       gint64                incident_id,
+                                                       GSettings            *settings,
+                                                       GDateTime            *today,
+                                                       GError              **error);
+gboolean             taiou_notice_log                 (TaiouTimeline        *timeline,
+                                                       gint64                incident_id,
+                                                       TaiouNoticeTemplate  *notice,
+                                                       const char           *format,
+                                                       guint                 n_batches,
+                                                       guint                 n_recipients,
+                                                       GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouNoticeTemplate, taiou_notice_template_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouNoticeText, taiou_notice_text_free)
