@@ -21,6 +21,7 @@ struct _TaiouPreferencesWindow
   AdwEntryRow          *domains_row;
   GtkTextView          *staff_view;
   AdwEntryRow          *manager_name_row;
+  AdwEntryRow          *manager_department_row;
   AdwEntryRow          *manager_phone_row;
   AdwEntryRow          *manager_email_row;
   AdwEntryRow          *sender_row;
@@ -130,6 +131,8 @@ load_values (TaiouPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "it-manager-name", self->manager_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "it-manager-department", self->manager_department_row,
+                   "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "it-manager-phone", self->manager_phone_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
 
@@ -165,6 +168,8 @@ taiou_preferences_window_class_init (TaiouPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, staff_view);
   gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, manager_name_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, manager_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow,
+                                        manager_department_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, manager_email_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, sender_row);
   gtk_widget_class_bind_template_callback (widget_class, domains_applied_cb);

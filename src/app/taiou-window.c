@@ -2,7 +2,8 @@
  *
  * The start screen offers the two paths in the words each user would use: a frightened worker
  * ("I may be infected") and the IT manager ("view the records").  An incident the wizard did not
- * finish is offered for resuming first, so a crash or a closed window loses nothing.
+ * finish is offered for resuming first, so a crash or a closed window loses nothing.  Whoever
+ * writes to partners goes straight to the notice editor.
  */
 #define G_LOG_DOMAIN "taiou-window"
 
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mail/taiou-mail-check-window.h"
+#include "notice/taiou-notice-window.h"
 #include "taiou-window.h"
 #include "timeline/taiou-timeline-view.h"
 #include "wizard/taiou-wizard.h"
@@ -158,6 +160,34 @@ win_check_mail (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The notice is about the incident being handled, else the newest one: notices are often
+ * written after the worker has gone through the wizard. */
+static void
+win_write_notice (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TaiouWindow *self = TAIOU_WINDOW (widget);
+  g_autoptr(TaiouIncident) incident = NULL;
+  TaiouNoticeWindow *window;
+
+  if (taiou_wizard_get_incident (self->wizard) != NULL)
+    incident = g_object_ref (taiou_wizard_get_incident (self->wizard));
+  else if (self->unfinished != NULL)
+    incident = g_object_ref (self->unfinished);
+  else if (self->timeline != NULL)
+    {
+      g_autoptr(GPtrArray) incidents = taiou_timeline_list_incidents (self->timeline, NULL);
+
+      if (incidents != NULL && incidents->len > 0)
+        incident = g_object_ref (incidents->pdata[0]);
+    }
+  window = taiou_notice_window_new (GTK_WINDOW (self), self->settings, self->timeline, incident,
+                                    NULL);
+  gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 wizard_finished_cb (TaiouWindow *self)
 {
@@ -299,6 +329,7 @@ taiou_window_class_init (TaiouWindowClass *klass)
                                    win_resume_response);
   gtk_widget_class_install_action (widget_class, "window.view-records", NULL, win_view_records);
   gtk_widget_class_install_action (widget_class, "window.check-mail", NULL, win_check_mail);
+  gtk_widget_class_install_action (widget_class, "window.write-notice", NULL, win_write_notice);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
                                        "window.go-home", NULL);

@@ -154,6 +154,8 @@ add_settings_variables (GHashTable *variables,
 
   set_variable (variables, "company", g_settings_get_string (settings, "organization-name"));
   set_variable (variables, "our_domains", g_strjoinv ("\n", domains));
+  set_variable (variables, "contact_department",
+                g_settings_get_string (settings, "it-manager-department"));
   set_variable (variables, "contact_name", g_settings_get_string (settings, "it-manager-name"));
   set_variable (variables, "contact_phone", g_settings_get_string (settings, "it-manager-phone"));
   set_variable (variables, "contact_email", g_settings_get_string (settings, "it-manager-email"));

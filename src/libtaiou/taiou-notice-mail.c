@@ -243,3 +243,52 @@ taiou_notice_build_eml (const TaiouNoticeText  *text,
                                          MIN (batch_size, addresses->len - first), date));
   return batches;
 }
+
+/**
+ * taiou_notice_build_mailto:
+ * @text: a rendered mail notice
+ * @addresses: (element-type utf8) (nullable): the recipients
+ * @first: the first recipient of this batch
+ * @count: how many recipients from @first (clamped to the list)
+ *
+ * A mailto: URI (RFC 6068) that opens the mail program's compose window with the subject, the
+ * body and this batch in Bcc, for people who would rather send from their own program.
+ *
+ * Returns: (transfer full): the URI
+ */
+char *
+taiou_notice_build_mailto (const TaiouNoticeText *text,
+                           GPtrArray             *addresses,
+                           guint                  first,
+                           guint                  count)
+{
+  g_autoptr(GString) uri = g_string_new ("mailto:?");
+  g_autoptr(GString) bcc = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *crlf_body = NULL;
+  guint last;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  last = addresses != NULL ? MIN ((guint64) first + count, addresses->len) : 0;
+  for (guint i = first; i < last; i++)
+    {
+      if (bcc->len > 0)
+        g_string_append_c (bcc, ',');
+      g_string_append_uri_escaped (bcc, addresses->pdata[i], "@", FALSE);
+    }
+  if (bcc->len > 0)
+    g_string_append_printf (uri, "bcc=%s&", bcc->str);
+  if (text->subject != NULL)
+    {
+      g_string_append (uri, "subject=");
+      g_string_append_uri_escaped (uri, text->subject, NULL, FALSE);
+      g_string_append_c (uri, '&');
+    }
+  /* RFC 6068 §5: line breaks in a body are %0D%0A. */
+  lines = g_strsplit (text->body, "\n", -1);
+  crlf_body = g_strjoinv ("\r\n", lines);
+  g_string_append (uri, "body=");
+  g_string_append_uri_escaped (uri, crlf_body, NULL, FALSE);
+  return g_string_free (g_steal_pointer (&uri), FALSE);
+}

@@ -273,6 +273,14 @@ taiou_notice_template_get_optional (TaiouNoticeTemplate *self)
   return (const char * const *) self->optional;
 }
 
+/* Returns: whether the notice is a mail (its template has a 件名: line) */
+gboolean
+taiou_notice_template_is_mail (TaiouNoticeTemplate *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->subject != NULL;
+}
+
 gboolean
 taiou_notice_template_is_list (TaiouNoticeTemplate *self,
                                const char          *variable)

@@ -31,6 +31,7 @@ const char          *taiou_notice_template_get_name   (TaiouNoticeTemplate  *sel
 const char          *taiou_notice_template_get_title  (TaiouNoticeTemplate  *self);
 const char * const  *taiou_notice_template_get_required (TaiouNoticeTemplate *self);
 const char * const  *taiou_notice_template_get_optional (TaiouNoticeTemplate *self);
+gboolean             taiou_notice_template_is_mail    (TaiouNoticeTemplate  *self);
 gboolean             taiou_notice_template_is_list    (TaiouNoticeTemplate  *self,
                                                        const char           *variable);
 
@@ -72,6 +73,10 @@ GPtrArray             *taiou_notice_build_eml         (const TaiouNoticeText *te
                                                        guint                  batch_size,
                                                        GDateTime             *date,
                                                        GError               **error);
+char                  *taiou_notice_build_mailto      (const TaiouNoticeText *text,
+                                                       GPtrArray             *addresses,
+                                                       guint                  first,
+                                                       guint                  count);
 
 char                *taiou_notice_format_date         (GDateTime            *date);
 

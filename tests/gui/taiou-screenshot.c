@@ -1,6 +1,6 @@
 /* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
  *
- *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step] [WIDTHxHEIGHT]
+ *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notice] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -19,6 +19,7 @@
 #include "taiou-test-gui.h"
 #include "taiou-window.h"
 #include "mail/taiou-mail-check-window.h"
+#include "notice/taiou-notice-window.h"
 
 #define FRAMES_BEFORE_SNAPSHOT 30
 
@@ -113,6 +114,12 @@ window_added_cb (GtkApplication *application,
       return;
     }
 
+  if (TAIOU_IS_NOTICE_WINDOW (window))
+    {
+      gtk_window_set_default_size (window, window_width * 5 / 4, window_height);
+      gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
+      return;
+    }
   if (TAIOU_IS_PREFERENCES_WINDOW (window))
     {
       gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
@@ -132,6 +139,11 @@ window_added_cb (GtkApplication *application,
     gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
   else if (g_strcmp0 (view_name, "scan-step") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+  else if (g_strcmp0 (view_name, "notice") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.write-notice", NULL);
+      return;
+    }
   else if (g_strcmp0 (view_name, "mail-check") == 0)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "window.check-mail", NULL);
@@ -202,8 +214,8 @@ main (int    argc,
 
   if (argc < 2)
     {
-      g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step] [WIDTHxHEIGHT]\n",
-                  argv[0]);
+      g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|"
+                  "notice] [WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   output_path = argv[1];
@@ -220,7 +232,7 @@ main (int    argc,
   g_setenv ("TAIOU_DB", db_path, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   taiou_i18n_init ();
-  if (g_strcmp0 (view_name, "timeline") == 0)
+  if (g_strcmp0 (view_name, "timeline") == 0 || g_strcmp0 (view_name, "notice") == 0)
     add_sample_incidents (db_path);
   if (g_strcmp0 (view_name, "scan-step") == 0)
     add_incident_at_scan_step (db_path);
@@ -235,6 +247,11 @@ main (int    argc,
   g_settings_set_boolean (settings, "first-run-done", TRUE);
   g_settings_set_strv (settings, "mail-domains", (const char *[]) { "ourcorp.co.jp", NULL });
   g_settings_set_strv (settings, "staff-names", (const char *[]) { "山田 太郎", NULL });
+  g_settings_set_string (settings, "organization-name", "株式会社アワ商事");
+  g_settings_set_string (settings, "it-manager-department", "総務部");
+  g_settings_set_string (settings, "it-manager-name", "鈴木 一郎");
+  g_settings_set_string (settings, "it-manager-phone", "03-1234-5678");
+  g_settings_set_string (settings, "notice-sender", "soumu@ourcorp.co.jp");
 
   g_application_run (G_APPLICATION (application), 1, argv);
 

@@ -5,6 +5,8 @@
 
 #include "taiou-test-gui.h"
 #include "taiou-test-util.h"
+#include "notice/taiou-notice-window.h"
+#include "wizard/pages/notify/taiou-notify-page.h"
 #include "wizard/pages/scan/taiou-scan-page.h"
 #include "wizard/pages/triage/taiou-triage-page.h"
 #include "wizard/taiou-pending-page.h"
@@ -292,16 +294,17 @@ test_steps_in_order (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     g_assert_cmpstr (taiou_wizard_page_get_title (taiou_wizard_get_page (fixture->wizard, i)),
                      ==, titles[i]);
-  /* Triage is built; the scan step so far checks the mail; every other step is a placeholder.
-   * All but triage can be skipped. */
+  /* Triage is built; the scan step so far checks the mail; the notify step opens the notice
+   * editor; every other step is a placeholder.  All but triage can be skipped. */
   g_assert_true (TAIOU_IS_TRIAGE_PAGE (taiou_wizard_get_page (fixture->wizard, 0)));
   g_assert_false (taiou_wizard_page_get_skippable (taiou_wizard_get_page (fixture->wizard, 0)));
   g_assert_true (TAIOU_IS_SCAN_PAGE (taiou_wizard_get_page (fixture->wizard, 2)));
+  g_assert_true (TAIOU_IS_NOTIFY_PAGE (taiou_wizard_get_page (fixture->wizard, 4)));
   for (guint i = 1; i < G_N_ELEMENTS (titles); i++)
     {
       TaiouWizardPage *page = taiou_wizard_get_page (fixture->wizard, i);
 
-      g_assert_true (i == 2 || TAIOU_IS_PENDING_PAGE (page));
+      g_assert_true (i == 2 || i == 4 || TAIOU_IS_PENDING_PAGE (page));
       g_assert_true (taiou_wizard_page_get_skippable (page));
     }
 }
@@ -332,6 +335,66 @@ test_resume_at_recorded_step (Fixture       *fixture,
   g_assert_null (taiou_wizard_get_incident (fixture->wizard));
 }
 
+static TaiouNoticeWindow *
+find_notice_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (TAIOU_IS_NOTICE_WINDOW (window))
+        return TAIOU_NOTICE_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+notice_window_shown (gpointer data)
+{
+  return find_notice_window () != NULL;
+}
+
+/* The notify step opens the editor on the partner warning; a notice made completes the step. */
+static void
+test_notify_step_writes_notice (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) created = taiou_test_add_incident (fixture->timeline, "notify", 0);
+  g_autoptr(TaiouIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const values[][2] = {
+    { "company", "株式会社アワ商事" }, { "our_domains", "ourcorp.co.jp" },
+    { "contact_department", "総務部" }, { "contact_name", "鈴木 一郎" },
+    { "contact_phone", "03-1234-5678" },
+  };
+  TaiouWizardPage *page;
+  TaiouNoticeWindow *editor;
+
+  taiou_timeline_set_incident_step (fixture->timeline, taiou_incident_get_id (created),
+                                    "notify", NULL, NULL, &error);
+  g_assert_no_error (error);
+  incident = taiou_timeline_get_incident (fixture->timeline, taiou_incident_get_id (created),
+                                          &error);
+  taiou_wizard_begin (fixture->wizard, incident);
+  page = taiou_wizard_get_current_page (fixture->wizard);
+  g_assert_true (TAIOU_IS_NOTIFY_PAGE (page));
+  g_assert_false (taiou_wizard_page_get_complete (page));
+
+  taiou_test_click (taiou_test_find_button (GTK_WIDGET (page), "notify-page.write-notice"));
+  taiou_test_wait_for (notice_window_shown, NULL);
+  editor = find_notice_window ();
+  g_assert_cmpstr (taiou_notice_window_get_template (editor), ==, "partner-warning");
+  for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
+    taiou_notice_window_set_value (editor, values[i][0], values[i][1]);
+  g_assert_nonnull (taiou_notice_window_get_text (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "notice.copy-body", NULL);
+  g_assert_true (taiou_wizard_page_get_complete (page));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  taiou_wizard_begin (fixture->wizard, NULL);
+}
+
 static void
 test_no_display (void)
 {
@@ -360,6 +423,7 @@ main (int    argc,
             test_cancelled_apply_writes_nothing);
   ADD_TEST ("/taiou/gui/wizard/six-steps-in-order", test_steps_in_order);
   ADD_TEST ("/taiou/gui/wizard/resume-at-recorded-step", test_resume_at_recorded_step);
+  ADD_TEST ("/taiou/gui/wizard/notify-step-writes-notice", test_notify_step_writes_notice);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "notice/taiou-notice-window.h"
 #include "taiou-timeline-view.h"
 
 struct _TaiouTimelineView
@@ -364,6 +365,37 @@ taiou_timeline_view_set_property (GObject      *object,
     }
 }
 
+/* The IT manager writes the follow-up and the reports from the record itself. */
+static void
+write_notice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TaiouTimelineView *self = TAIOU_TIMELINE_VIEW (widget);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(TaiouIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  TaiouNoticeWindow *window;
+
+  if (self->timeline == NULL || self->selected_id <= 0)
+    return;
+  incident = taiou_timeline_get_incident (self->timeline, self->selected_id, &error);
+  if (incident == NULL)
+    {
+      g_warning ("Incident %" G_GINT64_FORMAT " is gone: %s", self->selected_id, error->message);
+      return;
+    }
+  window = taiou_notice_window_new (parent, settings, self->timeline, incident, NULL);
+  /* What the editor records shows up here at once. */
+  g_signal_connect_object (window, "made", G_CALLBACK (taiou_timeline_view_reload), self,
+                           G_CONNECT_SWAPPED);
+  if (parent != NULL)
+    gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
 {
@@ -393,6 +425,8 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "timeline-view.reload", NULL,
                                    timeline_view_reload);
+  gtk_widget_class_install_action (widget_class, "timeline-view.write-notice", NULL,
+                                   write_notice_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "timeline-view.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "timeline-view.reload", NULL);

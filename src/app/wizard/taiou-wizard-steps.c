@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "taiou-wizard-steps.h"
+#include "pages/notify/taiou-notify-page.h"
 #include "pages/scan/taiou-scan-page.h"
 #include "pages/triage/taiou-triage-page.h"
 
@@ -20,7 +21,7 @@ static const TaiouWizardStep steps[] = {
   { "disconnect", N_("Disconnect"),      NULL },
   { "scan",       N_("Check for infection"), taiou_scan_page_get_type },
   { "passwords",  N_("Change passwords"), NULL },
-  { "notify",     N_("Warn partners"),   NULL },
+  { "notify",     N_("Warn partners"),   taiou_notify_page_get_type },
   { "report",     N_("Report"),          NULL },
 };
 

@@ -1,0 +1,974 @@
+/* taiou-notice-window.c — the notice editor: choose a notice, fill it in, send it out
+ *
+ * Emotet's real damage is to partners, so the warning must go out within the hour and read
+ * like a careful letter.  The editor starts from what Taiou already knows (the incident's
+ * dates, Preferences, the names the mail check caught being spoofed), shows the letter as it
+ * will read while people type — a field still empty shows as ［未入力：…］ in the preview,
+ * never as a blank — and only lets the notice leave when every required field is filled:
+ * copied, saved as HTML for the website, saved as .eml files in Bcc batches, or opened in the
+ * mail program.  Each of those is recorded in the incident, without the addresses.
+ */
+#define G_LOG_DOMAIN "taiou-notice"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "taiou-notice-fields.h"
+#include "taiou-notice-recipients-group.h"
+#include "taiou-notice-window.h"
+
+struct _TaiouNoticeWindow
+{
+  AdwWindow            parent_instance;
+
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  AdwComboRow         *template_row;
+  AdwPreferencesGroup *fields_group;
+  TaiouNoticeRecipientsGroup *recipients_group;
+  GtkLabel            *problem_label;
+  GtkTextView         *preview_view;
+  GtkWidget           *copy_subject_button;
+  GtkWidget           *open_mail_button;
+  GtkWidget           *save_eml_button;
+
+  GSettings           *settings;   /* nullable */
+  TaiouTimeline       *timeline;   /* nullable: where notices are recorded … */
+  TaiouIncident       *incident;   /* nullable: … in this incident */
+  GPtrArray           *templates;  /* TaiouNoticeTemplate *, in the order people need them */
+  TaiouNoticeTemplate *current;    /* one of templates */
+  GHashTable          *values;     /* variable → what people typed; kept across templates */
+  GPtrArray           *field_rows; /* the rows of the current template, to remove them */
+  TaiouNoticeText     *text;       /* NULL while a required field is empty */
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (TaiouNoticeWindow, taiou_notice_window, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_MADE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The partner warning first: it is the one that must go out within the hour. */
+static const char * const template_order[] = {
+  "partner-warning", "internal-report", "web-notice", "follow-up", "affected-person",
+  "ppc-report-draft",
+};
+
+static void update_preview (TaiouNoticeWindow *self);
+
+static void
+show_toast (TaiouNoticeWindow *self,
+            const char        *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static gboolean
+is_mail_notice (TaiouNoticeWindow *self)
+{
+  return self->current != NULL && taiou_notice_template_is_mail (self->current);
+}
+
+/* Fields */
+
+static char *
+field_title (const char *variable,
+             gboolean    required)
+{
+  const char *label = taiou_notice_field_label (variable);
+
+  return required ? g_strdup_printf ("%s *", label) : g_strdup (label);
+}
+
+static void
+field_changed_cb (GObject           *source,
+                  TaiouNoticeWindow *self)
+{
+  const char *variable = g_object_get_data (source, "variable");
+  g_autofree char *value = NULL;
+
+  if (GTK_IS_TEXT_BUFFER (source))
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (source), &start, &end);
+      value = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (source), &start, &end, FALSE);
+    }
+  else
+    value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (source)));
+  g_hash_table_replace (self->values, g_strdup (variable), g_steal_pointer (&value));
+  update_preview (self);
+}
+
+/* A list (our domains, the history) is typed one item a line. */
+static GtkWidget *
+create_list_row (TaiouNoticeWindow *self,
+                 const char        *variable,
+                 const char        *title,
+                 const char        *value)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_widget_add_css_class (view, "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_text_buffer_set_text (buffer, value != NULL ? value : "", -1);
+  g_object_set_data_full (G_OBJECT (buffer), "variable", g_strdup (variable), g_free);
+  g_signal_connect (buffer, "changed", G_CALLBACK (field_changed_cb), self);
+  g_object_set_data (G_OBJECT (row), "editable", buffer);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static GtkWidget *
+create_entry_row (TaiouNoticeWindow *self,
+                  const char        *variable,
+                  const char        *title,
+                  const char        *value)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+  g_object_set_data_full (G_OBJECT (row), "variable", g_strdup (variable), g_free);
+  g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_object_set_data (G_OBJECT (row), "editable", row);
+  return row;
+}
+
+static void
+add_fields (TaiouNoticeWindow  *self,
+            const char * const *variables,
+            gboolean            required)
+{
+  for (guint i = 0; variables[i] != NULL; i++)
+    {
+      const char *variable = variables[i];
+      const char *value = g_hash_table_lookup (self->values, variable);
+      g_autofree char *title = field_title (variable, required);
+      GtkWidget *row;
+
+      if (taiou_notice_template_is_list (self->current, variable))
+        row = create_list_row (self, variable, title, value);
+      else
+        row = create_entry_row (self, variable, title, value);
+      g_object_set_data_full (G_OBJECT (row), "variable", g_strdup (variable), g_free);
+      adw_preferences_group_add (self->fields_group, row);
+      g_ptr_array_add (self->field_rows, row);
+    }
+}
+
+static void
+build_fields (TaiouNoticeWindow *self)
+{
+  for (guint i = 0; i < self->field_rows->len; i++)
+    adw_preferences_group_remove (self->fields_group, self->field_rows->pdata[i]);
+  g_ptr_array_set_size (self->field_rows, 0);
+  add_fields (self, taiou_notice_template_get_required (self->current), TRUE);
+  add_fields (self, taiou_notice_template_get_optional (self->current), FALSE);
+}
+
+/* Preview */
+
+static const char *
+value_of (TaiouNoticeWindow *self,
+          const char        *variable)
+{
+  const char *value = g_hash_table_lookup (self->values, variable);
+
+  return value != NULL ? value : "";
+}
+
+static gboolean
+is_blank (const char *value)
+{
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_control_character (const char *value,
+                       gboolean    allow_newline)
+{
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c == '\n' && allow_newline))
+        continue;
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A list's empty lines are not items. */
+static char *
+clean_value (const char *value,
+             gboolean    list)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) clean = g_string_new (NULL);
+
+  if (!list)
+    return g_strstrip (g_strdup (value));
+  lines = g_strsplit (value, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      if (clean->len > 0)
+        g_string_append_c (clean, '\n');
+      g_string_append (clean, lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&clean), FALSE);
+}
+
+static char *
+placeholder (const char *variable)
+{
+  return g_strdup_printf (_("[not filled in: %s]"), taiou_notice_field_label (variable));
+}
+
+static char *
+join_labels (GPtrArray *labels)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the field names of a list, e.g. "Company name, Cause" */
+        g_string_append (joined, _(", "));
+      g_string_append (joined, labels->pdata[i]);
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* Builds the variables for rendering: @preview fills what is missing with placeholders. */
+static GHashTable *
+collect_variables (TaiouNoticeWindow *self,
+                   gboolean           preview,
+                   GString           *problems)
+{
+  g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           g_free);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GPtrArray) invalid = g_ptr_array_new ();
+  const char * const *lists[] = {
+    taiou_notice_template_get_required (self->current),
+    taiou_notice_template_get_optional (self->current),
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l][i] != NULL; i++)
+      {
+        const char *variable = lists[l][i];
+        gboolean list = taiou_notice_template_is_list (self->current, variable);
+        g_autofree char *value = clean_value (value_of (self, variable), list);
+
+        if (has_control_character (value, list))
+          {
+            g_ptr_array_add (invalid, (gpointer) taiou_notice_field_label (variable));
+            g_clear_pointer (&value, g_free);
+          }
+        else if (is_blank (value))
+          {
+            if (l == 0)
+              g_ptr_array_add (missing, (gpointer) taiou_notice_field_label (variable));
+            g_clear_pointer (&value, g_free);
+          }
+        if (value == NULL && l == 0 && preview)
+          value = placeholder (variable);
+        if (value != NULL)
+          g_hash_table_insert (variables, g_strdup (variable), g_steal_pointer (&value));
+      }
+  if (problems != NULL && missing->len > 0)
+    {
+      g_autofree char *labels = join_labels (missing);
+
+      g_string_append_printf (problems, _("Still to fill in: %s"), labels);
+    }
+  if (problems != NULL && invalid->len > 0)
+    {
+      g_autofree char *labels = join_labels (invalid);
+
+      if (problems->len > 0)
+        g_string_append_c (problems, '\n');
+      g_string_append_printf (problems, _("Line breaks and control characters cannot go in: %s"),
+                              labels);
+    }
+  return g_steal_pointer (&variables);
+}
+
+static void
+highlight_placeholders (TaiouNoticeWindow *self,
+                        GtkTextBuffer     *buffer)
+{
+  g_autofree char *marker = placeholder ("\x01");
+  g_autofree char *prefix = NULL;
+  char *cut = strchr (marker, '\x01');
+  GtkTextIter iter, start, end;
+
+  /* "[not filled in: " — the translated text before the label. */
+  prefix = g_strndup (marker, cut != NULL ? (gsize) (cut - marker) : strlen (marker));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_search (&iter, prefix, GTK_TEXT_SEARCH_TEXT_ONLY, &start, &end,
+                                       NULL))
+    {
+      GtkTextIter close = end;
+
+      if (!gtk_text_iter_forward_search (&end, cut != NULL ? cut + 1 : "]",
+                                         GTK_TEXT_SEARCH_TEXT_ONLY, NULL, &close, NULL))
+        break;
+      gtk_text_buffer_apply_tag_by_name (buffer, "missing", &start, &close);
+      iter = close;
+    }
+}
+
+static void
+update_actions (TaiouNoticeWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean ready = self->text != NULL;
+  gboolean mail = is_mail_notice (self);
+  GPtrArray *addresses = taiou_notice_recipients_group_get_addresses (self->recipients_group);
+  const char *sender = taiou_notice_recipients_group_get_sender (self->recipients_group);
+  guint batch_size = taiou_notice_recipients_group_get_batch_size (self->recipients_group);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recipients_group), mail);
+  gtk_widget_set_visible (self->copy_subject_button, mail);
+  gtk_widget_set_visible (self->save_eml_button, mail);
+  gtk_widget_set_visible (self->open_mail_button, mail && addresses->len <= batch_size);
+  gtk_widget_action_set_enabled (widget, "notice.copy-subject", ready && mail);
+  gtk_widget_action_set_enabled (widget, "notice.copy-body", ready);
+  gtk_widget_action_set_enabled (widget, "notice.save-html", ready);
+  gtk_widget_action_set_enabled (widget, "notice.open-mail", ready && mail);
+  gtk_widget_action_set_enabled (widget, "notice.save-eml",
+                                 ready && mail && addresses->len > 0 &&
+                                 taiou_mail_address_is_valid (sender));
+}
+
+static void
+update_preview (TaiouNoticeWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview_view);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GHashTable) preview_variables = NULL;
+  g_autoptr(TaiouNoticeText) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter end;
+
+  g_clear_pointer (&self->text, taiou_notice_text_free);
+  gtk_text_buffer_set_text (buffer, "", 0);
+  if (self->current == NULL)
+    {
+      update_actions (self);
+      return;
+    }
+
+  preview_variables = collect_variables (self, TRUE, problems);
+  preview = taiou_notice_render (self->current, preview_variables, &error);
+  if (preview == NULL)
+    {
+      /* Everything the form can produce was checked above; this is a broken template. */
+      if (problems->len > 0)
+        g_string_append_c (problems, '\n');
+      g_string_append_printf (problems, _("This notice cannot be made: %s"), error->message);
+    }
+  else
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      if (preview->subject != NULL)
+        {
+          g_autofree char *subject = g_strdup_printf ("件名：%s\n\n", preview->subject);
+
+          gtk_text_buffer_insert_with_tags_by_name (buffer, &end, subject, -1, "subject", NULL);
+        }
+      gtk_text_buffer_insert (buffer, &end, preview->body, -1);
+      highlight_placeholders (self, buffer);
+    }
+  if (problems->len == 0)
+    {
+      g_autoptr(GHashTable) variables = collect_variables (self, FALSE, NULL);
+
+      self->text = taiou_notice_render (self->current, variables, NULL);
+    }
+  gtk_label_set_label (self->problem_label, problems->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
+  update_actions (self);
+}
+
+static void
+recipients_changed_cb (TaiouNoticeWindow *self)
+{
+  update_actions (self);
+}
+
+/* Templates */
+
+static int
+template_rank (TaiouNoticeTemplate *notice)
+{
+  const char *name = taiou_notice_template_get_name (notice);
+
+  for (guint i = 0; i < G_N_ELEMENTS (template_order); i++)
+    if (g_str_equal (template_order[i], name))
+      return (int) i;
+  return G_N_ELEMENTS (template_order);
+}
+
+static int
+compare_templates (gconstpointer a,
+                   gconstpointer b)
+{
+  TaiouNoticeTemplate *first = *(TaiouNoticeTemplate **) a;
+  TaiouNoticeTemplate *second = *(TaiouNoticeTemplate **) b;
+  int rank = template_rank (first) - template_rank (second);
+
+  return rank != 0 ? rank : g_strcmp0 (taiou_notice_template_get_name (first),
+                                       taiou_notice_template_get_name (second));
+}
+
+static void
+template_selected_cb (TaiouNoticeWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->template_row);
+
+  if (self->templates == NULL || selected >= self->templates->len)
+    return;
+  self->current = self->templates->pdata[selected];
+  build_fields (self);
+  update_preview (self);
+}
+
+static void
+load_templates (TaiouNoticeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkStringList *titles = gtk_string_list_new (NULL);
+
+  self->templates = taiou_notice_list_templates (&error);
+  if (self->templates == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The notice templates could not be read: %s"),
+                                                  error->message);
+
+      gtk_label_set_label (self->problem_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      adw_combo_row_set_model (self->template_row, G_LIST_MODEL (titles));
+      g_object_unref (titles);
+      return;
+    }
+  g_ptr_array_sort (self->templates, compare_templates);
+  for (guint i = 0; i < self->templates->len; i++)
+    gtk_string_list_append (titles,
+                            taiou_notice_template_get_title (self->templates->pdata[i]));
+  adw_combo_row_set_model (self->template_row, G_LIST_MODEL (titles));
+  g_object_unref (titles);
+}
+
+/* Output */
+
+static void
+log_notice (TaiouNoticeWindow *self,
+            const char        *format,
+            guint              n_batches,
+            guint              n_recipients)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->timeline != NULL && self->incident != NULL &&
+      !taiou_notice_log (self->timeline, taiou_incident_get_id (self->incident), self->current,
+                         format, n_batches, n_recipients, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The record could not be written: %s"),
+                                                  error->message);
+
+      show_toast (self, message);
+    }
+  g_signal_emit (self, signals[SIGNAL_MADE], 0, format);
+}
+
+static void
+copy_subject_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
+
+  if (self->text == NULL || self->text->subject == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->text->subject);
+  show_toast (self, _("Subject copied"));
+}
+
+static void
+copy_body_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
+
+  if (self->text == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->text->body);
+  show_toast (self, _("Text copied"));
+  log_notice (self, "clipboard", 0, 0);
+}
+
+static gboolean
+write_private_file (GFile       *file,
+                    const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Choose a folder on this computer."));
+      return FALSE;
+    }
+  /* Recipients' addresses are in the files: readable by this user only. */
+  return g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   0600, error);
+}
+
+/**
+ * taiou_notice_window_save_eml:
+ * @folder: where the files go: TEMPLATE-001.eml, TEMPLATE-002.eml, …
+ *
+ * Returns: the number of files written; 0 with @error set
+ */
+guint
+taiou_notice_window_save_eml (TaiouNoticeWindow  *self,
+                              GFile              *folder,
+                              GError            **error)
+{
+  GPtrArray *addresses;
+  g_autoptr(GPtrArray) batches = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (TAIOU_IS_NOTICE_WINDOW (self), 0);
+  g_return_val_if_fail (G_IS_FILE (folder), 0);
+
+  if (self->text == NULL)
+    {
+      g_set_error_literal (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_MISSING,
+                           _("Fill in every field marked with * first."));
+      return 0;
+    }
+  addresses = taiou_notice_recipients_group_get_addresses (self->recipients_group);
+  batches = taiou_notice_build_eml (self->text,
+                                    taiou_notice_recipients_group_get_sender (self->recipients_group),
+                                    NULL, addresses,
+                                    taiou_notice_recipients_group_get_batch_size (self->recipients_group),
+                                    now, error);
+  if (batches == NULL)
+    return 0;
+  for (guint i = 0; i < batches->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%03u.eml",
+                                               taiou_notice_template_get_name (self->current),
+                                               i + 1);
+      g_autoptr(GFile) file = g_file_get_child (folder, name);
+      gsize length;
+      const char *data = g_bytes_get_data (batches->pdata[i], &length);
+
+      if (!write_private_file (file, data, length, error))
+        return 0;
+    }
+  log_notice (self, "eml", batches->len, addresses->len);
+  return batches->len;
+}
+
+static void
+save_eml_response_cb (GtkNativeDialog   *chooser,
+                      int                response,
+                      TaiouNoticeWindow *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_files;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+  folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  n_files = taiou_notice_window_save_eml (self, folder, &error);
+  if (n_files == 0)
+    message = g_strdup_printf (_("The mail files could not be saved: %s"), error->message);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Saved %u mail file; open it in your mail program and send it",
+                                            "Saved %u mail files; open each in your mail program and send it",
+                                            n_files), n_files);
+  show_toast (self, message);
+}
+
+static void
+save_html_response_cb (GtkNativeDialog   *chooser,
+                       int                response,
+                       TaiouNoticeWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->text == NULL)
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  html = taiou_notice_text_to_html (self->text, taiou_notice_template_get_title (self->current));
+  if (!write_private_file (file, html, strlen (html), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The HTML file could not be saved: %s"),
+                                                  error->message);
+
+      show_toast (self, message);
+      return;
+    }
+  show_toast (self, _("HTML saved"));
+  log_notice (self, "html", 0, 0);
+}
+
+static void
+open_chooser (TaiouNoticeWindow    *self,
+              GtkFileChooserAction  action,
+              const char           *title,
+              const char           *accept,
+              GCallback             response_cb)
+{
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept,
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", response_cb, self);
+}
+
+static void
+save_eml_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
+
+  open_chooser (self, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("Save Mail Files"), _("_Save"),
+                G_CALLBACK (save_eml_response_cb));
+  if (self->chooser != NULL)
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+save_html_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
+  g_autofree char *name = NULL;
+
+  open_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save as HTML"), _("_Save"),
+                G_CALLBACK (save_html_response_cb));
+  if (self->chooser == NULL)
+    return;
+  name = g_strconcat (taiou_notice_template_get_name (self->current), ".html", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+show_uri_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("No mail program could be opened (%s). "
+                                                    "Save the mail files instead."),
+                                                  error->message);
+
+      show_toast (TAIOU_NOTICE_WINDOW (source), message);
+    }
+}
+
+/* The batch's index comes with the action; without recipients it is 0 and Bcc is empty. */
+static void
+open_mail_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
+  GPtrArray *addresses = taiou_notice_recipients_group_get_addresses (self->recipients_group);
+  guint batch_size = taiou_notice_recipients_group_get_batch_size (self->recipients_group);
+  guint batch = g_variant_get_uint32 (parameter);
+  guint first = batch * batch_size;
+  g_autofree char *uri = NULL;
+
+  if (self->text == NULL || (addresses->len > 0 && first >= addresses->len))
+    return;
+  uri = taiou_notice_build_mailto (self->text, addresses, first, batch_size);
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, show_uri_cb, NULL);
+  log_notice (self, "mail-program", 1,
+              addresses->len > 0 ? MIN (batch_size, addresses->len - first) : 0);
+}
+
+/* Public */
+
+gboolean
+taiou_notice_window_select_template (TaiouNoticeWindow *self,
+                                     const char        *template_name)
+{
+  g_return_val_if_fail (TAIOU_IS_NOTICE_WINDOW (self), FALSE);
+  g_return_val_if_fail (template_name != NULL, FALSE);
+
+  for (guint i = 0; self->templates != NULL && i < self->templates->len; i++)
+    if (g_str_equal (taiou_notice_template_get_name (self->templates->pdata[i]), template_name))
+      {
+        adw_combo_row_set_selected (self->template_row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Returns: (nullable): the name of the chosen template, e.g. "partner-warning" */
+const char *
+taiou_notice_window_get_template (TaiouNoticeWindow *self)
+{
+  g_return_val_if_fail (TAIOU_IS_NOTICE_WINDOW (self), NULL);
+  return self->current != NULL ? taiou_notice_template_get_name (self->current) : NULL;
+}
+
+/* Types @value into the field of @variable, as a person would (the tests use it). */
+void
+taiou_notice_window_set_value (TaiouNoticeWindow *self,
+                               const char        *variable,
+                               const char        *value)
+{
+  g_return_if_fail (TAIOU_IS_NOTICE_WINDOW (self));
+
+  for (guint i = 0; i < self->field_rows->len; i++)
+    {
+      GObject *row = self->field_rows->pdata[i];
+      GObject *editable = g_object_get_data (row, "editable");
+
+      if (!g_str_equal (g_object_get_data (row, "variable"), variable))
+        continue;
+      if (GTK_IS_TEXT_BUFFER (editable))
+        gtk_text_buffer_set_text (GTK_TEXT_BUFFER (editable), value, -1);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (editable), value);
+      return;
+    }
+  g_hash_table_replace (self->values, g_strdup (variable), g_strdup (value));
+  update_preview (self);
+}
+
+/* Returns: (transfer none) (nullable): the finished notice, NULL while a field is missing */
+TaiouNoticeText *
+taiou_notice_window_get_text (TaiouNoticeWindow *self)
+{
+  g_return_val_if_fail (TAIOU_IS_NOTICE_WINDOW (self), NULL);
+  return self->text;
+}
+
+/* Returns: (transfer full): the preview as shown */
+char *
+taiou_notice_window_get_preview (TaiouNoticeWindow *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (TAIOU_IS_NOTICE_WINDOW (self), NULL);
+  buffer = gtk_text_view_get_buffer (self->preview_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Returns: what stops the notice ("" when nothing does) */
+const char *
+taiou_notice_window_get_problem (TaiouNoticeWindow *self)
+{
+  g_return_val_if_fail (TAIOU_IS_NOTICE_WINDOW (self), NULL);
+  return gtk_label_get_label (self->problem_label);
+}
+
+static void
+taiou_notice_window_dispose (GObject *object)
+{
+  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->incident);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_NOTICE_WINDOW);
+  G_OBJECT_CLASS (taiou_notice_window_parent_class)->dispose (object);
+}
+
+static void
+taiou_notice_window_finalize (GObject *object)
+{
+  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (object);
+
+  g_clear_pointer (&self->text, taiou_notice_text_free);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_hash_table_unref);
+  g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (taiou_notice_window_parent_class)->finalize (object);
+}
+
+static void
+taiou_notice_window_class_init (TaiouNoticeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = taiou_notice_window_dispose;
+  object_class->finalize = taiou_notice_window_finalize;
+
+  /**
+   * TaiouNoticeWindow::made:
+   * @format: "clipboard", "html", "eml" or "mail-program"
+   *
+   * A finished notice left the editor.
+   */
+  signals[SIGNAL_MADE] = g_signal_new ("made", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (TAIOU_TYPE_NOTICE_RECIPIENTS_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/taiou/Taiou/taiou-notice-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, template_row);
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, recipients_group);
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, preview_view);
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, copy_subject_button);
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, open_mail_button);
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, save_eml_button);
+  gtk_widget_class_bind_template_callback (widget_class, template_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recipients_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "notice.copy-subject", NULL,
+                                   copy_subject_action);
+  gtk_widget_class_install_action (widget_class, "notice.copy-body", NULL, copy_body_action);
+  gtk_widget_class_install_action (widget_class, "notice.save-html", NULL, save_html_action);
+  gtk_widget_class_install_action (widget_class, "notice.save-eml", NULL, save_eml_action);
+  gtk_widget_class_install_action (widget_class, "notice.open-mail", "u", open_mail_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "notice.save-eml", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+taiou_notice_window_init (TaiouNoticeWindow *self)
+{
+  GtkTextBuffer *preview = NULL;
+
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->field_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  preview = gtk_text_view_get_buffer (self->preview_view);
+  gtk_text_buffer_create_tag (preview, "subject", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (preview, "missing", "background", "#f8e45c",
+                              "foreground", "#000000", NULL);
+}
+
+/**
+ * taiou_notice_window_new:
+ * @settings: (nullable): the app's settings: organisation, domains, contact, sender
+ * @timeline: (nullable): where notices are recorded …
+ * @incident: (nullable): … for this incident, whose dates and findings fill the form
+ * @template_name: (nullable): the notice to start with; the partner warning by default
+ */
+TaiouNoticeWindow *
+taiou_notice_window_new (GtkWindow     *parent,
+                         GSettings     *settings,
+                         TaiouTimeline *timeline,
+                         TaiouIncident *incident,
+                         const char    *template_name)
+{
+  TaiouNoticeWindow *self = g_object_new (TAIOU_TYPE_NOTICE_WINDOW, "transient-for", parent,
+                                          NULL);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_set_object (&self->settings, settings);
+  g_set_object (&self->timeline, timeline);
+  g_set_object (&self->incident, incident);
+
+  known = taiou_notice_known_variables (timeline,
+                                        incident != NULL ? taiou_incident_get_id (incident) : 0,
+                                        settings, today, &error);
+  if (known != NULL)
+    {
+      g_hash_table_unref (self->values);
+      self->values = g_steal_pointer (&known);
+    }
+  else
+    g_warning ("The incident could not be read for the notice: %s", error->message);
+  if (incident != NULL)
+    adw_window_title_set_subtitle (self->window_title, taiou_incident_get_title (incident));
+  if (settings != NULL)
+    {
+      g_autofree char *sender = g_settings_get_string (settings, "notice-sender");
+
+      taiou_notice_recipients_group_set_sender (self->recipients_group, sender);
+    }
+
+  /* Setting the model selects the first template, which builds the form. */
+  load_templates (self);
+  if (template_name != NULL)
+    taiou_notice_window_select_template (self, template_name);
+  return self;
+}
