@@ -26,6 +26,7 @@ static const char * const history_kinds[] = {
   "scan.finished",
   "import.emocheck",
   "notice.generated",
+  NULL,  /* for g_strv_contains() */
 };
 
 #define MAX_HISTORY_LINES 20
