@@ -414,6 +414,25 @@ fill (TaiouNoticeTemplate *self,
   return g_string_free (out, FALSE);
 }
 
+/* An optional section left out at the very start or end leaves empty lines there; a letter
+ * starts with its first word and ends with one line break. */
+static char *
+tidy_body (char *body)
+{
+  const char *start = body;
+  gsize length;
+  char *tidy;
+
+  while (*start == '\n')
+    start++;
+  length = strlen (start);
+  while (length > 0 && start[length - 1] == '\n')
+    length--;
+  tidy = g_strdup_printf ("%.*s\n", (int) length, start);
+  g_free (body);
+  return tidy;
+}
+
 /**
  * taiou_notice_render:
  * @variables: (element-type utf8 utf8): the values; a list's items one per line
@@ -451,7 +470,7 @@ taiou_notice_render (TaiouNoticeTemplate  *self,
 
   text = g_new0 (TaiouNoticeText, 1);
   text->subject = self->subject != NULL ? fill (self, self->subject, variables) : NULL;
-  text->body = fill (self, self->body, variables);
+  text->body = tidy_body (fill (self, self->body, variables));
   return text;
 }
 
