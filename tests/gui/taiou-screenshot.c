@@ -1,6 +1,6 @@
 /* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
  *
- *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notice] [WIDTHxHEIGHT]
+ *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notice|notice-recipients] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -19,6 +19,7 @@
 #include "taiou-test-gui.h"
 #include "taiou-window.h"
 #include "mail/taiou-mail-check-window.h"
+#include "notice/taiou-notice-recipients-group.h"
 #include "notice/taiou-notice-window.h"
 
 #define FRAMES_BEFORE_SNAPSHOT 30
@@ -63,6 +64,17 @@ tick_cb (GtkWidget     *window,
   save_window (window);
   g_application_quit (G_APPLICATION (user_data));
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+scroll_to_end_cb (GtkWidget     *scrolled,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  return G_SOURCE_CONTINUE;
 }
 
 static char *sample_mail_path;
@@ -117,6 +129,20 @@ window_added_cb (GtkApplication *application,
   if (TAIOU_IS_NOTICE_WINDOW (window))
     {
       gtk_window_set_default_size (window, window_width * 5 / 4, window_height);
+      if (g_strcmp0 (view_name, "notice-recipients") == 0)
+        {
+          GtkWidget *group = taiou_test_find_widget_type (GTK_WIDGET (window),
+                                                          TAIOU_TYPE_NOTICE_RECIPIENTS_GROUP);
+          GtkWidget *scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
+          g_autoptr(GString) pasted = g_string_new ("取引先 一覧\nsato@@example.com\n");
+
+          for (guint i = 1; i <= 120; i++)
+            g_string_append_printf (pasted, "取引先 %u <partner%u@example.com>\n", i, i);
+          taiou_notice_recipients_group_set_text (TAIOU_NOTICE_RECIPIENTS_GROUP (group),
+                                                  pasted->str);
+          /* Show the recipients, not the top of the form (once the form has a size). */
+          gtk_widget_add_tick_callback (scrolled, scroll_to_end_cb, NULL, NULL);
+        }
       gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
       return;
     }
@@ -139,7 +165,7 @@ window_added_cb (GtkApplication *application,
     gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
   else if (g_strcmp0 (view_name, "scan-step") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
-  else if (g_strcmp0 (view_name, "notice") == 0)
+  else if (g_str_has_prefix (view_name, "notice"))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "window.write-notice", NULL);
       return;
@@ -215,7 +241,7 @@ main (int    argc,
   if (argc < 2)
     {
       g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|"
-                  "notice] [WIDTHxHEIGHT]\n", argv[0]);
+                  "notice|notice-recipients] [WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   output_path = argv[1];
@@ -232,7 +258,7 @@ main (int    argc,
   g_setenv ("TAIOU_DB", db_path, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   taiou_i18n_init ();
-  if (g_strcmp0 (view_name, "timeline") == 0 || g_strcmp0 (view_name, "notice") == 0)
+  if (g_strcmp0 (view_name, "timeline") == 0 || g_str_has_prefix (view_name, "notice"))
     add_sample_incidents (db_path);
   if (g_strcmp0 (view_name, "scan-step") == 0)
     add_incident_at_scan_step (db_path);
