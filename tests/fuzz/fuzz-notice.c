@@ -1,6 +1,7 @@
 /* fuzz-notice.c — the notice path: a template parsed from hostile text, filled with hostile
  * variables, turned into .eml; and a hostile recipient list.  Whatever the input, a rendered
- * subject never holds a line break and a built .eml never has a header line it did not make. */
+ * subject never holds a line break, a built .eml never has a header line it did not make and a
+ * mailto: link never has a field it did not make. */
 #include "config.h"
 
 #include <string.h>
@@ -61,6 +62,19 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_assert (rendered->subject == NULL || strpbrk (rendered->subject, "\r\n") == NULL);
   values = rendered->body;
   g_assert (values != NULL);
+  {
+    /* The mailto: link for the mail program: printable ASCII, and only our three fields. */
+    g_autofree char *mailto = taiou_notice_build_mailto (rendered, recipients->addresses, 0, 2);
+    g_autoptr(GUri) uri = NULL;
+    g_autoptr(GHashTable) params = NULL;
+
+    for (const char *c = mailto; *c != '\0'; c++)
+      g_assert (*c > 0x20 && *c < 0x7f);
+    uri = g_uri_parse (mailto, G_URI_FLAGS_ENCODED_QUERY, NULL);
+    g_assert (uri != NULL);
+    params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+    g_assert (params != NULL && g_hash_table_size (params) <= 3);
+  }
   if (rendered->subject != NULL && recipients->addresses->len > 0)
     {
       g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 11, 23, 0, 0, 0);

@@ -336,6 +336,45 @@ test_eml_refusals (void)
   g_assert_null (no_recipients);
 }
 
+/* The mail program gets the subject, the body with CRLF, and only this batch in Bcc; nothing
+ * in a value can add a parameter of its own. */
+static void
+test_mailto (void)
+{
+  g_autoptr(TaiouNoticeText) text = render_partner_warning ();
+  g_autoptr(GPtrArray) addresses = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  g_autofree char *mailto = NULL;
+  g_autofree char *alone = NULL;
+  g_autofree char *crlf_body = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    g_ptr_array_add (addresses, g_strdup_printf ("p%u+x&bcc=evil@example.com", i));
+  g_ptr_array_add (addresses, g_strdup ("last@example.com"));
+  mailto = taiou_notice_build_mailto (text, addresses, 2, 3);
+  g_assert_true (g_str_has_prefix (mailto, "mailto:?"));
+  uri = g_uri_parse (mailto, G_URI_FLAGS_ENCODED_QUERY, &error);
+  g_assert_no_error (error);
+  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (params), ==, 3);
+  g_assert_cmpstr (g_hash_table_lookup (params, "bcc"), ==,
+                   "p2+x&bcc=evil@example.com,p3+x&bcc=evil@example.com,"
+                   "p4+x&bcc=evil@example.com");
+  g_assert_cmpstr (g_hash_table_lookup (params, "subject"), ==, text->subject);
+  lines = g_strsplit (text->body, "\n", -1);
+  crlf_body = g_strjoinv ("\r\n", lines);
+  g_assert_cmpstr (g_hash_table_lookup (params, "body"), ==, crlf_body);
+
+  /* Past the end of the list, and without recipients: no Bcc at all. */
+  alone = taiou_notice_build_mailto (text, NULL, 0, 50);
+  g_assert_null (strstr (alone, "bcc="));
+  g_assert_nonnull (strstr (alone, "subject="));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,5 +391,6 @@ main (int   argc,
   g_test_add_func ("/notice/recipients", test_recipients);
   g_test_add_func ("/notice/eml-batches", test_eml_batches);
   g_test_add_func ("/notice/eml-refusals", test_eml_refusals);
+  g_test_add_func ("/notice/mailto", test_mailto);
   return g_test_run ();
 }
