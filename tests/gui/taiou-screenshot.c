@@ -1,6 +1,7 @@
 /* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
  *
- *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notice|notice-recipients] [WIDTHxHEIGHT]
+ *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notice|
+ *                                notice-recipients] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture

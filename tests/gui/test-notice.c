@@ -248,6 +248,39 @@ test_switching_keeps_values (Fixture       *fixture,
   g_assert_false (taiou_notice_window_select_template (fixture->window, "no-such-notice"));
 }
 
+/* Closing the window (or a crash a second after typing) keeps what was typed. */
+static void
+test_draft_survives_closing (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *db_dir = g_path_get_dirname (fixture->db_path);
+  g_autofree char *draft_dir = g_build_filename (db_dir, "notice-drafts", NULL);
+
+  open_editor (fixture, "partner-warning");
+  g_assert_null (taiou_notice_window_get_text (fixture->window));
+  taiou_notice_window_set_value (fixture->window, "contact_department", "総務部 情報システム課");
+  taiou_notice_window_set_value (fixture->window, "company", "株式会社アワ商事 東京支店");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+
+  open_editor (fixture, "partner-warning");
+  g_assert_nonnull (taiou_notice_window_get_text (fixture->window));
+  g_assert_nonnull (strstr (taiou_notice_window_get_text (fixture->window)->body,
+                            "株式会社アワ商事 東京支店　総務部 情報システム課"));
+
+  /* The draft sits beside the record, private to the user. */
+  {
+    g_autofree char *name = g_strconcat (taiou_incident_get_uuid (fixture->incident), ".json",
+                                         NULL);
+    g_autofree char *path = g_build_filename (draft_dir, name, NULL);
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_unlink (path);
+  }
+}
+
 /* Every variable of every template has words for people, not a program name. */
 static void
 test_every_field_has_a_label (void)
@@ -338,6 +371,7 @@ main (int    argc,
   ADD_TEST ("/taiou/gui/notice/line-break-is-refused", test_line_break_is_refused);
   ADD_TEST ("/taiou/gui/notice/eml-batches-and-record", test_eml_batches_and_record);
   ADD_TEST ("/taiou/gui/notice/switching-keeps-values", test_switching_keeps_values);
+  ADD_TEST ("/taiou/gui/notice/draft-survives-closing", test_draft_survives_closing);
   ADD_TEST ("/taiou/gui/notice/start-screen-opens-it", test_start_screen_opens_it);
   g_test_add_func ("/taiou/gui/notice/every-field-has-a-label", test_every_field_has_a_label);
   return g_test_run ();

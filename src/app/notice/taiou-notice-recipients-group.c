@@ -101,7 +101,8 @@ update_status (TaiouNoticeRecipientsGroup *self)
   if (invalid->len > 0)
     {
       g_string_append_printf (subtitle,
-                              g_dngettext (GETTEXT_PACKAGE, "%u is not a valid address and is left out:",
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u is not a valid address and is left out:",
                                            "%u are not valid addresses and are left out:",
                                            invalid->len),
                               invalid->len);

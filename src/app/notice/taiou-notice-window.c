@@ -6,7 +6,9 @@
  * will read while people type — a field still empty shows as ［未入力：…］ in the preview,
  * never as a blank — and only lets the notice leave when every required field is filled:
  * copied, saved as HTML for the website, saved as .eml files in Bcc batches, or opened in the
- * mail program.  Each of those is recorded in the incident, without the addresses.
+ * mail program.  Each of those is recorded in the incident, without the addresses.  What people
+ * type is kept as a draft of the incident (taiou-notice-draft.c), so closing the window or a
+ * crash loses at most the last second.
  */
 #define G_LOG_DOMAIN "taiou-notice"
 
@@ -14,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "taiou-notice-draft.h"
 #include "taiou-notice-fields.h"
 #include "taiou-notice-recipients-group.h"
 #include "taiou-notice-window.h"
@@ -41,6 +44,8 @@ struct _TaiouNoticeWindow
   GHashTable          *values;     /* variable → what people typed; kept across templates */
   GPtrArray           *field_rows; /* the rows of the current template, to remove them */
   TaiouNoticeText     *text;       /* NULL while a required field is empty */
+  char                *draft_path; /* nullable: no incident, no draft */
+  guint                draft_source;
   GtkFileChooserNative *chooser;
 };
 
@@ -60,6 +65,35 @@ static const char * const template_order[] = {
 };
 
 static void update_preview (TaiouNoticeWindow *self);
+
+static void
+save_draft (TaiouNoticeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->draft_path != NULL && !taiou_notice_draft_save (self->draft_path, self->values,
+                                                            &error))
+    g_warning ("The notice draft could not be kept: %s", error->message);
+}
+
+static gboolean
+save_draft_cb (gpointer user_data)
+{
+  TaiouNoticeWindow *self = user_data;
+
+  self->draft_source = 0;
+  save_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing saves a second later, once, rather than on every key. */
+static void
+schedule_draft (TaiouNoticeWindow *self)
+{
+  if (self->draft_path != NULL && self->draft_source == 0)
+    self->draft_source = g_timeout_add_seconds (1, save_draft_cb, self);
+}
 
 static void
 show_toast (TaiouNoticeWindow *self,
@@ -102,6 +136,7 @@ field_changed_cb (GObject           *source,
   else
     value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (source)));
   g_hash_table_replace (self->values, g_strdup (variable), g_steal_pointer (&value));
+  schedule_draft (self);
   update_preview (self);
 }
 
@@ -579,6 +614,7 @@ taiou_notice_window_save_eml (TaiouNoticeWindow  *self,
                               GFile              *folder,
                               GError            **error)
 {
+  TaiouNoticeRecipientsGroup *recipients;
   GPtrArray *addresses;
   g_autoptr(GPtrArray) batches = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -592,11 +628,12 @@ taiou_notice_window_save_eml (TaiouNoticeWindow  *self,
                            _("Fill in every field marked with * first."));
       return 0;
     }
-  addresses = taiou_notice_recipients_group_get_addresses (self->recipients_group);
+  recipients = self->recipients_group;
+  addresses = taiou_notice_recipients_group_get_addresses (recipients);
   batches = taiou_notice_build_eml (self->text,
-                                    taiou_notice_recipients_group_get_sender (self->recipients_group),
-                                    NULL, addresses,
-                                    taiou_notice_recipients_group_get_batch_size (self->recipients_group),
+                                    taiou_notice_recipients_group_get_sender (recipients), NULL,
+                                    addresses,
+                                    taiou_notice_recipients_group_get_batch_size (recipients),
                                     now, error);
   if (batches == NULL)
     return 0;
@@ -638,8 +675,10 @@ save_eml_response_cb (GtkNativeDialog   *chooser,
     message = g_strdup_printf (_("The mail files could not be saved: %s"), error->message);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Saved %u mail file; open it in your mail program and send it",
-                                            "Saved %u mail files; open each in your mail program and send it",
+                                            "Saved %u mail file; open it in your mail program "
+                                            "and send it",
+                                            "Saved %u mail files; open each in your mail "
+                                            "program and send it",
                                             n_files), n_files);
   show_toast (self, message);
 }
@@ -804,6 +843,7 @@ taiou_notice_window_set_value (TaiouNoticeWindow *self,
       return;
     }
   g_hash_table_replace (self->values, g_strdup (variable), g_strdup (value));
+  schedule_draft (self);
   update_preview (self);
 }
 
@@ -841,6 +881,8 @@ taiou_notice_window_dispose (GObject *object)
 {
   TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (object);
 
+  if (self->draft_source != 0)
+    save_draft (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -860,6 +902,7 @@ taiou_notice_window_finalize (GObject *object)
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  g_free (self->draft_path);
   G_OBJECT_CLASS (taiou_notice_window_parent_class)->finalize (object);
 }
 
@@ -941,6 +984,7 @@ taiou_notice_window_new (GtkWindow     *parent,
                                           NULL);
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GHashTable) draft = NULL;
   g_autoptr(GError) error = NULL;
 
   g_set_object (&self->settings, settings);
@@ -957,6 +1001,21 @@ taiou_notice_window_new (GtkWindow     *parent,
     }
   else
     g_warning ("The incident could not be read for the notice: %s", error->message);
+  /* What people typed last time wins over what Taiou knows. */
+  self->draft_path = taiou_notice_draft_path (timeline, incident);
+  draft = taiou_notice_draft_load (self->draft_path);
+  if (draft != NULL)
+    {
+      GHashTableIter iter;
+      gpointer name, value;
+
+      g_hash_table_iter_init (&iter, draft);
+      while (g_hash_table_iter_next (&iter, &name, &value))
+        {
+          g_hash_table_replace (self->values, name, value);
+          g_hash_table_iter_steal (&iter);
+        }
+    }
   if (incident != NULL)
     adw_window_title_set_subtitle (self->window_title, taiou_incident_get_title (incident));
   if (settings != NULL)
