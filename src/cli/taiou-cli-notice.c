@@ -124,12 +124,13 @@ write_eml (TaiouNoticeTemplate *notice,
   g_autoptr(TaiouNoticeRecipients) recipients = NULL;
   g_autoptr(GPtrArray) batches = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *data = taiou_file_read_bounded (recipients_path, 16 * 1024 * 1024, NULL,
-                                                   &error);
+  gsize data_length = 0;
+  g_autofree char *data = taiou_file_read_bounded (recipients_path, 16 * 1024 * 1024,
+                                                   &data_length, &error);
 
   if (data == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
-  recipients = taiou_notice_recipients_parse (data);
+  recipients = taiou_notice_recipients_parse_file (data, data_length);
   for (guint i = 0; i < recipients->invalid->len; i++)
     {
       g_autofree char *shown = taiou_cli_printable (recipients->invalid->pdata[i]);

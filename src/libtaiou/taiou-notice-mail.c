@@ -136,6 +136,52 @@ taiou_notice_recipients_parse (const char *text)
   return recipients;
 }
 
+/* Address books come as exported: Japanese Outlook writes CSV in Shift_JIS (CP932), or in
+ * UTF-16 when "Unicode" was chosen; Thunderbird and phones write UTF-8.  Shift_JIS must be
+ * decoded, not just cleaned: its second bytes include "@" and "\\". */
+static char *
+decode_address_book (const char *data,
+                     gsize       length)
+{
+  const guchar *bytes = (const guchar *) data;
+  char *text = NULL;
+
+  if (length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+    text = g_convert (data + 2, (gssize) (length - 2) & ~1, "UTF-8", "UTF-16LE", NULL, NULL,
+                      NULL);
+  else if (length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+    text = g_convert (data + 2, (gssize) (length - 2) & ~1, "UTF-8", "UTF-16BE", NULL, NULL,
+                      NULL);
+  else if (length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+    text = g_utf8_make_valid (data + 3, (gssize) length - 3);
+  else if (g_utf8_validate_len (data, length, NULL))
+    text = g_strndup (data, length);
+  else
+    text = g_convert (data, (gssize) length, "UTF-8", "CP932", NULL, NULL, NULL);
+  return text != NULL ? text : g_utf8_make_valid (data, (gssize) length);
+}
+
+/**
+ * taiou_notice_recipients_parse_file:
+ * @data: the bytes of an address book file (UTF-8, UTF-16 with a BOM, or Shift_JIS)
+ * @length: their length
+ *
+ * Like taiou_notice_recipients_parse(), for a file as Outlook, Thunderbird or a phone wrote it.
+ *
+ * Returns: (transfer full): the recipients
+ */
+TaiouNoticeRecipients *
+taiou_notice_recipients_parse_file (const char *data,
+                                    gsize       length)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  text = decode_address_book (data != NULL ? data : "", length);
+  return taiou_notice_recipients_parse (text);
+}
+
 static gboolean
 check_header_address (const char  *field,
                       const char  *address,

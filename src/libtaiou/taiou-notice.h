@@ -65,6 +65,8 @@ typedef struct
 } TaiouNoticeRecipients;
 
 TaiouNoticeRecipients *taiou_notice_recipients_parse  (const char            *text);
+TaiouNoticeRecipients *taiou_notice_recipients_parse_file (const char          *data,
+                                                         gsize                 length);
 void                   taiou_notice_recipients_free   (TaiouNoticeRecipients *recipients);
 GPtrArray             *taiou_notice_build_eml         (const TaiouNoticeText *text,
                                                        const char            *from,

@@ -34,12 +34,18 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 {
   g_autofree char *text = g_strndup ((const char *) data, size);
   g_autoptr(TaiouNoticeRecipients) recipients = taiou_notice_recipients_parse (text);
+  g_autoptr(TaiouNoticeRecipients) from_file = taiou_notice_recipients_parse_file (
+    (const char *) data, size);
   g_autoptr(TaiouNoticeTemplate) notice = NULL;
   g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            g_free);
   g_autoptr(TaiouNoticeText) rendered = NULL;
   g_auto(GStrv) parts = NULL;
   const char *values;
+
+  /* Whatever the encoding guessed, only valid addresses come out of an address book. */
+  for (guint i = 0; i < from_file->addresses->len; i++)
+    g_assert (taiou_mail_address_is_valid (from_file->addresses->pdata[i]));
 
   /* TEMPLATE \x01 name=value \x01 name=value … */
   parts = g_strsplit (text, "\x01", -1);

@@ -252,6 +252,35 @@ test_recipients (void)
   g_assert_cmpstr (from_vcard->addresses->pdata[1], ==, "c@c.example");
 }
 
+/* Japanese Outlook exports Shift_JIS (whose second bytes include "@": ァ is 0x83 0x40) or, as
+ * "Unicode", UTF-16 with a BOM; decoded, both give the addresses and nothing invalid. */
+static void
+test_recipients_file_encodings (void)
+{
+  const char *csv = "\"名\",\"姓\",\"電子メール アドレス\"\r\n"
+                    "\"ファイル\",\"山田\",\"yamada@a.example\"\r\n"
+                    "\"花子\",\"佐藤\",\"sato@b.example\"\r\n";
+  const char * const encodings[] = { "CP932", "UTF-16LE", "UTF-16BE", "UTF-8" };
+  const char * const boms[] = { "", "\xff\xfe", "\xfe\xff", "\xef\xbb\xbf" };
+
+  for (gsize e = 0; e < G_N_ELEMENTS (encodings); e++)
+    {
+      gsize length = 0;
+      g_autofree char *encoded = g_convert (csv, -1, encodings[e], "UTF-8", NULL, &length, NULL);
+      g_autoptr(GByteArray) file = g_byte_array_new ();
+      g_autoptr(TaiouNoticeRecipients) recipients = NULL;
+
+      g_assert_nonnull (encoded);
+      g_byte_array_append (file, (const guint8 *) boms[e], (guint) strlen (boms[e]));
+      g_byte_array_append (file, (const guint8 *) encoded, (guint) length);
+      recipients = taiou_notice_recipients_parse_file ((const char *) file->data, file->len);
+      g_assert_cmpuint (recipients->addresses->len, ==, 2);
+      g_assert_cmpstr (recipients->addresses->pdata[0], ==, "yamada@a.example");
+      g_assert_cmpstr (recipients->addresses->pdata[1], ==, "sato@b.example");
+      g_assert_cmpuint (recipients->invalid->len, ==, 0);
+    }
+}
+
 static TaiouNoticeText *
 render_partner_warning (void)
 {
@@ -389,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/notice/declared-variables-are-used", test_declared_variables_are_used);
   g_test_add_func ("/notice/malformed-templates", test_malformed_templates);
   g_test_add_func ("/notice/recipients", test_recipients);
+  g_test_add_func ("/notice/recipients-file-encodings", test_recipients_file_encodings);
   g_test_add_func ("/notice/eml-batches", test_eml_batches);
   g_test_add_func ("/notice/eml-refusals", test_eml_refusals);
   g_test_add_func ("/notice/mailto", test_mailto);

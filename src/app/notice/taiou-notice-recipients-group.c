@@ -159,7 +159,8 @@ sender_changed_cb (TaiouNoticeRecipientsGroup *self)
 /**
  * taiou_notice_recipients_group_import_file:
  *
- * Adds the addresses found in @file (CSV, vCard, or one a line) after the ones already there.
+ * Adds the addresses found in @file (CSV, vCard, or one a line; UTF-8, UTF-16 or Shift_JIS)
+ * after the ones already there.
  * Only addresses are taken from the file; names and the rest stay on disk.
  */
 void
@@ -170,13 +171,14 @@ taiou_notice_recipients_group_import_file (TaiouNoticeRecipientsGroup *self,
   g_autoptr(TaiouNoticeRecipients) found = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *data = NULL;
+  gsize length = 0;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->addresses_view);
   g_autoptr(GString) lines = g_string_new (NULL);
   GtkTextIter end;
 
   g_return_if_fail (TAIOU_IS_NOTICE_RECIPIENTS_GROUP (self));
 
-  data = path != NULL ? taiou_file_read_bounded (path, MAX_ADDRESS_BOOK_SIZE, NULL, &error)
+  data = path != NULL ? taiou_file_read_bounded (path, MAX_ADDRESS_BOOK_SIZE, &length, &error)
                       : NULL;
   if (data == NULL)
     {
@@ -187,7 +189,7 @@ taiou_notice_recipients_group_import_file (TaiouNoticeRecipientsGroup *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->status_row), "warning");
       return;
     }
-  found = taiou_notice_recipients_parse (data);
+  found = taiou_notice_recipients_parse_file (data, length);
   for (guint i = 0; i < found->addresses->len; i++)
     g_string_append_printf (lines, "%s\n", (const char *) found->addresses->pdata[i]);
   for (guint i = 0; i < found->invalid->len; i++)
