@@ -1,7 +1,7 @@
 /* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
  *
- *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notice|
- *                                notice-recipients] [WIDTHxHEIGHT]
+ *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notify-step|
+ *                                notice|notice-recipients] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -164,7 +164,7 @@ window_added_cb (GtkApplication *application,
     gtk_widget_activate_action (GTK_WIDGET (window), "window.start-response", NULL);
   else if (g_strcmp0 (view_name, "timeline") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
-  else if (g_strcmp0 (view_name, "scan-step") == 0)
+  else if (g_strcmp0 (view_name, "scan-step") == 0 || g_strcmp0 (view_name, "notify-step") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
   else if (g_str_has_prefix (view_name, "notice"))
     {
@@ -211,9 +211,10 @@ add_sample_incidents (const char *db_path)
     g_error ("%s", error->message);
 }
 
-/* An incident whose worker got as far as the scan step, to resume there. */
+/* An incident whose worker got as far as @step, to resume there. */
 static void
-add_incident_at_scan_step (const char *db_path)
+add_incident_at_step (const char *db_path,
+                      const char *step)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TaiouTimeline) timeline = taiou_timeline_open (db_path, &error);
@@ -225,7 +226,7 @@ add_incident_at_scan_step (const char *db_path)
                                              g_get_real_time () - G_TIME_SPAN_HOUR, "PC-07",
                                              "山田 太郎", &error);
   if (incident == NULL ||
-      !taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (incident), "scan",
+      !taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (incident), step,
                                          NULL, "山田 太郎", &error))
     g_error ("%s", error->message);
 }
@@ -242,7 +243,7 @@ main (int    argc,
   if (argc < 2)
     {
       g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|"
-                  "notice|notice-recipients] [WIDTHxHEIGHT]\n", argv[0]);
+                  "notify-step|notice|notice-recipients] [WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   output_path = argv[1];
@@ -262,7 +263,9 @@ main (int    argc,
   if (g_strcmp0 (view_name, "timeline") == 0 || g_str_has_prefix (view_name, "notice"))
     add_sample_incidents (db_path);
   if (g_strcmp0 (view_name, "scan-step") == 0)
-    add_incident_at_scan_step (db_path);
+    add_incident_at_step (db_path, "scan");
+  if (g_strcmp0 (view_name, "notify-step") == 0)
+    add_incident_at_step (db_path, "notify");
   write_sample_mail (data_home);
 
   application = taiou_application_new ();
