@@ -83,13 +83,27 @@ spoofed_name (TaiouEvent *event)
   return NULL;
 }
 
-/* Event summaries are one line by construction, but a notice must not trust that. */
+#define MAX_LINE_CHARS 200
+
+/* Display names come from the attacker's mails and summaries from anywhere: a line goes into
+ * the letter only if it is short and holds nothing the renderer refuses (control characters,
+ * line separators) or that hides what it says (direction overrides and other format
+ * characters); one bad name must not block the whole notice. */
 static gboolean
-is_one_line (const char *text)
+is_safe_line (const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      return FALSE;
+  glong n_chars = 0;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n_chars++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 ||
+          g_unichar_type (c) == G_UNICODE_FORMAT || n_chars >= MAX_LINE_CHARS)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -126,17 +140,19 @@ add_incident_variables (GHashTable    *variables,
         set_variable (variables, "first_notice_date",
                       format_date_us (taiou_event_get_time_us (event)));
       if (g_str_equal (kind, "mail.triage") && (name = spoofed_name (event)) != NULL &&
-          is_one_line (name) && g_hash_table_size (names_seen) < MAX_SPOOFED_NAMES &&
+          is_safe_line (name) && g_hash_table_size (names_seen) < MAX_SPOOFED_NAMES &&
           !g_hash_table_contains (names_seen, name))
         {
           g_string_append_printf (names, "%s%s", names->len > 0 ? "\n" : "", name);
           g_hash_table_add (names_seen, g_steal_pointer (&name));
         }
-      if (g_strv_contains (history_kinds, kind) && summary != NULL && is_one_line (summary) &&
+      if (g_strv_contains (history_kinds, kind) && summary != NULL && is_safe_line (summary) &&
           n_history < MAX_HISTORY_LINES)
         {
           g_autofree char *date = format_date_us (taiou_event_get_time_us (event));
 
+          if (date == NULL)
+            continue;
           g_string_append_printf (history, "%s%s　%s", history->len > 0 ? "\n" : "", date,
                                   summary);
           n_history++;

@@ -139,26 +139,76 @@ taiou_notice_recipients_parse (const char *text)
 /* Address books come as exported: Japanese Outlook writes CSV in Shift_JIS (CP932), or in
  * UTF-16 when "Unicode" was chosen; Thunderbird and phones write UTF-8.  Shift_JIS must be
  * decoded, not just cleaned: its second bytes include "@" and "\\". */
+/* UTF-16 by hand, so one broken surrogate costs one character, not the whole file. */
+static char *
+decode_utf16 (const guchar *bytes,
+              gsize         length,
+              gboolean      big_endian)
+{
+  GString *text = g_string_sized_new (length);
+
+  for (gsize i = 0; i + 1 < length; i += 2)
+    {
+      gunichar unit = big_endian ? (bytes[i] << 8 | bytes[i + 1])
+                                 : (bytes[i + 1] << 8 | bytes[i]);
+
+      if (unit >= 0xD800 && unit <= 0xDBFF && i + 3 < length)
+        {
+          gunichar low = big_endian ? (bytes[i + 2] << 8 | bytes[i + 3])
+                                    : (bytes[i + 3] << 8 | bytes[i + 2]);
+
+          if (low >= 0xDC00 && low <= 0xDFFF)
+            {
+              unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+              i += 2;
+            }
+        }
+      if ((unit >= 0xD800 && unit <= 0xDFFF) || unit == 0)
+        unit = 0xFFFD;
+      g_string_append_unichar (text, unit);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Shift_JIS line by line (a line break is never part of a two-byte character), so one byte
+ * that is not CP932 spoils only its own line. */
+static char *
+decode_cp932 (const char *data,
+              gsize       length)
+{
+  GString *text = g_string_sized_new (length);
+  const char *end = data + length;
+
+  for (const char *line = data; line < end;)
+    {
+      const char *newline = memchr (line, '\n', (gsize) (end - line));
+      gsize line_length = (gsize) ((newline != NULL ? newline + 1 : end) - line);
+      g_autofree char *decoded = g_convert (line, (gssize) line_length, "UTF-8", "CP932", NULL,
+                                            NULL, NULL);
+
+      if (decoded == NULL)
+        decoded = g_utf8_make_valid (line, (gssize) line_length);
+      g_string_append (text, decoded);
+      line += line_length;
+    }
+  return g_string_free (text, FALSE);
+}
+
 static char *
 decode_address_book (const char *data,
                      gsize       length)
 {
   const guchar *bytes = (const guchar *) data;
-  char *text = NULL;
 
   if (length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-    text = g_convert (data + 2, (gssize) (length - 2) & ~1, "UTF-8", "UTF-16LE", NULL, NULL,
-                      NULL);
-  else if (length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-    text = g_convert (data + 2, (gssize) (length - 2) & ~1, "UTF-8", "UTF-16BE", NULL, NULL,
-                      NULL);
-  else if (length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-    text = g_utf8_make_valid (data + 3, (gssize) length - 3);
-  else if (g_utf8_validate_len (data, length, NULL))
-    text = g_strndup (data, length);
-  else
-    text = g_convert (data, (gssize) length, "UTF-8", "CP932", NULL, NULL, NULL);
-  return text != NULL ? text : g_utf8_make_valid (data, (gssize) length);
+    return decode_utf16 (bytes + 2, length - 2, FALSE);
+  if (length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+    return decode_utf16 (bytes + 2, length - 2, TRUE);
+  if (length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+    return g_utf8_make_valid (data + 3, (gssize) length - 3);
+  if (g_utf8_validate_len (data, length, NULL) && memchr (data, '\0', length) == NULL)
+    return g_strndup (data, length);
+  return decode_cp932 (data, length);
 }
 
 /**

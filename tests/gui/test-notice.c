@@ -155,18 +155,30 @@ test_line_break_is_refused (Fixture       *fixture,
   g_assert_null (taiou_notice_window_get_text (fixture->window));
 }
 
-static guint
-count_eml_files (const char *folder)
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The files of one save: partner-warning-YYYYmmdd-HHMMSS-NNN.eml, in order. */
+static GPtrArray *
+list_eml_files (const char *folder)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
   const char *name;
-  guint n = 0;
 
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, "partner-warning-") && g_str_has_suffix (name, ".eml"))
-      n++;
-  return n;
+    {
+      g_assert_true (g_str_has_prefix (name, "partner-warning-2"));
+      g_assert_true (g_str_has_suffix (name, ".eml"));
+      g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
+    }
+  g_ptr_array_sort (paths, compare_paths);
+  return paths;
 }
 
 static void
@@ -176,7 +188,7 @@ test_eml_batches_and_record (Fixture       *fixture,
   g_autoptr(GString) pasted = g_string_new ("not-an-address@\n");
   g_autofree char *folder_path = g_dir_make_tmp ("taiou-notice-XXXXXX", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
-  g_autofree char *second = g_build_filename (folder_path, "partner-warning-002.eml", NULL);
+  g_autoptr(GPtrArray) files = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
@@ -200,8 +212,10 @@ test_eml_batches_and_record (Fixture       *fixture,
 
   g_assert_cmpuint (taiou_notice_window_save_eml (fixture->window, folder, &error), ==, 3);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_eml_files (folder_path), ==, 3);
-  g_assert_true (g_file_get_contents (second, &data, NULL, NULL));
+  files = list_eml_files (folder_path);
+  g_assert_cmpuint (files->len, ==, 3);
+  g_assert_true (g_str_has_suffix (files->pdata[1], "-002.eml"));
+  g_assert_true (g_file_get_contents (files->pdata[1], &data, NULL, NULL));
   g_assert_nonnull (strstr (data, "partner99@example.com"));
   g_assert_null (strstr (data, "partner100@example.com"));
   g_assert_nonnull (strstr (data, "Bcc:"));
@@ -216,13 +230,8 @@ test_eml_batches_and_record (Fixture       *fixture,
   g_assert_nonnull (strstr (taiou_event_get_detail (last), "\"batches\":3"));
   g_assert_null (strstr (taiou_event_get_detail (last), "@"));
 
-  for (guint i = 1; i <= 3; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("partner-warning-%03u.eml", i);
-      g_autofree char *path = g_build_filename (folder_path, name, NULL);
-
-      g_unlink (path);
-    }
+  for (guint i = 0; i < files->len; i++)
+    g_unlink (files->pdata[i]);
   g_rmdir (folder_path);
 }
 

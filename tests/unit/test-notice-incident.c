@@ -106,6 +106,8 @@ test_incident (void)
   g_autoptr(TaiouEvent) macro = NULL;
   g_autoptr(TaiouEvent) again = NULL;
   g_autoptr(TaiouEvent) two_lines = NULL;
+  g_autoptr(TaiouEvent) hidden = NULL;
+  g_autoptr(TaiouEvent) separator = NULL;
   g_autoptr(TaiouEvent) finding = NULL;
   g_autoptr(TaiouEvent) scan = NULL;
   g_autoptr(GPtrArray) events = NULL;
@@ -127,6 +129,12 @@ test_incident (void)
   finding = append (timeline, id, "scan.finding", "Emotet の痕跡：Run キーの rundll32");
   /* The timeline stores what it is given; a notice must not take a line break from it. */
   two_lines = append_mail (timeline, id, "一行目\n二行目", "総務部\n田中",
+                           "mail.display-name-spoof");
+  /* A direction override would make the letter say something else; U+2028 is a line break the
+   * renderer refuses, and would block the whole notice. */
+  hidden = append_mail (timeline, id, "不審なメール\u202e\u202c", "総務部\u202e田中",
+                        "mail.display-name-spoof");
+  separator = append_mail (timeline, id, "不審なメール\u2028二行目", "総務部\u2028田中",
                            "mail.display-name-spoof");
   scan = append (timeline, id, "scan.finished", "システムの検査を完了：検出 1 件");
 

@@ -279,6 +279,27 @@ test_recipients_file_encodings (void)
       g_assert_cmpstr (recipients->addresses->pdata[1], ==, "sato@b.example");
       g_assert_cmpuint (recipients->invalid->len, ==, 0);
     }
+
+  /* One broken character spoils one character (UTF-16) or one line (Shift_JIS), not the file:
+   * a lone surrogate, and a byte that is not CP932 on a line of its own. */
+  {
+    static const char utf16[] = "\xff\xfe" "a\0@\0b\0.\0j\0p\0\n\0" "\x00\xd8" "\n\0"
+                                "c\0@\0d\0.\0j\0p\0";
+    g_autofree char *sjis = g_convert ("\"ファイル\",\"yamada@a.example\"\n", -1, "CP932",
+                                       "UTF-8", NULL, NULL, NULL);
+    g_autofree char *broken_sjis = g_strconcat ("\x85\xff\n", sjis, NULL);
+    g_autoptr(TaiouNoticeRecipients) from_utf16 =
+      taiou_notice_recipients_parse_file (utf16, sizeof utf16 - 1);
+    g_autoptr(TaiouNoticeRecipients) from_sjis =
+      taiou_notice_recipients_parse_file (broken_sjis, strlen (broken_sjis));
+
+    g_assert_cmpuint (from_utf16->addresses->len, ==, 2);
+    g_assert_cmpstr (from_utf16->addresses->pdata[1], ==, "c@d.jp");
+    g_assert_cmpuint (from_utf16->invalid->len, ==, 0);
+    g_assert_cmpuint (from_sjis->addresses->len, ==, 1);
+    g_assert_cmpstr (from_sjis->addresses->pdata[0], ==, "yamada@a.example");
+    g_assert_cmpuint (from_sjis->invalid->len, ==, 0);
+  }
 }
 
 static TaiouNoticeText *

@@ -1,8 +1,9 @@
 /* taiou-notice-draft.c — what was typed into the notice editor survives a crash or a close
  *
  * Writing a careful letter takes a while, and the person writing it is under pressure; closing
- * the window by mistake must not throw the work away.  The form's values are kept as a small
- * JSON object beside the incident record, one file per incident, readable by this user only.
+ * the window by mistake must not throw the work away.  What people typed into the form is kept
+ * as a small JSON object beside the incident record, one file per incident, readable by this
+ * user only.
  * The recipients are not kept: a partner list belongs in the address book it came from.
  */
 #define G_LOG_DOMAIN "taiou-notice"

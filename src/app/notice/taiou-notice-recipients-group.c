@@ -18,6 +18,8 @@
 /* An exported address book of a small office is far below this; a bigger file is a mistake. */
 #define MAX_ADDRESS_BOOK_SIZE (16 * 1024 * 1024)
 #define MAX_INVALID_SHOWN 5
+/* Opening messages one by one stops making sense long before this; the files do not. */
+#define MAX_BATCH_ROWS 50
 
 struct _TaiouNoticeRecipientsGroup
 {
@@ -53,7 +55,7 @@ update_batches (TaiouNoticeRecipientsGroup *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->batch_list))) != NULL)
     gtk_list_box_remove (self->batch_list, child);
-  for (guint i = 0; i < n_batches; i++)
+  for (guint i = 0; i < MIN (n_batches, MAX_BATCH_ROWS); i++)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_label (_("Open in Mail Program"));
@@ -70,6 +72,14 @@ update_batches (TaiouNoticeRecipientsGroup *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "notice.open-mail");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->batch_list, row);
+    }
+  if (n_batches > MAX_BATCH_ROWS)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("For the other messages, save the mail files"));
       gtk_list_box_append (self->batch_list, row);
     }
   /* One message is sent with the editor's own button; rows only when there are several. */
@@ -169,15 +179,18 @@ taiou_notice_recipients_group_import_file (TaiouNoticeRecipientsGroup *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TaiouNoticeRecipients) found = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->addresses_view);
+  GtkTextBuffer *buffer;
   g_autoptr(GString) lines = g_string_new (NULL);
   GtkTextIter end;
 
   g_return_if_fail (TAIOU_IS_NOTICE_RECIPIENTS_GROUP (self));
+  g_return_if_fail (G_IS_FILE (file));
 
+  buffer = gtk_text_view_get_buffer (self->addresses_view);
+  path = g_file_get_path (file);
   data = path != NULL ? taiou_file_read_bounded (path, MAX_ADDRESS_BOOK_SIZE, &length, &error)
                       : NULL;
   if (data == NULL)

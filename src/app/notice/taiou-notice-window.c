@@ -45,6 +45,7 @@ struct _TaiouNoticeWindow
   GPtrArray           *field_rows; /* the rows of the current template, to remove them */
   TaiouNoticeText     *text;       /* NULL while a required field is empty */
   char                *draft_path; /* nullable: no incident, no draft */
+  GHashTable          *edited;     /* the variables people typed in: only these are drafted */
   guint                draft_source;
   GtkFileChooserNative *chooser;
 };
@@ -71,9 +72,18 @@ save_draft (TaiouNoticeWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
+  g_autoptr(GHashTable) typed = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer variable;
+
   g_clear_handle_id (&self->draft_source, g_source_remove);
-  if (self->draft_path != NULL && !taiou_notice_draft_save (self->draft_path, self->values,
-                                                            &error))
+  if (self->draft_path == NULL)
+    return;
+  /* What Taiou filled in itself (today's date, Preferences, the history) stays fresh. */
+  g_hash_table_iter_init (&iter, self->edited);
+  while (g_hash_table_iter_next (&iter, &variable, NULL))
+    g_hash_table_insert (typed, variable, g_hash_table_lookup (self->values, variable));
+  if (!taiou_notice_draft_save (self->draft_path, typed, &error))
     g_warning ("The notice draft could not be kept: %s", error->message);
 }
 
@@ -89,17 +99,22 @@ save_draft_cb (gpointer user_data)
 
 /* Typing saves a second later, once, rather than on every key. */
 static void
-schedule_draft (TaiouNoticeWindow *self)
+schedule_draft (TaiouNoticeWindow *self,
+                const char        *variable)
 {
+  g_hash_table_add (self->edited, g_strdup (variable));
   if (self->draft_path != NULL && self->draft_source == 0)
     self->draft_source = g_timeout_add_seconds (1, save_draft_cb, self);
 }
 
+/* libadwaita 1.2 reads a toast's title as markup; ours hold paths and error messages. */
 static void
 show_toast (TaiouNoticeWindow *self,
             const char        *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 static gboolean
@@ -136,7 +151,7 @@ field_changed_cb (GObject           *source,
   else
     value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (source)));
   g_hash_table_replace (self->values, g_strdup (variable), g_steal_pointer (&value));
-  schedule_draft (self);
+  schedule_draft (self, variable);
   update_preview (self);
 }
 
@@ -605,7 +620,8 @@ write_private_file (GFile       *file,
 
 /**
  * taiou_notice_window_save_eml:
- * @folder: where the files go: TEMPLATE-001.eml, TEMPLATE-002.eml, …
+ * @folder: where the files go: TEMPLATE-YYYYmmdd-HHMMSS-001.eml, …-002.eml, …  The time
+ *   keeps a second save from mixing its files with an earlier one's.
  *
  * Returns: the number of files written; 0 with @error set
  */
@@ -618,6 +634,7 @@ taiou_notice_window_save_eml (TaiouNoticeWindow  *self,
   GPtrArray *addresses;
   g_autoptr(GPtrArray) batches = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
 
   g_return_val_if_fail (TAIOU_IS_NOTICE_WINDOW (self), 0);
   g_return_val_if_fail (G_IS_FILE (folder), 0);
@@ -639,9 +656,9 @@ taiou_notice_window_save_eml (TaiouNoticeWindow  *self,
     return 0;
   for (guint i = 0; i < batches->len; i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s-%03u.eml",
+      g_autofree char *name = g_strdup_printf ("%s-%s-%03u.eml",
                                                taiou_notice_template_get_name (self->current),
-                                               i + 1);
+                                               stamp, i + 1);
       g_autoptr(GFile) file = g_file_get_child (folder, name);
       gsize length;
       const char *data = g_bytes_get_data (batches->pdata[i], &length);
@@ -748,6 +765,8 @@ save_html_action (GtkWidget  *widget,
   TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
   g_autofree char *name = NULL;
 
+  if (self->current == NULL || self->text == NULL)
+    return;
   open_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save as HTML"), _("_Save"),
                 G_CALLBACK (save_html_response_cb));
   if (self->chooser == NULL)
@@ -757,11 +776,13 @@ save_html_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Recorded only once the mail program has the notice: @user_data is the batch's size. */
 static void
 show_uri_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
+  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (source);
   g_autoptr(GError) error = NULL;
 
   if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
@@ -770,8 +791,11 @@ show_uri_cb (GObject      *source,
                                                     "Save the mail files instead."),
                                                   error->message);
 
-      show_toast (TAIOU_NOTICE_WINDOW (source), message);
+      show_toast (self, message);
+      return;
     }
+  if (self->current != NULL)
+    log_notice (self, "mail-program", 1, GPOINTER_TO_UINT (user_data));
 }
 
 /* The batch's index comes with the action; without recipients it is 0 and Bcc is empty. */
@@ -790,9 +814,9 @@ open_mail_action (GtkWidget  *widget,
   if (self->text == NULL || (addresses->len > 0 && first >= addresses->len))
     return;
   uri = taiou_notice_build_mailto (self->text, addresses, first, batch_size);
-  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, show_uri_cb, NULL);
-  log_notice (self, "mail-program", 1,
-              addresses->len > 0 ? MIN (batch_size, addresses->len - first) : 0);
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, show_uri_cb,
+                     GUINT_TO_POINTER (addresses->len > 0 ? MIN (batch_size, addresses->len - first)
+                                                          : 0));
 }
 
 /* Public */
@@ -843,7 +867,7 @@ taiou_notice_window_set_value (TaiouNoticeWindow *self,
       return;
     }
   g_hash_table_replace (self->values, g_strdup (variable), g_strdup (value));
-  schedule_draft (self);
+  schedule_draft (self, variable);
   update_preview (self);
 }
 
@@ -903,6 +927,7 @@ taiou_notice_window_finalize (GObject *object)
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_free (self->draft_path);
+  g_clear_pointer (&self->edited, g_hash_table_unref);
   G_OBJECT_CLASS (taiou_notice_window_parent_class)->finalize (object);
 }
 
@@ -958,6 +983,7 @@ taiou_notice_window_init (TaiouNoticeWindow *self)
 
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->field_rows = g_ptr_array_new ();
+  self->edited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   preview = gtk_text_view_get_buffer (self->preview_view);
@@ -1001,7 +1027,7 @@ taiou_notice_window_new (GtkWindow     *parent,
     }
   else
     g_warning ("The incident could not be read for the notice: %s", error->message);
-  /* What people typed last time wins over what Taiou knows. */
+  /* What people typed last time wins over what Taiou knows; the rest is fresh. */
   self->draft_path = taiou_notice_draft_path (timeline, incident);
   draft = taiou_notice_draft_load (self->draft_path);
   if (draft != NULL)
@@ -1012,6 +1038,7 @@ taiou_notice_window_new (GtkWindow     *parent,
       g_hash_table_iter_init (&iter, draft);
       while (g_hash_table_iter_next (&iter, &name, &value))
         {
+          g_hash_table_add (self->edited, g_strdup (name));
           g_hash_table_replace (self->values, name, value);
           g_hash_table_iter_steal (&iter);
         }
@@ -1025,9 +1052,12 @@ taiou_notice_window_new (GtkWindow     *parent,
       taiou_notice_recipients_group_set_sender (self->recipients_group, sender);
     }
 
-  /* Setting the model selects the first template, which builds the form. */
+  /* Setting the model selects the first template, which builds the form; without any
+   * template, the preview still runs once to turn every action off. */
   load_templates (self);
   if (template_name != NULL)
     taiou_notice_window_select_template (self, template_name);
+  if (self->current == NULL)
+    update_preview (self);
   return self;
 }
