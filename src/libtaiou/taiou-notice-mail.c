@@ -15,6 +15,7 @@
 
 #include "taiou-mail-address.h"
 #include "taiou-notice.h"
+#include "taiou-winreg.h"
 
 #define MAX_RECIPIENTS 100000
 
@@ -139,35 +140,24 @@ taiou_notice_recipients_parse (const char *text)
 /* Address books come as exported: Japanese Outlook writes CSV in Shift_JIS (CP932), or in
  * UTF-16 when "Unicode" was chosen; Thunderbird and phones write UTF-8.  Shift_JIS must be
  * decoded, not just cleaned: its second bytes include "@" and "\\". */
-/* UTF-16 by hand, so one broken surrogate costs one character, not the whole file. */
+/* UTF-16 with a broken surrogate costs one character, not the whole file (g_convert would
+ * refuse it all); the registry's decoder already does exactly that for little-endian. */
 static char *
 decode_utf16 (const guchar *bytes,
               gsize         length,
               gboolean      big_endian)
 {
-  GString *text = g_string_sized_new (length);
+  g_autofree guint8 *swapped = NULL;
 
+  if (!big_endian)
+    return taiou_winreg_utf16le_to_utf8 (bytes, length, NULL);
+  swapped = g_malloc (length + 1);
   for (gsize i = 0; i + 1 < length; i += 2)
     {
-      gunichar unit = big_endian ? (bytes[i] << 8 | bytes[i + 1])
-                                 : (bytes[i + 1] << 8 | bytes[i]);
-
-      if (unit >= 0xD800 && unit <= 0xDBFF && i + 3 < length)
-        {
-          gunichar low = big_endian ? (bytes[i + 2] << 8 | bytes[i + 3])
-                                    : (bytes[i + 3] << 8 | bytes[i + 2]);
-
-          if (low >= 0xDC00 && low <= 0xDFFF)
-            {
-              unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-              i += 2;
-            }
-        }
-      if ((unit >= 0xD800 && unit <= 0xDFFF) || unit == 0)
-        unit = 0xFFFD;
-      g_string_append_unichar (text, unit);
+      swapped[i] = bytes[i + 1];
+      swapped[i + 1] = bytes[i];
     }
-  return g_string_free (text, FALSE);
+  return taiou_winreg_utf16le_to_utf8 (swapped, length & ~(gsize) 1, NULL);
 }
 
 /* Shift_JIS line by line (a line break is never part of a two-byte character), so one byte
