@@ -298,6 +298,35 @@ taiou_test_find_widget_type (GtkWidget *root,
   return find_widget (root, widget_has_type, GSIZE_TO_POINTER (type));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_exists (gpointer type)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+/* Spins the main loop until a window of @type is open (a button opened it) and returns it. */
+GtkWindow *
+taiou_test_wait_for_window (GType type)
+{
+  taiou_test_wait_for (toplevel_exists, GSIZE_TO_POINTER (type));
+  return find_toplevel (type);
+}
+
 /* What a completed mouse click does.  (gtk_widget_activate() on a GTK 4 button only starts the
  * press animation and emits "clicked" a quarter of a second later.) */
 void

@@ -19,5 +19,6 @@ GtkWidget *taiou_test_find_button       (GtkWidget    *root,
                                          const char   *action_name);
 GtkWidget *taiou_test_find_widget_type  (GtkWidget    *root,
                                          GType         type);
+GtkWindow *taiou_test_wait_for_window   (GType         type);
 
 G_END_DECLS

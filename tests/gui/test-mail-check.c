@@ -128,27 +128,6 @@ test_not_a_mail (Fixture       *fixture,
   g_assert_null (taiou_mail_check_window_get_report (fixture->window));
 }
 
-static TaiouMailCheckWindow *
-find_mail_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TAIOU_IS_MAIL_CHECK_WINDOW (window))
-        return TAIOU_MAIL_CHECK_WINDOW (window);
-    }
-  return NULL;
-}
-
-static gboolean
-mail_window_shown (gpointer data)
-{
-  return find_mail_window () != NULL;
-}
-
 static void
 test_start_screen_opens_it (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -162,8 +141,7 @@ test_start_screen_opens_it (Fixture       *fixture,
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Check a Suspicious Mail");
   taiou_test_click (button);
-  taiou_test_wait_for (mail_window_shown, NULL);
-  gtk_window_destroy (GTK_WINDOW (find_mail_window ()));
+  gtk_window_destroy (taiou_test_wait_for_window (TAIOU_TYPE_MAIL_CHECK_WINDOW));
   gtk_window_destroy (GTK_WINDOW (main_window));
 }
 

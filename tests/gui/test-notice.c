@@ -312,27 +312,6 @@ test_every_field_has_a_label (void)
     }
 }
 
-static TaiouNoticeWindow *
-find_notice_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TAIOU_IS_NOTICE_WINDOW (window))
-        return TAIOU_NOTICE_WINDOW (window);
-    }
-  return NULL;
-}
-
-static gboolean
-notice_window_shown (gpointer data)
-{
-  return find_notice_window () != NULL;
-}
-
 static void
 test_start_screen_opens_it (Fixture       *fixture,
                             gconstpointer  user_data)
@@ -347,8 +326,7 @@ test_start_screen_opens_it (Fixture       *fixture,
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Write a Notice to Partners");
   taiou_test_click (button);
-  taiou_test_wait_for (notice_window_shown, NULL);
-  editor = find_notice_window ();
+  editor = TAIOU_NOTICE_WINDOW (taiou_test_wait_for_window (TAIOU_TYPE_NOTICE_WINDOW));
   /* The newest incident, with the partner warning first. */
   g_assert_cmpstr (taiou_notice_window_get_template (editor), ==, "partner-warning");
   g_assert_nonnull (strstr (taiou_notice_window_get_preview (editor), "営業部 山田太郎"));

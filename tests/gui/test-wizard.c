@@ -335,27 +335,6 @@ test_resume_at_recorded_step (Fixture       *fixture,
   g_assert_null (taiou_wizard_get_incident (fixture->wizard));
 }
 
-static TaiouNoticeWindow *
-find_notice_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TAIOU_IS_NOTICE_WINDOW (window))
-        return TAIOU_NOTICE_WINDOW (window);
-    }
-  return NULL;
-}
-
-static gboolean
-notice_window_shown (gpointer data)
-{
-  return find_notice_window () != NULL;
-}
-
 /* The notify step opens the editor on the partner warning; a notice made completes the step. */
 static void
 test_notify_step_writes_notice (Fixture       *fixture,
@@ -383,8 +362,7 @@ test_notify_step_writes_notice (Fixture       *fixture,
   g_assert_false (taiou_wizard_page_get_complete (page));
 
   taiou_test_click (taiou_test_find_button (GTK_WIDGET (page), "notify-page.write-notice"));
-  taiou_test_wait_for (notice_window_shown, NULL);
-  editor = find_notice_window ();
+  editor = TAIOU_NOTICE_WINDOW (taiou_test_wait_for_window (TAIOU_TYPE_NOTICE_WINDOW));
   g_assert_cmpstr (taiou_notice_window_get_template (editor), ==, "partner-warning");
   for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
     taiou_notice_window_set_value (editor, values[i][0], values[i][1]);
