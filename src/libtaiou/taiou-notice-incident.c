@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "taiou-notice.h"
+#include "taiou-time.h"
 #include "taiou-timeline.h"
 
 /* Only these events are worth telling partners; a scan finding or a wizard step is not. */
@@ -46,7 +47,7 @@ set_variable (GHashTable *variables,
 static char *
 format_date_us (gint64 time_us)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) utc = taiou_time_to_date_time (time_us);
   g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
 
   return local != NULL ? taiou_notice_format_date (local) : NULL;
