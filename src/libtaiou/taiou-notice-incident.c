@@ -95,16 +95,11 @@ is_safe_line (const char *text)
 {
   glong n_chars = 0;
 
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!taiou_notice_value_is_allowed (text, FALSE))
     return FALSE;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n_chars++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 ||
-          g_unichar_type (c) == G_UNICODE_FORMAT || n_chars >= MAX_LINE_CHARS)
-        return FALSE;
-    }
+    if (g_unichar_type (g_utf8_get_char (p)) == G_UNICODE_FORMAT || n_chars >= MAX_LINE_CHARS)
+      return FALSE;
   return TRUE;
 }
 

@@ -304,14 +304,46 @@ lookup (GHashTable *variables,
   return NULL;
 }
 
-/* No control characters anywhere; line breaks only between the items of a list. */
+/* The first character a value may not hold, or 0: no control characters anywhere (a line
+ * break in a subject is a header of its own), line breaks only between the items of a list. */
+static gunichar
+find_refused_char (const char *value,
+                   gboolean    list)
+{
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c == '\n' && list) || !(g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029))
+        continue;
+      return c;
+    }
+  return 0;
+}
+
+/**
+ * taiou_notice_value_is_allowed:
+ * @value: a variable's value
+ * @list: whether the variable is a list (one item a line)
+ *
+ * Returns: whether taiou_notice_render() accepts @value: valid UTF-8 without control
+ *   characters or line separators, except the line breaks between a list's items
+ */
+gboolean
+taiou_notice_value_is_allowed (const char *value,
+                               gboolean    list)
+{
+  g_return_val_if_fail (value != NULL, FALSE);
+  return g_utf8_validate (value, -1, NULL) && find_refused_char (value, list) == 0;
+}
+
 static gboolean
 check_value (TaiouNoticeTemplate  *self,
              const char           *name,
              const char           *value,
              GError              **error)
 {
-  gboolean list = taiou_notice_template_is_list (self, name);
+  gunichar refused;
 
   if (!g_utf8_validate (value, -1, NULL))
     {
@@ -319,15 +351,12 @@ check_value (TaiouNoticeTemplate  *self,
                    "The variable “%s” is not valid UTF-8", name);
       return FALSE;
     }
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+  refused = find_refused_char (value, taiou_notice_template_is_list (self, name));
+  if (refused != 0)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c == '\n' && list) || !(g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029))
-        continue;
       g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID,
                    "The variable “%s” contains a line break or a control character (U+%04X)",
-                   name, c);
+                   name, refused);
       return FALSE;
     }
   return TRUE;

@@ -42,6 +42,8 @@ typedef struct
   char *body;
 } TaiouNoticeText;
 
+gboolean             taiou_notice_value_is_allowed    (const char           *value,
+                                                       gboolean              list);
 TaiouNoticeText     *taiou_notice_render              (TaiouNoticeTemplate  *self,
                                                        GHashTable           *variables,
                                                        GError              **error);

@@ -71,7 +71,6 @@ static void
 save_draft (TaiouNoticeWindow *self)
 {
   g_autoptr(GError) error = NULL;
-
   g_autoptr(GHashTable) typed = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer variable;
@@ -267,22 +266,6 @@ is_blank (const char *value)
   return TRUE;
 }
 
-static gboolean
-has_control_character (const char *value,
-                       gboolean    allow_newline)
-{
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c == '\n' && allow_newline))
-        continue;
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* A list's empty lines are not items. */
 static char *
 clean_value (const char *value,
@@ -349,7 +332,7 @@ collect_variables (TaiouNoticeWindow *self,
         gboolean list = taiou_notice_template_is_list (self->current, variable);
         g_autofree char *value = clean_value (value_of (self, variable), list);
 
-        if (has_control_character (value, list))
+        if (!taiou_notice_value_is_allowed (value, list))
           {
             g_ptr_array_add (invalid, (gpointer) taiou_notice_field_label (variable));
             g_clear_pointer (&value, g_free);
