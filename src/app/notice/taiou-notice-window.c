@@ -310,10 +310,10 @@ join_labels (GPtrArray *labels)
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
-/* Builds the variables for rendering: @preview fills what is missing with placeholders. */
+/* Builds the variables for rendering, a required one that is missing or refused as a
+ * placeholder, and says in @problems what stops the notice. */
 static GHashTable *
 collect_variables (TaiouNoticeWindow *self,
-                   gboolean           preview,
                    GString           *problems)
 {
   g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -343,18 +343,18 @@ collect_variables (TaiouNoticeWindow *self,
               g_ptr_array_add (missing, (gpointer) taiou_notice_field_label (variable));
             g_clear_pointer (&value, g_free);
           }
-        if (value == NULL && l == 0 && preview)
+        if (value == NULL && l == 0)
           value = placeholder (variable);
         if (value != NULL)
           g_hash_table_insert (variables, g_strdup (variable), g_steal_pointer (&value));
       }
-  if (problems != NULL && missing->len > 0)
+  if (missing->len > 0)
     {
       g_autofree char *labels = join_labels (missing);
 
       g_string_append_printf (problems, _("Still to fill in: %s"), labels);
     }
-  if (problems != NULL && invalid->len > 0)
+  if (invalid->len > 0)
     {
       g_autofree char *labels = join_labels (invalid);
 
@@ -432,7 +432,7 @@ update_preview (TaiouNoticeWindow *self)
       return;
     }
 
-  preview_variables = collect_variables (self, TRUE, problems);
+  preview_variables = collect_variables (self, problems);
   preview = taiou_notice_render (self->current, preview_variables, &error);
   if (preview == NULL)
     {
@@ -453,12 +453,9 @@ update_preview (TaiouNoticeWindow *self)
       gtk_text_buffer_insert (buffer, &end, preview->body, -1);
       highlight_placeholders (self, buffer);
     }
+  /* Without problems no placeholder went in: the preview is the notice. */
   if (problems->len == 0)
-    {
-      g_autoptr(GHashTable) variables = collect_variables (self, FALSE, NULL);
-
-      self->text = taiou_notice_render (self->current, variables, NULL);
-    }
+    self->text = g_steal_pointer (&preview);
   gtk_label_set_label (self->problem_label, problems->str);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
   update_actions (self);
