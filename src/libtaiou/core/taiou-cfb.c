@@ -8,7 +8,7 @@
  * structure libgsf will touch is checked here first, with the same arithmetic it uses, and a
  * file that would make it complain is refused as damaged.  What passes is a well-formed file.
  */
-#define G_LOG_DOMAIN "taiou-mail-msg"
+#define G_LOG_DOMAIN "taiou-cfb"
 
 #include "config.h"
 
