@@ -1,8 +1,11 @@
-/* taiou-application.c — owns the settings and the timeline; opens the window
+/* taiou-application.c — owns the settings and the one case; opens the windows
  *
- * The timeline is opened once, at start-up.  When it cannot be opened (damaged file, another
- * program's database) the app still starts — the guidance matters more than the record in the
- * first minutes — and explains the problem in a dialog instead of re-creating the file.
+ * The case (TaiouCase: the timeline, the incident at hand, "us" and the IOCs) is built once,
+ * at start-up, and handed to every window; "us" follows Preferences as they change, and the
+ * IOC set starts loading in a worker thread at once, so the first mail check need not wait.
+ * When the timeline cannot be opened (damaged file, another program's database) the app still
+ * starts — the guidance matters more than the record in the first minutes — and explains the
+ * problem in a dialog instead of re-creating the file.
  */
 #define G_LOG_DOMAIN "taiou-application"
 
@@ -10,9 +13,12 @@
 
 #include <glib/gi18n.h>
 
+#include "mail/taiou-mail-check-window.h"
+#include "notice/taiou-notice-window.h"
 #include "taiou-application.h"
 #include "taiou-first-run-dialog.h"
 #include "taiou-preferences-window.h"
+#include "taiou-settings.h"
 #include "taiou-window.h"
 
 struct _TaiouApplication
@@ -21,7 +27,7 @@ struct _TaiouApplication
 
   GSettings      *settings;
   char           *db_path;        /* --db, or NULL for the default */
-  TaiouTimeline  *timeline;
+  TaiouCase      *case_at_hand;
   GError         *timeline_error; /* why the timeline could not be opened */
 };
 
@@ -45,10 +51,26 @@ taiou_application_handle_local_options (GApplication *application,
 }
 
 static void
+iocs_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TaiouCase *case_at_hand = TAIOU_CASE (source);
+  g_autoptr(TaiouIocSet) iocs = taiou_case_load_iocs_finish (case_at_hand, result, NULL);
+
+  /* Without the snapshot the other checks still work; say so where a developer looks. */
+  if (taiou_case_get_bundled_ioc_error (case_at_hand) != NULL)
+    g_message ("The bundled IOC snapshot is not available: %s",
+               taiou_case_get_bundled_ioc_error (case_at_hand)->message);
+}
+
+static void
 taiou_application_startup (GApplication *application)
 {
   TaiouApplication *self = TAIOU_APPLICATION (application);
   g_autofree char *path = NULL;
+  g_autoptr(TaiouTimeline) timeline = NULL;
+  g_autoptr(TaiouProfile) profile = taiou_profile_new ();
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
@@ -61,9 +83,12 @@ taiou_application_startup (GApplication *application)
                                          preferences_accels);
 
   path = self->db_path != NULL ? g_strdup (self->db_path) : taiou_timeline_get_default_path ();
-  self->timeline = taiou_timeline_open (path, &self->timeline_error);
-  if (self->timeline == NULL)
+  timeline = taiou_timeline_open (path, &self->timeline_error);
+  if (timeline == NULL)
     g_warning ("%s", self->timeline_error->message);
+  taiou_settings_bind_profile (self->settings, profile, TRUE);
+  self->case_at_hand = taiou_case_new (timeline, profile);
+  taiou_case_load_iocs_async (self->case_at_hand, NULL, iocs_loaded_cb, NULL);
 }
 
 static void
@@ -78,12 +103,12 @@ taiou_application_activate (GApplication *application)
       return;
     }
 
-  window = GTK_WINDOW (taiou_window_new (GTK_APPLICATION (self), self->timeline));
+  window = GTK_WINDOW (taiou_window_new (GTK_APPLICATION (self), self->case_at_hand));
   gtk_window_present (window);
 
   if (self->timeline_error != NULL)
     taiou_window_show_timeline_error (TAIOU_WINDOW (window), self->timeline_error);
-  else if (!g_settings_get_boolean (self->settings, "first-run-done"))
+  else if (!g_settings_get_boolean (self->settings, TAIOU_SETTINGS_FIRST_RUN_DONE))
     gtk_window_present (GTK_WINDOW (taiou_first_run_dialog_new (window, self->settings)));
 }
 
@@ -93,7 +118,7 @@ taiou_application_dispose (GObject *object)
   TaiouApplication *self = TAIOU_APPLICATION (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->timeline);
+  g_clear_object (&self->case_at_hand);
   g_clear_error (&self->timeline_error);
   g_clear_pointer (&self->db_path, g_free);
 
@@ -159,6 +184,59 @@ app_about (GSimpleAction *action,
                          NULL);
 }
 
+/* Opens @window beside the active one, as part of the application. */
+static void
+present_child_window (TaiouApplication *self,
+                      GtkWindow        *window)
+{
+  gtk_window_set_application (window, GTK_APPLICATION (self));
+  gtk_window_present (window);
+}
+
+/* "Was that mail dangerous?"; a verdict is recorded in the incident at hand, if any. */
+static void
+app_check_mail (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TaiouApplication *self = TAIOU_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  present_child_window (self, GTK_WINDOW (taiou_mail_check_window_new (parent,
+                                                                       self->case_at_hand)));
+}
+
+/* app.write-notice(x): a notice about incident x, or with 0 about the incident a notice is
+ * for (taiou_case_dup_incident_for_notice()). */
+static void
+app_write_notice (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TaiouApplication *self = TAIOU_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gint64 incident_id = g_variant_get_int64 (parameter);
+  g_autoptr(TaiouIncident) incident = NULL;
+  TaiouTimeline *timeline = taiou_case_get_timeline (self->case_at_hand);
+
+  if (incident_id > 0 && timeline != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      incident = taiou_timeline_get_incident (timeline, incident_id, &error);
+      if (incident == NULL)
+        {
+          g_warning ("Could not read incident %" G_GINT64_FORMAT ": %s", incident_id,
+                     error->message);
+          return;
+        }
+    }
+  else
+    incident = taiou_case_dup_incident_for_notice (self->case_at_hand);
+  present_child_window (self, GTK_WINDOW (taiou_notice_window_new (parent, self->case_at_hand,
+                                                                   incident, NULL)));
+}
+
 static void
 taiou_application_init (TaiouApplication *self)
 {
@@ -166,6 +244,8 @@ taiou_application_init (TaiouApplication *self)
     { "quit", app_quit },
     { "preferences", app_preferences },
     { "about", app_about },
+    { "check-mail", app_check_mail },
+    { "write-notice", app_write_notice, "x" },
   };
   const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -188,11 +268,12 @@ taiou_application_new (void)
                        NULL);
 }
 
-TaiouTimeline *
-taiou_application_get_timeline (TaiouApplication *self)
+/* Returns: (transfer none): the one case every window works on; NULL before start-up */
+TaiouCase *
+taiou_application_get_case (TaiouApplication *self)
 {
   g_return_val_if_fail (TAIOU_IS_APPLICATION (self), NULL);
-  return self->timeline;
+  return self->case_at_hand;
 }
 
 GSettings *

@@ -1,4 +1,4 @@
-/* taiou-application.h — owns the settings and the timeline; opens the window */
+/* taiou-application.h — owns the settings and the one case; opens the windows */
 #pragma once
 
 #include <adwaita.h>
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TaiouApplication, taiou_application, TAIOU, APPLICATION, AdwApplication)
 
 TaiouApplication *taiou_application_new          (void);
-TaiouTimeline    *taiou_application_get_timeline (TaiouApplication *self);
+TaiouCase        *taiou_application_get_case     (TaiouApplication *self);
 GSettings        *taiou_application_get_settings (TaiouApplication *self);
 
 G_END_DECLS

@@ -59,12 +59,12 @@ taiou_cli_import (int              argc,
 
   if (incident_id > 0)
     {
-      g_autoptr(TaiouTimeline) timeline = taiou_cli_open_timeline (options, &error);
-      g_autoptr(TaiouIncident) incident = NULL;
+      g_autoptr(TaiouCase) import_case = NULL;
 
-      if (timeline == NULL ||
-          (incident = taiou_timeline_get_incident (timeline, incident_id, &error)) == NULL ||
-          !taiou_emocheck_report_log (report, timeline, incident_id, &error))
+      import_case = taiou_cli_open_case (options, &(TaiouCliCaseOptions) {
+                                           .incident_id = incident_id,
+                                         }, &error);
+      if (import_case == NULL || !taiou_case_record_emocheck (import_case, report, &error))
         return taiou_cli_fail (g_steal_pointer (&error));
       g_print (_("Recorded in the timeline of incident #%lld.\n"), (long long) incident_id);
     }

@@ -14,15 +14,6 @@
 #include "taiou-cli-private.h"
 
 static void
-add_all (GPtrArray          *array,
-         const char * const *values)
-{
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    if (*values[i] != '\0')
-      g_ptr_array_add (array, g_strdup (values[i]));
-}
-
-static void
 print_report_text (TaiouMailReport *report,
                    gboolean         japanese)
 {
@@ -66,11 +57,7 @@ taiou_cli_mail (int              argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TaiouIocSet) iocs = NULL;
-  g_autoptr(TaiouTimeline) timeline = NULL;
-  g_autoptr(GSettings) settings = taiou_cli_app_settings ();
-  g_autoptr(GPtrArray) domains = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(TaiouCase) mail_case = NULL;
   g_auto(GStrv) ioc_files = NULL;
   g_auto(GStrv) our_domains = NULL;
   g_auto(GStrv) our_names = NULL;
@@ -78,7 +65,6 @@ taiou_cli_mail (int              argc,
   gboolean no_bundled_iocs = FALSE;
   gboolean japanese = taiou_i18n_prefers_japanese ();
   gboolean unreadable = FALSE, detected = FALSE;
-  TaiouMailTriageContext triage = { NULL };
   const GOptionEntry entries[] = {
     { "our-domain", 0, 0, G_OPTION_ARG_STRING_ARRAY, &our_domains,
       N_("One of our mail domains (added to those in Preferences); may be repeated"),
@@ -107,41 +93,28 @@ taiou_cli_mail (int              argc,
   if (argc < 2)
     return taiou_cli_usage_error (context, _("Give at least one mail file."));
 
-  if (settings != NULL)
-    {
-      g_auto(GStrv) setting_domains = g_settings_get_strv (settings, "mail-domains");
-      g_auto(GStrv) setting_names = g_settings_get_strv (settings, "staff-names");
-      g_autofree char *organization = g_settings_get_string (settings, "organization-name");
-      const char *organization_list[] = { organization, NULL };
-
-      add_all (domains, (const char * const *) setting_domains);
-      add_all (names, (const char * const *) setting_names);
-      add_all (names, organization_list);
-    }
-  add_all (domains, (const char * const *) our_domains);
-  add_all (names, (const char * const *) our_names);
-  g_ptr_array_add (domains, NULL);
-  g_ptr_array_add (names, NULL);
-  if (domains->len == 1 && !options->json)
+  mail_case = taiou_cli_open_case (options, &(TaiouCliCaseOptions) {
+                                    .incident_id = incident_id,
+                                    .our_domains = our_domains,
+                                    .our_names = our_names,
+                                    .ioc_files = ioc_files,
+                                    .no_bundled_iocs = no_bundled_iocs,
+                                  }, &error);
+  if (mail_case == NULL)
+    return taiou_cli_fail (g_steal_pointer (&error));
+  if (*taiou_profile_get_mail_domains (taiou_case_get_profile (mail_case)) == NULL &&
+      !options->json)
     g_printerr ("%s\n", _("taiou-cli: our mail domains are not set (Preferences or "
                           "--our-domain), so mail pretending to be from us cannot be told."));
-
-  if (incident_id > 0 &&
-      (timeline = taiou_cli_open_incident (options, incident_id, &error)) == NULL)
+  if (taiou_cli_load_iocs (mail_case, &error) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
-  iocs = taiou_cli_load_iocs (ioc_files, !no_bundled_iocs, &error);
-  if (iocs == NULL)
-    return taiou_cli_fail (g_steal_pointer (&error));
-  triage.our_domains = (const char * const *) domains->pdata;
-  triage.our_names = (const char * const *) names->pdata;
-  triage.iocs = iocs;
 
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(TaiouMailReport) report = NULL;
       g_autoptr(GError) mail_error = NULL;
 
-      report = taiou_mail_triage_file (argv[i], &triage, NULL, &mail_error);
+      report = taiou_case_check_mail (mail_case, argv[i], NULL, &mail_error);
       if (report == NULL)
         {
           g_printerr (_("taiou-cli: %s cannot be read as mail: %s\n"), argv[i],
@@ -159,11 +132,11 @@ taiou_cli_mail (int              argc,
         }
       else
         print_report_text (report, japanese);
-      if (timeline != NULL && !taiou_mail_report_log (report, timeline, incident_id, &error))
+      if (incident_id > 0 && !taiou_case_record_mail (mail_case, report, &error))
         return taiou_cli_fail (g_steal_pointer (&error));
     }
 
-  if (timeline != NULL && !options->json)
+  if (incident_id > 0 && !options->json)
     g_print (_("Recorded in the timeline of incident #%lld.\n"), (long long) incident_id);
   if (unreadable)
     return TAIOU_CLI_EXIT_ERROR;

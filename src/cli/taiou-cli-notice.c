@@ -117,8 +117,7 @@ write_eml (TaiouNoticeTemplate *notice,
            const char          *reply_to,
            guint                batch_size,
            const char          *out_dir,
-           TaiouTimeline       *timeline,
-           gint64               incident_id)
+           TaiouCase           *notice_case)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TaiouNoticeRecipients) recipients = NULL;
@@ -155,9 +154,9 @@ write_eml (TaiouNoticeTemplate *notice,
                         "%u recipients in %u messages, all in Bcc.\n",
                         recipients->addresses->len),
            recipients->addresses->len, batches->len);
-  if (timeline != NULL &&
-      !taiou_notice_log (timeline, incident_id, notice, "eml", batches->len,
-                         recipients->addresses->len, &error))
+  if (taiou_case_get_incident (notice_case) != NULL &&
+      !taiou_case_record_notice (notice_case, taiou_case_get_incident (notice_case), notice,
+                                 "eml", batches->len, recipients->addresses->len, &error))
     return taiou_cli_fail (g_steal_pointer (&error));
   return TAIOU_CLI_EXIT_OK;
 }
@@ -172,7 +171,7 @@ notice_render (int              argc,
   g_autoptr(TaiouNoticeTemplate) notice = NULL;
   g_autoptr(GHashTable) variables = NULL;
   g_autoptr(TaiouNoticeText) text = NULL;
-  g_autoptr(TaiouTimeline) timeline = NULL;
+  g_autoptr(TaiouCase) notice_case = NULL;
   g_autofree char *vars_path = NULL;
   g_autofree char *format = NULL;
   g_autofree char *out_dir = NULL;
@@ -180,7 +179,6 @@ notice_render (int              argc,
   g_autofree char *recipients_path = NULL;
   g_autofree char *from = NULL;
   g_autofree char *reply_to = NULL;
-  g_autoptr(GSettings) settings = taiou_cli_app_settings ();
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   gint64 incident_id = 0;
   int batch_size = TAIOU_NOTICE_DEFAULT_BATCH_SIZE;
@@ -225,13 +223,16 @@ notice_render (int              argc,
     return taiou_cli_usage_error (context, _("eml needs --recipients FILE and --out DIR."));
   if (batch_size <= 0)
     return taiou_cli_usage_error (context, _("The batch size must be a positive number."));
-  if (incident_id > 0 &&
-      (timeline = taiou_cli_open_incident (options, incident_id, &error)) == NULL)
+  notice_case = taiou_cli_open_case (options, &(TaiouCliCaseOptions) {
+                                      .incident_id = incident_id,
+                                    }, &error);
+  if (notice_case == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
 
   if ((notice = taiou_notice_template_find (argv[1], &error)) == NULL ||
-      (variables = taiou_notice_known_variables (timeline, incident_id, settings, today,
-                                                 &error)) == NULL)
+      (variables = taiou_case_dup_notice_variables (notice_case,
+                                                    taiou_case_get_incident (notice_case),
+                                                    today, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
   if (vars_path != NULL)
     {
@@ -251,11 +252,11 @@ notice_render (int              argc,
   if ((text = taiou_notice_render (notice, variables, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
 
-  if (g_str_equal (format, "eml") && from == NULL && settings != NULL)
-    from = g_settings_get_string (settings, "notice-sender");
+  if (g_str_equal (format, "eml") && from == NULL)
+    from = g_strdup (taiou_profile_get_notice_sender (taiou_case_get_profile (notice_case)));
   if (g_str_equal (format, "eml"))
     return write_eml (notice, text, recipients_path, from, reply_to, (guint) batch_size, out_dir,
-                      timeline, incident_id);
+                      notice_case);
   if (g_str_equal (format, "html"))
     output = taiou_notice_text_to_html (text, taiou_notice_template_get_title (notice));
   else if (text->subject != NULL)
@@ -273,7 +274,9 @@ notice_render (int              argc,
       if (!write_file (out_dir, file, output, strlen (output), &error))
         return taiou_cli_fail (g_steal_pointer (&error));
     }
-  if (timeline != NULL && !taiou_notice_log (timeline, incident_id, notice, format, 0, 0, &error))
+  if (incident_id > 0 &&
+      !taiou_case_record_notice (notice_case, taiou_case_get_incident (notice_case), notice,
+                                 format, 0, 0, &error))
     return taiou_cli_fail (g_steal_pointer (&error));
   return TAIOU_CLI_EXIT_OK;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "taiou.h"
+#include "taiou-settings.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,16 @@ typedef struct
   char     *db_path;
   gboolean  json;
 } TaiouCliOptions;
+
+/* What a command's flags say about the case (taiou_cli_open_case()). */
+typedef struct
+{
+  gint64    incident_id;      /* --incident, 0 for none: then nothing is recorded */
+  char    **our_domains;      /* --our-domain, added to Preferences */
+  char    **our_names;        /* --our-name, added to Preferences */
+  char    **ioc_files;        /* --ioc */
+  gboolean  no_bundled_iocs;  /* --no-bundled-iocs */
+} TaiouCliCaseOptions;
 
 int            taiou_cli_import          (int               argc,
                                           char            **argv,
@@ -47,15 +58,13 @@ int            taiou_cli_usage_error     (GOptionContext   *context,
 
 /* taiou-cli-shared.c */
 void           taiou_cli_print_json_line  (JsonObject       *object);
-TaiouIocSet   *taiou_cli_load_iocs        (char            **files,
-                                           gboolean          bundled,
+TaiouCase     *taiou_cli_open_case        (TaiouCliOptions           *options,
+                                           const TaiouCliCaseOptions *case_options,
+                                           GError                   **error);
+TaiouIocSet   *taiou_cli_load_iocs        (TaiouCase        *self,
                                            GError          **error);
 void           taiou_cli_print_finding    (const TaiouFinding *finding,
                                            gboolean          japanese);
 JsonObject    *taiou_cli_finding_to_json  (const TaiouFinding *finding);
-GSettings     *taiou_cli_app_settings     (void);
-TaiouTimeline *taiou_cli_open_incident    (TaiouCliOptions  *options,
-                                           gint64            incident_id,
-                                           GError          **error);
 
 G_END_DECLS

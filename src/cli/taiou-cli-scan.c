@@ -103,10 +103,10 @@ taiou_cli_scan (int              argc,
                 TaiouCliOptions *options)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(TaiouIocSet) iocs = NULL;
+  g_autoptr(TaiouCase) scan_case = NULL;
   g_autoptr(TaiouScanner) scanner = NULL;
   g_autoptr(TaiouScanResult) result = NULL;
-  g_autoptr(TaiouTimeline) timeline = NULL;
+  TaiouIocSet *iocs;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) ioc_files = NULL;
   g_autofree char *windows_volume = NULL;
@@ -168,11 +168,12 @@ taiou_cli_scan (int              argc,
   whole_system = windows_volume != NULL || argc < 2;
   progress.on_terminal = isatty (STDERR_FILENO) && !options->json;
 
-  if (incident_id > 0 &&
-      (timeline = taiou_cli_open_incident (options, incident_id, &error)) == NULL)
-    return taiou_cli_fail (g_steal_pointer (&error));
-  iocs = taiou_cli_load_iocs (ioc_files, !no_bundled_iocs, &error);
-  if (iocs == NULL)
+  scan_case = taiou_cli_open_case (options, &(TaiouCliCaseOptions) {
+                                    .incident_id = incident_id,
+                                    .ioc_files = ioc_files,
+                                    .no_bundled_iocs = no_bundled_iocs,
+                                  }, &error);
+  if (scan_case == NULL || (iocs = taiou_cli_load_iocs (scan_case, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
   if (!whole_system && !taiou_ioc_set_has_hashes (iocs) &&
       taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_FILENAME) == 0)
@@ -191,7 +192,9 @@ taiou_cli_scan (int              argc,
   else if (whole_system)
     g_printerr (_("Checking %s…\n"), target);
 
-  scanner = taiou_scanner_new (iocs);
+  scanner = taiou_case_new_scanner (scan_case, NULL, &error);
+  if (scanner == NULL)
+    return taiou_cli_fail (g_steal_pointer (&error));
   taiou_scanner_set_max_file_size (scanner, (guint64) max_file_size);
   if (whole_system)
     result = taiou_system_scan (scanner, &system, (const char * const *) argv + 1, progress_cb,
@@ -209,9 +212,9 @@ taiou_cli_scan (int              argc,
   else
     print_result_text (result, japanese);
 
-  if (timeline != NULL)
+  if (incident_id > 0)
     {
-      if (!taiou_scan_result_log (result, target, timeline, incident_id, &error))
+      if (!taiou_case_record_scan (scan_case, result, target, &error))
         return taiou_cli_fail (g_steal_pointer (&error));
       if (!options->json)
         g_print (_("Recorded in the timeline of incident #%lld.\n"), (long long) incident_id);

@@ -29,43 +29,76 @@ taiou_cli_print_json_line (JsonObject *object)
   taiou_cli_print_utf8 (text);
 }
 
-/* The offline snapshot in data/ioc/ is loaded unless asked not to; a missing or damaged
- * snapshot is worth a warning, not a refusal to scan. */
-static void
-load_bundled_iocs (TaiouIocSet *iocs)
+/**
+ * taiou_cli_open_case:
+ *
+ * Every command builds the same case: "us" from Preferences (when the app's schema is
+ * installed) plus --our-domain and --our-name, the IOC sources from --ioc and
+ * --no-bundled-iocs, and — only with --incident, so a plain check never touches the record —
+ * the timeline of --db with that incident at hand.  The incident is checked before any work,
+ * so a typo does not cost a whole scan.  The IOCs are loaded by the first command that needs
+ * them.
+ */
+TaiouCase *
+taiou_cli_open_case (TaiouCliOptions           *options,
+                     const TaiouCliCaseOptions *case_options,
+                     GError                   **error)
 {
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = taiou_settings_new_if_installed ();
+  g_autoptr(TaiouProfile) profile = taiou_profile_new ();
+  g_autoptr(TaiouTimeline) timeline = NULL;
+  g_autoptr(TaiouCase) self = NULL;
 
-  if (!taiou_ioc_set_load_bundled (iocs, &reports, &error))
-    g_printerr (_("taiou-cli: warning: the bundled IOC snapshot could not be loaded: %s\n"),
-                error->message);
+  if (settings != NULL)
+    taiou_settings_bind_profile (settings, profile, FALSE);
+  for (guint i = 0; case_options->our_domains != NULL && case_options->our_domains[i] != NULL; i++)
+    taiou_profile_add_mail_domain (profile, case_options->our_domains[i]);
+  for (guint i = 0; case_options->our_names != NULL && case_options->our_names[i] != NULL; i++)
+    taiou_profile_add_staff_name (profile, case_options->our_names[i]);
+
+  if (case_options->incident_id > 0 &&
+      (timeline = taiou_cli_open_timeline (options, error)) == NULL)
+    return NULL;
+  self = taiou_case_new (timeline, profile);
+  if (case_options->incident_id > 0 &&
+      !taiou_case_select_incident (self, case_options->incident_id, error))
+    return NULL;
+  taiou_case_set_ioc_sources (self, !case_options->no_bundled_iocs,
+                              (const char * const *) case_options->ioc_files);
+  return g_steal_pointer (&self);
 }
 
+/**
+ * taiou_cli_load_iocs:
+ *
+ * Loads the case's IOCs and says what went wrong on the way: a missing or damaged bundled
+ * snapshot is worth a warning, not a refusal to scan; unusable lines of a user's file are
+ * named as file:line.
+ */
 TaiouIocSet *
-taiou_cli_load_iocs (char     **files,
-                     gboolean   bundled,
-                     GError   **error)
+taiou_cli_load_iocs (TaiouCase  *self,
+                     GError    **error)
 {
-  g_autoptr(TaiouIocSet) iocs = taiou_ioc_set_new ();
+  TaiouIocSet *iocs = taiou_case_load_iocs (self, NULL, error);
+  GPtrArray *reports;
 
-  if (bundled)
-    load_bundled_iocs (iocs);
-
-  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+  if (iocs == NULL)
+    return NULL;
+  if (taiou_case_get_bundled_ioc_error (self) != NULL)
+    g_printerr (_("taiou-cli: warning: the bundled IOC snapshot could not be loaded: %s\n"),
+                taiou_case_get_bundled_ioc_error (self)->message);
+  reports = taiou_case_get_ioc_reports (self);
+  for (guint i = 0; reports != NULL && i < reports->len; i++)
     {
-      g_autoptr(TaiouIocLoadReport) report = NULL;
+      TaiouIocLoadReport *report = reports->pdata[i];
 
-      report = taiou_ioc_set_load_file (iocs, files[i], TAIOU_IOC_FORMAT_AUTO, error);
-      if (report == NULL)
-        return NULL;
       for (guint p = 0; p < report->problems->len; p++)
         g_printerr ("taiou-cli: %s\n", (char *) report->problems->pdata[p]);
       if (report->n_bad > report->problems->len)
         g_printerr (_("taiou-cli: … and %u more unusable lines in %s\n"),
-                    report->n_bad - report->problems->len, files[i]);
+                    report->n_bad - report->problems->len, report->source);
     }
-  return g_steal_pointer (&iocs);
+  return iocs;
 }
 
 void
@@ -104,34 +137,4 @@ taiou_cli_finding_to_json (const TaiouFinding *finding)
   json_object_set_array_member (object, "reasons", reasons);
   json_object_set_array_member (object, "reasons_ja", reasons_ja);
   return object;
-}
-
-/* Checks the incident exists before the work, so a typo does not cost a whole scan. */
-TaiouTimeline *
-taiou_cli_open_incident (TaiouCliOptions  *options,
-                         gint64            incident_id,
-                         GError          **error)
-{
-  g_autoptr(TaiouTimeline) timeline = taiou_cli_open_timeline (options, error);
-  g_autoptr(TaiouIncident) incident = NULL;
-
-  if (timeline == NULL)
-    return NULL;
-  incident = taiou_timeline_get_incident (timeline, incident_id, error);
-  if (incident == NULL)
-    return NULL;
-  return g_steal_pointer (&timeline);
-}
-
-/* The app's settings (Preferences), when its schema is installed; the CLI works without. */
-GSettings *
-taiou_cli_app_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
 }

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "taiou-attachment.h"
+#include "taiou-case.h"
 #include "taiou-emotet-rules.h"
 #include "taiou-event.h"
+#include "taiou-event-kinds.h"
 #include "taiou-file-digest.h"
 #include "taiou-file-read.h"
 #include "taiou-finding.h"
@@ -16,10 +18,11 @@
 #include "taiou-ioc-set.h"
 #include "taiou-mail-address.h"
 #include "taiou-mail-triage.h"
-#include "taiou-notice.h"
 #include "taiou-mail-msg.h"
+#include "taiou-notice.h"
 #include "taiou-probe-linux.h"
 #include "taiou-probe-winvol.h"
+#include "taiou-profile.h"
 #include "taiou-scanner.h"
 #include "taiou-system-scan.h"
 #include "taiou-time.h"

@@ -1,12 +1,12 @@
 /* taiou-wizard-steps.h — the wizard's steps, in order, in one table */
 #pragma once
 
-#include <glib-object.h>
+#include "taiou.h"
 
 G_BEGIN_DECLS
 
 /* The step an incident records once the wizard went through every step. */
-#define TAIOU_WIZARD_STEP_FINISHED "finished"
+#define TAIOU_WIZARD_STEP_FINISHED TAIOU_INCIDENT_STEP_FINISHED
 
 typedef struct
 {

@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "taiou-event-kinds.h"
 #include "taiou-finding.h"
 
 G_DEFINE_BOXED_TYPE (TaiouFinding, taiou_finding, taiou_finding_copy, taiou_finding_free)
@@ -174,7 +175,7 @@ taiou_finding_to_json (const TaiouFinding *self)
 
   g_return_val_if_fail (self != NULL, object);
 
-  json_object_set_string_member (object, "rule", self->rule_id);
+  json_object_set_string_member (object, TAIOU_FINDING_KEY_RULE, self->rule_id);
   json_object_set_int_member (object, "score", self->score);
   json_object_set_string_member (object, "level",
                                  taiou_severity_to_string (taiou_finding_get_severity (self)));

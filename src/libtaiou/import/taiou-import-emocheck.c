@@ -315,76 +315,37 @@ taiou_emocheck_report_load (const char  *path,
   return taiou_emocheck_report_parse (path, contents, length, error);
 }
 
-/**
- * taiou_emocheck_report_log:
- *
- * Writes the report into the incident's timeline: one event for the result, one for each
- * Emotet process found.
- */
-gboolean
-taiou_emocheck_report_log (TaiouEmocheckReport  *report,
-                           TaiouTimeline        *timeline,
-                           gint64                incident_id,
-                           GError              **error)
+/* Returns: (transfer full): one process as EmoCheck's JSON report names its fields */
+JsonObject *
+taiou_emocheck_process_to_json (const TaiouEmocheckProcess *process)
 {
-  g_autoptr(JsonObject) detail = json_object_new ();
-  g_autoptr(TaiouEvent) event = NULL;
-  g_autofree char *summary = NULL;
+  JsonObject *object = json_object_new ();
+
+  g_return_val_if_fail (process != NULL, object);
+
+  json_object_set_string_member (object, "process_name", process->process_name);
+  json_object_set_string_member (object, "process_id", process->process_id);
+  json_object_set_string_member (object, "image_path", process->image_path);
+  json_object_set_string_member (object, "registry_key", process->registry_key);
+  return object;
+}
+
+/* Returns: (transfer full): the report in the shape of EmoCheck's own JSON report */
+JsonObject *
+taiou_emocheck_report_to_json (const TaiouEmocheckReport *report)
+{
+  JsonObject *object = json_object_new ();
   JsonArray *processes = json_array_new ();
 
-  g_return_val_if_fail (report != NULL, FALSE);
-  g_return_val_if_fail (TAIOU_IS_TIMELINE (timeline), FALSE);
+  g_return_val_if_fail (report != NULL, object);
 
   for (guint i = 0; i < report->processes->len; i++)
-    {
-      TaiouEmocheckProcess *process = report->processes->pdata[i];
-      JsonObject *entry = json_object_new ();
-
-      json_object_set_string_member (entry, "process_name", process->process_name);
-      json_object_set_string_member (entry, "process_id", process->process_id);
-      json_object_set_string_member (entry, "image_path", process->image_path);
-      json_object_set_string_member (entry, "registry_key", process->registry_key);
-      json_array_add_object_element (processes, entry);
-    }
-  json_object_set_string_member (detail, "scan_time", report->scan_time);
-  json_object_set_string_member (detail, "hostname", report->hostname);
-  json_object_set_string_member (detail, "emocheck_version", report->version);
-  json_object_set_boolean_member (detail, "is_infected", report->infected);
-  json_object_set_array_member (detail, "emotet_processes", processes);
-
-  summary = report->infected
-            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "EmoCheck %s on %s (%s): Emotet found in %u process",
-                                            "EmoCheck %s on %s (%s): Emotet found in %u processes",
-                                            report->processes->len),
-                               report->version, report->hostname, report->scan_time,
-                               report->processes->len)
-            : g_strdup_printf (_("EmoCheck %s on %s (%s): Emotet not detected"),
-                               report->version, report->hostname, report->scan_time);
-  event = taiou_timeline_append (timeline, incident_id, "import.emocheck", NULL, summary, detail,
-                                 error);
-  if (event == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < report->processes->len; i++)
-    {
-      TaiouEmocheckProcess *process = report->processes->pdata[i];
-      g_autoptr(JsonObject) process_detail = json_object_new ();
-      g_autoptr(TaiouEvent) process_event = NULL;
-      g_autofree char *process_summary = NULL;
-
-      json_object_set_string_member (process_detail, "process_name", process->process_name);
-      json_object_set_string_member (process_detail, "process_id", process->process_id);
-      json_object_set_string_member (process_detail, "image_path", process->image_path);
-      json_object_set_string_member (process_detail, "registry_key", process->registry_key);
-      process_summary = g_strdup_printf (_("EmoCheck: Emotet process %s (PID %s) at %s"),
-                                         process->process_name,
-                                         process->process_id != NULL ? process->process_id : "?",
-                                         process->image_path != NULL ? process->image_path : "?");
-      process_event = taiou_timeline_append (timeline, incident_id, "import.emocheck.process",
-                                             NULL, process_summary, process_detail, error);
-      if (process_event == NULL)
-        return FALSE;
-    }
-  return TRUE;
+    json_array_add_object_element (processes,
+                                   taiou_emocheck_process_to_json (report->processes->pdata[i]));
+  json_object_set_string_member (object, "scan_time", report->scan_time);
+  json_object_set_string_member (object, "hostname", report->hostname);
+  json_object_set_string_member (object, "emocheck_version", report->version);
+  json_object_set_boolean_member (object, "is_infected", report->infected);
+  json_object_set_array_member (object, "emotet_processes", processes);
+  return object;
 }

@@ -2,8 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
-
-#include "taiou-timeline.h"
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -42,10 +41,8 @@ TaiouEmocheckReport *taiou_emocheck_report_parse (const char           *file_nam
                                                   GError              **error);
 TaiouEmocheckReport *taiou_emocheck_report_load  (const char           *path,
                                                   GError              **error);
-gboolean             taiou_emocheck_report_log   (TaiouEmocheckReport  *report,
-                                                  TaiouTimeline        *timeline,
-                                                  gint64                incident_id,
-                                                  GError              **error);
+JsonObject          *taiou_emocheck_report_to_json  (const TaiouEmocheckReport  *report);
+JsonObject          *taiou_emocheck_process_to_json (const TaiouEmocheckProcess *process);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouEmocheckReport, taiou_emocheck_report_free)
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "taiou-event-kinds.h"
 #include "taiou-mail-triage.h"
 
 /**
@@ -34,7 +35,7 @@ taiou_mail_report_to_json (TaiouMailReport *report)
                                  taiou_mail_verdict_label_ja (report->verdict));
   json_object_set_int_member (object, "score", report->score);
   json_object_set_string_member (object, "subject", report->subject);
-  json_object_set_string_member (object, "from_name", report->from_name);
+  json_object_set_string_member (object, TAIOU_EVENT_DETAIL_FROM_NAME, report->from_name);
   json_object_set_string_member (object, "from_address", report->from_address);
   json_object_set_string_member (object, "reply_to", report->reply_to);
   json_object_set_string_member (object, "return_path", report->return_path);
@@ -63,37 +64,6 @@ taiou_mail_report_to_json (TaiouMailReport *report)
     json_array_add_object_element (findings, taiou_finding_to_json (report->findings->pdata[i]));
   json_object_set_array_member (object, "attachments", attachments);
   json_object_set_array_member (object, "urls", urls);
-  json_object_set_array_member (object, "findings", findings);
+  json_object_set_array_member (object, TAIOU_EVENT_DETAIL_FINDINGS, findings);
   return object;
-}
-
-/**
- * taiou_mail_report_log:
- *
- * Records the verdict, the reasons, the sender, the subject and the attachments' names and
- * hashes in the incident's timeline, as one event.
- */
-gboolean
-taiou_mail_report_log (TaiouMailReport  *report,
-                       TaiouTimeline    *timeline,
-                       gint64            incident_id,
-                       GError          **error)
-{
-  g_autoptr(JsonObject) detail = NULL;
-  g_autoptr(TaiouEvent) event = NULL;
-  g_autofree char *summary = NULL;
-
-  g_return_val_if_fail (report != NULL, FALSE);
-  g_return_val_if_fail (TAIOU_IS_TIMELINE (timeline), FALSE);
-
-  detail = taiou_mail_report_to_json (report);
-  /* Links can carry a recipient's address or a token; the findings name the bad ones. */
-  json_object_remove_member (detail, "urls");
-  summary = g_strdup_printf (_("Mail “%s” from %s: %s (score %d)"),
-                             report->subject != NULL ? report->subject : "",
-                             report->from_address != NULL ? report->from_address : "?",
-                             taiou_mail_verdict_label_ja (report->verdict), report->score);
-  event = taiou_timeline_append (timeline, incident_id, "mail.triage", NULL, summary, detail,
-                                 error);
-  return event != NULL;
 }

@@ -6,7 +6,6 @@
 
 #include "taiou-finding.h"
 #include "taiou-ioc-set.h"
-#include "taiou-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -87,10 +86,6 @@ TaiouMailReport  *taiou_mail_triage_file_finish (GAsyncResult                *re
                                                  GError                     **error);
 
 JsonObject       *taiou_mail_report_to_json    (TaiouMailReport              *report);
-gboolean          taiou_mail_report_log        (TaiouMailReport              *report,
-                                                TaiouTimeline                *timeline,
-                                                gint64                        incident_id,
-                                                GError                      **error);
 
 const char       *taiou_mail_verdict_to_string (TaiouMailVerdict              verdict);
 const char       *taiou_mail_verdict_label_ja  (TaiouMailVerdict              verdict);

@@ -1,32 +1,27 @@
-/* taiou-notice-incident.c — a notice and its incident: what Taiou knows, what it records
+/* taiou-notice-incident.c — what an incident's record says that a notice can use
  *
- * The CLI and the app's notice editor start from the same facts: today's date, the
- * incident's discovery date, the organisation and contact from Preferences, the display names
- * the mail check caught spoofing us, and a dated これまでの経緯 from the timeline.  People then
+ * The CLI and the app's notice editor start from the same facts (the case gathers them, with
+ * "us" from the profile): the incident's discovery date, the date of the first notice, the
+ * display names the mail check caught spoofing us, and a dated これまでの経緯.  People then
  * correct and add to them; nothing here is sent without being shown first.
- *
- * The record of a notice says which notice was made and for how many, never to whom: the
- * timeline is exported and shown to people who need not see a partner list.
  */
 #define G_LOG_DOMAIN "taiou-notice"
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include <string.h>
 
+#include "taiou-event-kinds.h"
 #include "taiou-notice.h"
 #include "taiou-time.h"
-#include "taiou-timeline.h"
 
 /* Only these events are worth telling partners; a scan finding or a wizard step is not. */
 static const char * const history_kinds[] = {
-  "triage.what-happened",
-  "mail.triage",
-  "scan.finished",
-  "import.emocheck",
-  "notice.generated",
+  TAIOU_EVENT_TRIAGE_WHAT_HAPPENED,
+  TAIOU_EVENT_MAIL_TRIAGE,
+  TAIOU_EVENT_SCAN_FINISHED,
+  TAIOU_EVENT_IMPORT_EMOCHECK,
+  TAIOU_EVENT_NOTICE_GENERATED,
   NULL,  /* for g_strv_contains() */
 };
 
@@ -66,18 +61,19 @@ spoofed_name (TaiouEvent *event)
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return NULL;
   detail = json_node_get_object (json_parser_get_root (parser));
-  name = json_object_get_string_member_with_default (detail, "from_name", NULL);
-  if (name == NULL || *name == '\0' || !json_object_has_member (detail, "findings") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (detail, "findings")))
+  name = json_object_get_string_member_with_default (detail, TAIOU_EVENT_DETAIL_FROM_NAME, NULL);
+  if (name == NULL || *name == '\0' ||
+      !json_object_has_member (detail, TAIOU_EVENT_DETAIL_FINDINGS) ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (detail, TAIOU_EVENT_DETAIL_FINDINGS)))
     return NULL;
-  findings = json_object_get_array_member (detail, "findings");
+  findings = json_object_get_array_member (detail, TAIOU_EVENT_DETAIL_FINDINGS);
   for (guint i = 0; i < json_array_get_length (findings); i++)
     {
       JsonNode *node = json_array_get_element (findings, i);
 
       if (JSON_NODE_HOLDS_OBJECT (node) &&
           g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node),
-                                                                 "rule", NULL),
+                                                                 TAIOU_FINDING_KEY_RULE, NULL),
                      "mail.display-name-spoof") == 0)
         return g_strdup (name);
     }
@@ -103,26 +99,34 @@ is_safe_line (const char *text)
   return TRUE;
 }
 
-static gboolean
-add_incident_variables (GHashTable    *variables,
-                        TaiouTimeline *timeline,
-                        gint64         incident_id,
-                        GError       **error)
+/**
+ * taiou_notice_add_incident_variables:
+ * @variables: name → value, both owned by the table; what is known is added
+ * @incident: the incident the notice is about
+ * @events: (element-type TaiouEvent): its events, oldest first
+ *
+ * Adds discovery_date, first_notice_date (the first notice made for this incident),
+ * spoofed_names (display names the mail check caught, each once) and timeline (dated events
+ * worth telling partners, one a line).  Empty values are left out, so a required one is
+ * reported as missing.
+ */
+void
+taiou_notice_add_incident_variables (GHashTable    *variables,
+                                     TaiouIncident *incident,
+                                     GPtrArray     *events)
 {
-  g_autoptr(TaiouIncident) incident = taiou_timeline_get_incident (timeline, incident_id, error);
-  g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GHashTable) names_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            NULL);
   g_autoptr(GString) history = g_string_new (NULL);
   g_autoptr(GString) names = g_string_new (NULL);
   guint n_history = 0;
 
-  if (incident == NULL)
-    return FALSE;
+  g_return_if_fail (variables != NULL);
+  g_return_if_fail (TAIOU_IS_INCIDENT (incident));
+  g_return_if_fail (events != NULL);
+
   set_variable (variables, "discovery_date",
                 format_date_us (taiou_incident_get_discovered_us (incident)));
-  if ((events = taiou_timeline_list_events (timeline, incident_id, error)) == NULL)
-    return FALSE;
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -131,11 +135,11 @@ add_incident_variables (GHashTable    *variables,
       const char *summary = taiou_event_get_summary (event);
       g_autofree char *name = NULL;
 
-      if (g_str_equal (kind, "notice.generated") &&
+      if (g_str_equal (kind, TAIOU_EVENT_NOTICE_GENERATED) &&
           !g_hash_table_contains (variables, "first_notice_date"))
         set_variable (variables, "first_notice_date",
                       format_date_us (taiou_event_get_time_us (event)));
-      if (g_str_equal (kind, "mail.triage") && (name = spoofed_name (event)) != NULL &&
+      if (g_str_equal (kind, TAIOU_EVENT_MAIL_TRIAGE) && (name = spoofed_name (event)) != NULL &&
           is_safe_line (name) && g_hash_table_size (names_seen) < MAX_SPOOFED_NAMES &&
           !g_hash_table_contains (names_seen, name))
         {
@@ -156,93 +160,4 @@ add_incident_variables (GHashTable    *variables,
     }
   set_variable (variables, "spoofed_names", g_string_free (g_steal_pointer (&names), FALSE));
   set_variable (variables, "timeline", g_string_free (g_steal_pointer (&history), FALSE));
-  return TRUE;
-}
-
-static void
-add_settings_variables (GHashTable *variables,
-                        GSettings  *settings)
-{
-  g_auto(GStrv) domains = g_settings_get_strv (settings, "mail-domains");
-
-  set_variable (variables, "company", g_settings_get_string (settings, "organization-name"));
-  set_variable (variables, "our_domains", g_strjoinv ("\n", domains));
-  set_variable (variables, "contact_department",
-                g_settings_get_string (settings, "it-manager-department"));
-  set_variable (variables, "contact_name", g_settings_get_string (settings, "it-manager-name"));
-  set_variable (variables, "contact_phone", g_settings_get_string (settings, "it-manager-phone"));
-  set_variable (variables, "contact_email", g_settings_get_string (settings, "it-manager-email"));
-}
-
-/**
- * taiou_notice_known_variables:
- * @timeline: (nullable): the timeline holding @incident_id
- * @incident_id: the incident the notice is about; ignored without @timeline
- * @settings: (nullable): the app's settings (organisation, our domains, the IT manager)
- * @today: the notice's date
- * @error: set when the incident cannot be read
- *
- * Collects what Taiou already knows as variables: notice_date, discovery_date,
- * first_notice_date (the first notice made for this incident), company, our_domains, the
- * contact, spoofed_names (display names the mail check caught) and timeline (dated events,
- * one a line).  Empty values are left out, so a required one is reported as missing.
- *
- * Returns: (transfer full): name → value, both owned by the table
- */
-GHashTable *
-taiou_notice_known_variables (TaiouTimeline  *timeline,
-                              gint64          incident_id,
-                              GSettings      *settings,
-                              GDateTime      *today,
-                              GError        **error)
-{
-  g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           g_free);
-
-  g_return_val_if_fail (timeline == NULL || TAIOU_IS_TIMELINE (timeline), NULL);
-  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
-  g_return_val_if_fail (today != NULL, NULL);
-
-  set_variable (variables, "notice_date", taiou_notice_format_date (today));
-  if (timeline != NULL && incident_id > 0 &&
-      !add_incident_variables (variables, timeline, incident_id, error))
-    return NULL;
-  if (settings != NULL)
-    add_settings_variables (variables, settings);
-  return g_steal_pointer (&variables);
-}
-
-/**
- * taiou_notice_log:
- * @format: "text", "html", "eml" or "clipboard"
- * @n_batches: the .eml files made (0 for other formats)
- * @n_recipients: the recipients over all batches (0 for other formats)
- *
- * Records in the incident's timeline that a notice was made.
- */
-gboolean
-taiou_notice_log (TaiouTimeline        *timeline,
-                  gint64                incident_id,
-                  TaiouNoticeTemplate  *notice,
-                  const char           *format,
-                  guint                 n_batches,
-                  guint                 n_recipients,
-                  GError              **error)
-{
-  g_autoptr(JsonObject) detail = json_object_new ();
-  g_autoptr(TaiouEvent) event = NULL;
-  g_autofree char *summary = NULL;
-
-  g_return_val_if_fail (TAIOU_IS_TIMELINE (timeline), FALSE);
-  g_return_val_if_fail (notice != NULL && format != NULL, FALSE);
-
-  json_object_set_string_member (detail, "template", taiou_notice_template_get_name (notice));
-  json_object_set_string_member (detail, "format", format);
-  json_object_set_int_member (detail, "batches", n_batches);
-  json_object_set_int_member (detail, "recipients", n_recipients);
-  summary = g_strdup_printf (_("Notice made: %s (%s)"), taiou_notice_template_get_title (notice),
-                             format);
-  event = taiou_timeline_append (timeline, incident_id, "notice.generated", NULL, summary, detail,
-                                 error);
-  return event != NULL;
 }

@@ -3,7 +3,8 @@
 
 #include <gio/gio.h>
 
-#include "taiou-timeline.h"
+#include "taiou-event.h"
+#include "taiou-incident.h"
 
 G_BEGIN_DECLS
 
@@ -85,18 +86,9 @@ char                  *taiou_notice_build_mailto      (const TaiouNoticeText *te
 char                *taiou_notice_format_date         (GDateTime            *date);
 
 /* taiou-notice-incident.c */
-GHashTable          *taiou_notice_known_variables     (TaiouTimeline        *timeline,
-                                                       gint64                incident_id,
-                                                       GSettings            *settings,
-                                                       GDateTime            *today,
-                                                       GError              **error);
-gboolean             taiou_notice_log                 (TaiouTimeline        *timeline,
-                                                       gint64                incident_id,
-                                                       TaiouNoticeTemplate  *notice,
-                                                       const char           *format,
-                                                       guint                 n_batches,
-                                                       guint                 n_recipients,
-                                                       GError              **error);
+void                 taiou_notice_add_incident_variables (GHashTable          *variables,
+                                                          TaiouIncident       *incident,
+                                                          GPtrArray           *events);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouNoticeTemplate, taiou_notice_template_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouNoticeText, taiou_notice_text_free)

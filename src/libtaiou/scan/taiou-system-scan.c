@@ -289,59 +289,29 @@ taiou_system_scan_finish (TaiouScanner       *scanner,
 }
 
 /**
- * taiou_scan_result_log:
+ * taiou_scan_result_to_json:
  * @target: what was scanned, in words ("this computer", a volume's path …)
  *
- * Writes one event per finding and a closing summary into the incident's timeline.
+ * Returns: (transfer full): the scan's figures and unreadable paths, without the findings
  */
-gboolean
-taiou_scan_result_log (TaiouScanResult  *result,
-                       const char       *target,
-                       TaiouTimeline    *timeline,
-                       gint64            incident_id,
-                       GError          **error)
+JsonObject *
+taiou_scan_result_to_json (TaiouScanResult *result,
+                           const char      *target)
 {
-  g_autoptr(JsonObject) detail = json_object_new ();
-  g_autoptr(TaiouEvent) event = NULL;
-  g_autofree char *summary = NULL;
+  JsonObject *object = json_object_new ();
   JsonArray *unreadable = json_array_new ();
 
-  g_return_val_if_fail (result != NULL, FALSE);
-  g_return_val_if_fail (target != NULL, FALSE);
-  g_return_val_if_fail (TAIOU_IS_TIMELINE (timeline), FALSE);
-
-  for (guint i = 0; i < result->findings->len; i++)
-    {
-      TaiouFinding *finding = result->findings->pdata[i];
-      g_autoptr(JsonObject) finding_json = taiou_finding_to_json (finding);
-      g_autoptr(TaiouEvent) finding_event = NULL;
-      g_autofree char *finding_summary = NULL;
-
-      finding_summary = g_strdup_printf (_("Scan finding (%s, score %d): %s"),
-                                         taiou_severity_to_string (
-                                           taiou_finding_get_severity (finding)),
-                                         finding->score, finding->object);
-      finding_event = taiou_timeline_append (timeline, incident_id, "scan.finding", NULL,
-                                             finding_summary, finding_json, error);
-      if (finding_event == NULL)
-        return FALSE;
-    }
+  g_return_val_if_fail (result != NULL, object);
+  g_return_val_if_fail (target != NULL, object);
 
   for (guint i = 0; i < result->unreadable->len; i++)
     json_array_add_string_element (unreadable, result->unreadable->pdata[i]);
-  json_object_set_string_member (detail, "target", target);
-  json_object_set_int_member (detail, "files", (gint64) result->n_files);
-  json_object_set_int_member (detail, "hashed", (gint64) result->n_hashed);
-  json_object_set_int_member (detail, "bytes", (gint64) result->n_bytes);
-  json_object_set_int_member (detail, "skipped", (gint64) result->n_skipped);
-  json_object_set_int_member (detail, "findings", result->findings->len);
-  json_object_set_array_member (detail, "unreadable", unreadable);
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Scan of %s: %u finding in %llu files",
-                                          "Scan of %s: %u findings in %llu files",
-                                          result->findings->len),
-                             target, result->findings->len, (unsigned long long) result->n_files);
-  event = taiou_timeline_append (timeline, incident_id, "scan.finished", NULL, summary, detail,
-                                 error);
-  return event != NULL;
+  json_object_set_string_member (object, "target", target);
+  json_object_set_int_member (object, "files", (gint64) result->n_files);
+  json_object_set_int_member (object, "hashed", (gint64) result->n_hashed);
+  json_object_set_int_member (object, "bytes", (gint64) result->n_bytes);
+  json_object_set_int_member (object, "skipped", (gint64) result->n_skipped);
+  json_object_set_int_member (object, "findings", result->findings->len);
+  json_object_set_array_member (object, "unreadable", unreadable);
+  return object;
 }

@@ -2,10 +2,10 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "taiou-host-snapshot.h"
 #include "taiou-scanner.h"
-#include "taiou-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -41,10 +41,7 @@ TaiouScanResult *taiou_system_scan_finish (TaiouScanner                  *scanne
                                            TaiouHostSnapshot            **snapshot_out,
                                            GError                       **error);
 
-gboolean         taiou_scan_result_log    (TaiouScanResult               *result,
-                                           const char                    *target,
-                                           TaiouTimeline                 *timeline,
-                                           gint64                         incident_id,
-                                           GError                       **error);
+JsonObject      *taiou_scan_result_to_json (TaiouScanResult              *result,
+                                            const char                   *target);
 
 G_END_DECLS

@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* The step an incident is at once its response went through every step of the wizard. */
+#define TAIOU_INCIDENT_STEP_FINISHED "finished"
+
 #define TAIOU_TYPE_INCIDENT (taiou_incident_get_type ())
 G_DECLARE_FINAL_TYPE (TaiouIncident, taiou_incident, TAIOU, INCIDENT, GObject)
 

@@ -156,10 +156,10 @@ taiou_timeline_set_incident_step (TaiouTimeline  *self,
       return FALSE;
     }
 
-  json_object_set_string_member (detail, "step", step);
+  json_object_set_string_member (detail, TAIOU_EVENT_DETAIL_STEP, step);
   if (summary == NULL)
     summary = default_summary = g_strdup_printf (_("Moved on to the step “%s”"), step);
-  event = _taiou_timeline_append_locked (self, incident_id, "wizard.step", actor, summary,
+  event = _taiou_timeline_append_locked (self, incident_id, TAIOU_EVENT_WIZARD_STEP, actor, summary,
                                          detail, error);
   if (event == NULL)
     {

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "taiou-event-kinds.h"
 #include "taiou-event-private.h"
 #include "taiou-timeline.h"
 
@@ -20,7 +21,7 @@ struct _TaiouTimeline
   GMutex   lock;
 };
 
-#define TAIOU_INCIDENT_CREATED_KIND "incident.created"
+#define TAIOU_INCIDENT_CREATED_KIND TAIOU_EVENT_INCIDENT_CREATED
 
 /* The columns _taiou_timeline_read_event_row() expects, in order. */
 #define TAIOU_EVENT_COLUMNS \

@@ -1,0 +1,283 @@
+/* taiou-case-record.c — what happened, written into the incident at hand
+ *
+ * Every event the front-ends write goes through here, so the wording of the record, the kinds
+ * (taiou-event-kinds.h) and what is deliberately left out are decided once.  What is left out
+ * matters as much as what is kept: the record is exported and shown to people who need not see
+ * a mail's links (they can carry a recipient's address or a token) or a partner list (a notice
+ * is recorded with its counts, never its addresses).
+ */
+#define G_LOG_DOMAIN "taiou-case"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "taiou-case-private.h"
+#include "taiou-event-kinds.h"
+
+static gboolean
+check_incident (TaiouCase      *self,
+                TaiouIncident  *incident,
+                GError        **error)
+{
+  if (self->timeline == NULL || incident == NULL)
+    {
+      g_set_error_literal (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_NO_RECORD,
+                           self->timeline == NULL ? "The incident record is not open."
+                                                  : "No incident is at hand to record in.");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+append_to (TaiouCase      *self,
+           TaiouIncident  *incident,
+           const char     *kind,
+           const char     *actor,
+           const char     *summary,
+           JsonObject     *detail,
+           GError        **error)
+{
+  g_autoptr(TaiouEvent) event = NULL;
+
+  if (!check_incident (self, incident, error))
+    return FALSE;
+  event = taiou_timeline_append (self->timeline, taiou_incident_get_id (incident), kind, actor,
+                                 summary, detail, error);
+  if (event == NULL)
+    return FALSE;
+  g_signal_emit (self, _taiou_case_signals[_TAIOU_CASE_SIGNAL_EVENT_RECORDED], 0, event);
+  return TRUE;
+}
+
+/* Appends one event to the incident at hand; fails when there is none or no record. */
+gboolean
+_taiou_case_append (TaiouCase   *self,
+                    const char  *kind,
+                    const char  *actor,
+                    const char  *summary,
+                    JsonObject  *detail,
+                    GError     **error)
+{
+  return append_to (self, self->incident, kind, actor, summary, detail, error);
+}
+
+/**
+ * taiou_case_record_mail:
+ *
+ * Records the verdict, the reasons, the sender, the subject and the attachments' names and
+ * hashes as one event — never the body or the links.
+ */
+gboolean
+taiou_case_record_mail (TaiouCase        *self,
+                        TaiouMailReport  *report,
+                        GError          **error)
+{
+  g_autoptr(JsonObject) detail = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  detail = taiou_mail_report_to_json (report);
+  /* Links can carry a recipient's address or a token; the findings name the bad ones. */
+  json_object_remove_member (detail, "urls");
+  summary = g_strdup_printf (_("Mail “%s” from %s: %s (score %d)"),
+                             report->subject != NULL ? report->subject : "",
+                             report->from_address != NULL ? report->from_address : "?",
+                             taiou_mail_verdict_label_ja (report->verdict), report->score);
+  return _taiou_case_append (self, TAIOU_EVENT_MAIL_TRIAGE, NULL, summary, detail, error);
+}
+
+/**
+ * taiou_case_record_scan:
+ * @target: what was scanned, in words ("this computer", a volume's path …)
+ *
+ * Records one event per finding, then the scan's summary.
+ */
+gboolean
+taiou_case_record_scan (TaiouCase        *self,
+                        TaiouScanResult  *result,
+                        const char       *target,
+                        GError          **error)
+{
+  g_autoptr(JsonObject) detail = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  if (!check_incident (self, self->incident, error))
+    return FALSE;
+  for (guint i = 0; i < result->findings->len; i++)
+    {
+      TaiouFinding *finding = result->findings->pdata[i];
+      g_autoptr(JsonObject) finding_json = taiou_finding_to_json (finding);
+      g_autofree char *finding_summary = NULL;
+
+      finding_summary = g_strdup_printf (_("Scan finding (%s, score %d): %s"),
+                                         taiou_severity_to_string (
+                                           taiou_finding_get_severity (finding)),
+                                         finding->score, finding->object);
+      if (!_taiou_case_append (self, TAIOU_EVENT_SCAN_FINDING, NULL, finding_summary,
+                               finding_json, error))
+        return FALSE;
+    }
+
+  detail = taiou_scan_result_to_json (result, target);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Scan of %s: %u finding in %llu files",
+                                          "Scan of %s: %u findings in %llu files",
+                                          result->findings->len),
+                             target, result->findings->len, (unsigned long long) result->n_files);
+  return _taiou_case_append (self, TAIOU_EVENT_SCAN_FINISHED, NULL, summary, detail, error);
+}
+
+/**
+ * taiou_case_record_emocheck:
+ *
+ * Records an EmoCheck report: one event for the result, one for each Emotet process found.
+ */
+gboolean
+taiou_case_record_emocheck (TaiouCase            *self,
+                            TaiouEmocheckReport  *report,
+                            GError              **error)
+{
+  g_autoptr(JsonObject) detail = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  detail = taiou_emocheck_report_to_json (report);
+  summary = report->infected
+            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "EmoCheck %s on %s (%s): Emotet found in %u process",
+                                            "EmoCheck %s on %s (%s): Emotet found in %u processes",
+                                            report->processes->len),
+                               report->version, report->hostname, report->scan_time,
+                               report->processes->len)
+            : g_strdup_printf (_("EmoCheck %s on %s (%s): Emotet not detected"),
+                               report->version, report->hostname, report->scan_time);
+  if (!_taiou_case_append (self, TAIOU_EVENT_IMPORT_EMOCHECK, NULL, summary, detail, error))
+    return FALSE;
+
+  for (guint i = 0; i < report->processes->len; i++)
+    {
+      TaiouEmocheckProcess *process = report->processes->pdata[i];
+      g_autoptr(JsonObject) process_detail = taiou_emocheck_process_to_json (process);
+      g_autofree char *process_summary = NULL;
+
+      process_summary = g_strdup_printf (_("EmoCheck: Emotet process %s (PID %s) at %s"),
+                                         process->process_name,
+                                         process->process_id != NULL ? process->process_id : "?",
+                                         process->image_path != NULL ? process->image_path : "?");
+      if (!_taiou_case_append (self, TAIOU_EVENT_IMPORT_EMOCHECK_PROCESS, NULL, process_summary,
+                               process_detail, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * taiou_case_record_notice:
+ * @incident: the incident the notice is about (it may no longer be the one at hand)
+ * @format: "text", "html", "eml" or "clipboard"
+ * @n_batches: the .eml files made (0 for other formats)
+ * @n_recipients: the recipients over all batches (0 for other formats)
+ *
+ * Records that a notice was made: which one, in which format, for how many — never to whom.
+ */
+gboolean
+taiou_case_record_notice (TaiouCase            *self,
+                          TaiouIncident        *incident,
+                          TaiouNoticeTemplate  *notice,
+                          const char           *format,
+                          guint                 n_batches,
+                          guint                 n_recipients,
+                          GError              **error)
+{
+  g_autoptr(JsonObject) detail = json_object_new ();
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (TAIOU_IS_INCIDENT (incident), FALSE);
+  g_return_val_if_fail (notice != NULL && format != NULL, FALSE);
+
+  json_object_set_string_member (detail, "template", taiou_notice_template_get_name (notice));
+  json_object_set_string_member (detail, "format", format);
+  json_object_set_int_member (detail, "batches", n_batches);
+  json_object_set_int_member (detail, "recipients", n_recipients);
+  summary = g_strdup_printf (_("Notice made: %s (%s)"), taiou_notice_template_get_title (notice),
+                             format);
+  return append_to (self, incident, TAIOU_EVENT_NOTICE_GENERATED, NULL, summary, detail, error);
+}
+
+/**
+ * taiou_case_record_answer:
+ * @kind: one of the kinds in taiou-event-kinds.h (a triage answer, a skipped step …)
+ * @detail: (nullable): what the answer was, for machines
+ *
+ * Records what the worker answered or did in the wizard, in their name (the incident's
+ * reporter).
+ */
+gboolean
+taiou_case_record_answer (TaiouCase   *self,
+                          const char  *kind,
+                          const char  *summary,
+                          JsonObject  *detail,
+                          GError     **error)
+{
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (kind != NULL && summary != NULL, FALSE);
+
+  if (!check_incident (self, self->incident, error))
+    return FALSE;
+  return _taiou_case_append (self, kind, taiou_incident_get_reporter (self->incident), summary,
+                             detail, error);
+}
+
+/**
+ * taiou_case_record_step:
+ * @step: the wizard step reached (TAIOU_INCIDENT_STEP_FINISHED at the end)
+ *
+ * Records that the response reached @step, so a restarted app resumes there; the incident at
+ * hand is re-read so its step is the new one.
+ */
+gboolean
+taiou_case_record_step (TaiouCase   *self,
+                        const char  *step,
+                        const char  *summary,
+                        GError     **error)
+{
+  gint64 incident_id;
+
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (step != NULL && summary != NULL, FALSE);
+
+  if (!check_incident (self, self->incident, error))
+    return FALSE;
+  incident_id = taiou_incident_get_id (self->incident);
+  if (!taiou_timeline_set_incident_step (self->timeline, incident_id, step, summary,
+                                         taiou_incident_get_reporter (self->incident), error))
+    return FALSE;
+  return taiou_case_select_incident (self, incident_id, error);
+}
+
+/**
+ * taiou_case_add_note:
+ *
+ * Adds a note in the words of whoever uses Taiou (the IT manager, mostly).
+ */
+gboolean
+taiou_case_add_note (TaiouCase   *self,
+                     const char  *text,
+                     GError     **error)
+{
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return _taiou_case_append (self, TAIOU_EVENT_NOTE, NULL, text, NULL, error);
+}

@@ -1,0 +1,46 @@
+/* taiou-event-kinds.h — every kind of timeline event, and the detail keys its readers rely on
+ *
+ * An event's kind is part of the hash-chained record and is exported to other tools, so it can
+ * never change once written.  Writers and readers use these constants, never bare strings, so a
+ * typo is a compile error and `git grep TAIOU_EVENT_MAIL_TRIAGE` finds everyone who depends on
+ * the shape of a mail verdict.  Detail keys are listed only where some reader looks inside.
+ */
+#pragma once
+
+/* Written by the timeline itself when an incident is created; verification checks it against
+ * the incident row.  Detail: uuid, title, created_us, discovered_us, host, reporter. */
+#define TAIOU_EVENT_INCIDENT_CREATED          "incident.created"
+
+/* The wizard reached a step (TAIOU_EVENT_DETAIL_STEP), or the worker skipped one. */
+#define TAIOU_EVENT_WIZARD_STEP               "wizard.step"
+#define TAIOU_EVENT_WIZARD_SKIPPED            "wizard.skipped"
+#define TAIOU_EVENT_DETAIL_STEP               "step"
+
+/* The triage step's answers, one event each (the worker's own words for each). */
+#define TAIOU_EVENT_TRIAGE_WHAT_HAPPENED      "triage.what-happened"
+#define TAIOU_EVENT_TRIAGE_WHEN               "triage.when"
+#define TAIOU_EVENT_TRIAGE_HOST               "triage.host"
+#define TAIOU_EVENT_TRIAGE_REPORTER           "triage.reporter"
+
+/* A mail's verdict: taiou_mail_report_to_json() without the links.  The notice editor reads
+ * the sender's display name and the findings' rules to learn which of our names are spoofed. */
+#define TAIOU_EVENT_MAIL_TRIAGE               "mail.triage"
+#define TAIOU_EVENT_DETAIL_FROM_NAME          "from_name"
+#define TAIOU_EVENT_DETAIL_FINDINGS           "findings"
+
+/* One event per scan finding (taiou_finding_to_json()), then the scan's summary. */
+#define TAIOU_EVENT_SCAN_FINDING              "scan.finding"
+#define TAIOU_EVENT_SCAN_FINISHED             "scan.finished"
+
+/* An EmoCheck report, then one event per Emotet process it names. */
+#define TAIOU_EVENT_IMPORT_EMOCHECK           "import.emocheck"
+#define TAIOU_EVENT_IMPORT_EMOCHECK_PROCESS   "import.emocheck.process"
+
+/* A notice was made: which template, in which format, for how many — never to whom. */
+#define TAIOU_EVENT_NOTICE_GENERATED          "notice.generated"
+
+/* A note someone added by hand. */
+#define TAIOU_EVENT_NOTE                      "note"
+
+/* Inside a finding's JSON (taiou_finding_to_json()): the rule that fired. */
+#define TAIOU_FINDING_KEY_RULE                "rule"

@@ -1,0 +1,68 @@
+/* taiou-settings.c — the app's settings schema, named in one place for the app and the CLI
+ *
+ * libtaiou describes "us" with a TaiouProfile and never names the app's schema, so tests and
+ * other front-ends need no installed schema.  The app and the CLI both fill the profile from
+ * Preferences through this one table of keys, so they can never read "us" differently.
+ */
+#define G_LOG_DOMAIN "taiou-settings"
+
+#include "config.h"
+
+#include "taiou-settings.h"
+
+/* Preferences key → TaiouProfile property. */
+static const struct {
+  const char *key;
+  const char *property;
+} profile_keys[] = {
+  { "organization-name",     "organization" },
+  { "mail-domains",          "mail-domains" },
+  { "staff-names",           "staff-names" },
+  { "it-manager-department", "contact-department" },
+  { "it-manager-name",       "contact-name" },
+  { "it-manager-phone",      "contact-phone" },
+  { "it-manager-email",      "contact-email" },
+  { "notice-sender",         "notice-sender" },
+};
+
+/**
+ * taiou_settings_new_if_installed:
+ *
+ * The CLI works on machines where only it is installed, without the app's schema.
+ *
+ * Returns: (transfer full) (nullable): the app's settings, NULL when the schema is not installed
+ */
+GSettings *
+taiou_settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+/**
+ * taiou_settings_bind_profile:
+ * @follow_changes: keep the profile in step with Preferences (the app), or read it once (the
+ *   CLI, whose flags then add to it)
+ *
+ * Fills @profile from Preferences.  The binding only reads: the profile never writes back.
+ */
+void
+taiou_settings_bind_profile (GSettings    *settings,
+                             TaiouProfile *profile,
+                             gboolean      follow_changes)
+{
+  GSettingsBindFlags flags = G_SETTINGS_BIND_GET;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (TAIOU_IS_PROFILE (profile));
+
+  if (!follow_changes)
+    flags |= G_SETTINGS_BIND_GET_NO_CHANGES;
+  for (gsize i = 0; i < G_N_ELEMENTS (profile_keys); i++)
+    g_settings_bind (settings, profile_keys[i].key, profile, profile_keys[i].property, flags);
+}

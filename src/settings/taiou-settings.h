@@ -1,0 +1,19 @@
+/* taiou-settings.h — the app's settings (Preferences): the schema's keys, and "us" from them */
+#pragma once
+
+#include "taiou.h"
+
+G_BEGIN_DECLS
+
+/* Keys of the io.github.taiou.Taiou schema that are not part of the profile. */
+#define TAIOU_SETTINGS_FIRST_RUN_DONE    "first-run-done"
+#define TAIOU_SETTINGS_WINDOW_WIDTH      "window-width"
+#define TAIOU_SETTINGS_WINDOW_HEIGHT     "window-height"
+#define TAIOU_SETTINGS_WINDOW_MAXIMIZED  "window-maximized"
+
+GSettings *taiou_settings_new_if_installed (void);
+void       taiou_settings_bind_profile     (GSettings    *settings,
+                                            TaiouProfile *profile,
+                                            gboolean      follow_changes);
+
+G_END_DECLS
