@@ -257,15 +257,6 @@ value_of (TaiouNoticeWindow *self,
   return value != NULL ? value : "";
 }
 
-static gboolean
-is_blank (const char *value)
-{
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 /* A list's empty lines are not items. */
 static char *
 clean_value (const char *value,
@@ -295,33 +286,36 @@ placeholder (const char *variable)
   return g_strdup_printf (_("[not filled in: %s]"), taiou_notice_field_label (variable));
 }
 
+/* "Company name, Cause": the form's labels for @variables */
 static char *
-join_labels (GPtrArray *labels)
+join_labels (GPtrArray *variables)
 {
   g_autoptr(GString) joined = g_string_new (NULL);
 
-  for (guint i = 0; i < labels->len; i++)
+  for (guint i = 0; i < variables->len; i++)
     {
       if (i > 0)
         /* Translators: between the field names of a list, e.g. "Company name, Cause" */
         g_string_append (joined, _(", "));
-      g_string_append (joined, labels->pdata[i]);
+      g_string_append (joined, taiou_notice_field_label (variables->pdata[i]));
     }
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 /* Builds the variables for rendering, a required one that is missing or refused as a
- * placeholder, and says in @problems what stops the notice. */
+ * placeholder, and says in @problems what stops the notice.  Which ones those are is
+ * libtaiou's rule, the renderer's own. */
 static GHashTable *
 collect_variables (TaiouNoticeWindow *self,
                    GString           *problems)
 {
   g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            g_free);
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr(GPtrArray) invalid = g_ptr_array_new ();
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  const char * const *required = taiou_notice_template_get_required (self->current);
   const char * const *lists[] = {
-    taiou_notice_template_get_required (self->current),
+    required,
     taiou_notice_template_get_optional (self->current),
   };
 
@@ -330,33 +324,32 @@ collect_variables (TaiouNoticeWindow *self,
       {
         const char *variable = lists[l][i];
         gboolean list = taiou_notice_template_is_list (self->current, variable);
-        g_autofree char *value = clean_value (value_of (self, variable), list);
 
-        if (!taiou_notice_value_is_allowed (value, list))
-          {
-            g_ptr_array_add (invalid, (gpointer) taiou_notice_field_label (variable));
-            g_clear_pointer (&value, g_free);
-          }
-        else if (is_blank (value))
-          {
-            if (l == 0)
-              g_ptr_array_add (missing, (gpointer) taiou_notice_field_label (variable));
-            g_clear_pointer (&value, g_free);
-          }
-        if (value == NULL && l == 0)
-          value = placeholder (variable);
-        if (value != NULL)
-          g_hash_table_insert (variables, g_strdup (variable), g_steal_pointer (&value));
+        g_hash_table_insert (variables, g_strdup (variable),
+                             clean_value (value_of (self, variable), list));
       }
+  if (taiou_notice_template_check_variables (self->current, variables, &missing, &refused))
+    return g_steal_pointer (&variables);
+
+  /* An optional value that is refused is left out; a blank one the renderer leaves out. */
+  for (guint i = 0; i < refused->len; i++)
+    if (g_strv_contains (required, refused->pdata[i]))
+      g_hash_table_insert (variables, g_strdup (refused->pdata[i]),
+                           placeholder (refused->pdata[i]));
+    else
+      g_hash_table_remove (variables, refused->pdata[i]);
+  for (guint i = 0; i < missing->len; i++)
+    g_hash_table_insert (variables, g_strdup (missing->pdata[i]),
+                         placeholder (missing->pdata[i]));
   if (missing->len > 0)
     {
       g_autofree char *labels = join_labels (missing);
 
       g_string_append_printf (problems, _("Still to fill in: %s"), labels);
     }
-  if (invalid->len > 0)
+  if (refused->len > 0)
     {
-      g_autofree char *labels = join_labels (invalid);
+      g_autofree char *labels = join_labels (refused);
 
       if (problems->len > 0)
         g_string_append_c (problems, '\n');
