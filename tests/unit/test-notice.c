@@ -141,6 +141,61 @@ test_injection_is_refused (void)
   }
 }
 
+static gboolean
+names_contain (GPtrArray  *names,
+               const char *name)
+{
+  return g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL);
+}
+
+/* The one rule the renderer, the editor's form and the CLI share: names, not messages. */
+static void
+test_check_variables (void)
+{
+  g_autoptr(TaiouNoticeTemplate) notice = load ("partner-warning");
+  g_autoptr(GHashTable) variables = taiou_test_notice_variables (notice);
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+
+  /* Everything given, a list with a line break between its items. */
+  g_assert_true (strchr (g_hash_table_lookup (variables, "our_domains"), '\n') != NULL);
+  g_assert_true (taiou_notice_template_check_variables (notice, variables, &missing, &refused));
+  g_assert_cmpuint (missing->len, ==, 0);
+  g_assert_cmpuint (refused->len, ==, 0);
+  g_clear_pointer (&missing, g_ptr_array_unref);
+  g_clear_pointer (&refused, g_ptr_array_unref);
+
+  /* An optional variable not given is not missing. */
+  g_hash_table_remove (variables, "spoofed_names");
+  g_hash_table_insert (variables, (gpointer) "contact_email", g_strdup (" "));
+  g_assert_true (taiou_notice_template_check_variables (notice, variables, NULL, NULL));
+
+  /* A required one not given, one of spaces only, and one with a line break. */
+  g_hash_table_remove (variables, "contact_name");
+  g_hash_table_insert (variables, (gpointer) "contact_phone", g_strdup ("　 "));
+  g_hash_table_insert (variables, (gpointer) "company", g_strdup ("A\nBcc: x@example.com"));
+  g_assert_false (taiou_notice_template_check_variables (notice, variables, &missing, &refused));
+  g_assert_cmpuint (missing->len, ==, 2);
+  g_assert_cmpstr (missing->pdata[0], ==, "contact_name");
+  g_assert_cmpstr (missing->pdata[1], ==, "contact_phone");
+  g_assert_cmpuint (refused->len, ==, 1);
+  g_assert_cmpstr (refused->pdata[0], ==, "company");
+  g_assert_false (names_contain (missing, "company"));
+  g_assert_false (names_contain (missing, "spoofed_names"));
+  g_assert_false (names_contain (missing, "contact_email"));
+  g_clear_pointer (&missing, g_ptr_array_unref);
+  g_clear_pointer (&refused, g_ptr_array_unref);
+
+  /* A list's items may not hold a carriage return, nor an optional value a line break. */
+  g_hash_table_insert (variables, (gpointer) "our_domains", g_strdup ("a.example\r\nb.example"));
+  g_hash_table_insert (variables, (gpointer) "contact_email", g_strdup ("a@example.com\n"));
+  g_assert_false (taiou_notice_template_check_variables (notice, variables, NULL, &refused));
+  g_assert_cmpuint (refused->len, ==, 3);
+  g_assert_cmpstr (refused->pdata[0], ==, "company");
+  g_assert_cmpstr (refused->pdata[1], ==, "our_domains");
+  g_assert_cmpstr (refused->pdata[2], ==, "contact_email");
+}
+
 static void
 test_optional_sections (void)
 {
@@ -435,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/notice/every-template-renders", test_every_template_renders);
   g_test_add_func ("/notice/missing-variables-are-named", test_missing_variables_are_named);
   g_test_add_func ("/notice/injection-is-refused", test_injection_is_refused);
+  g_test_add_func ("/notice/check-variables", test_check_variables);
   g_test_add_func ("/notice/optional-sections", test_optional_sections);
   g_test_add_func ("/notice/declared-variables-are-used", test_declared_variables_are_used);
   g_test_add_func ("/notice/malformed-templates", test_malformed_templates);

@@ -1,14 +1,14 @@
-/* taiou-notice-window.c — the notice editor: choose a notice, fill it in, send it out
+/* taiou-notice-window.c — the notice editor: choose a notice, fill it in, see it as it will read
  *
  * Emotet's real damage is to partners, so the warning must go out within the hour and read
  * like a careful letter.  The editor starts from what Taiou already knows (the incident's
  * dates, Preferences, the names the mail check caught being spoofed), shows the letter as it
  * will read while people type — a field still empty shows as ［未入力：…］ in the preview,
- * never as a blank — and only lets the notice leave when every required field is filled:
- * copied, saved as HTML for the website, saved as .eml files in Bcc batches, or opened in the
- * mail program.  Each of those is recorded in the incident, without the addresses.  What people
- * type is kept as a draft of the incident (taiou-notice-draft.c), so closing the window or a
- * crash loses at most the last second.
+ * never as a blank — and only lets the notice leave when every required field is filled.  How
+ * it leaves (copied, saved as HTML, saved as .eml files in Bcc batches, or opened in the mail
+ * program) is taiou-notice-window-actions.c.  What people type is kept as a draft of the
+ * incident (taiou-notice-draft.c), so closing the window or a crash loses at most the last
+ * second.
  */
 #define G_LOG_DOMAIN "taiou-notice"
 
@@ -18,37 +18,7 @@
 
 #include "taiou-notice-draft.h"
 #include "taiou-notice-fields.h"
-#include "taiou-notice-recipients-group.h"
-#include "taiou-notice-window.h"
-
-struct _TaiouNoticeWindow
-{
-  AdwWindow            parent_instance;
-
-  AdwWindowTitle      *window_title;
-  AdwToastOverlay     *toast_overlay;
-  AdwComboRow         *template_row;
-  AdwPreferencesGroup *fields_group;
-  TaiouNoticeRecipientsGroup *recipients_group;
-  GtkLabel            *problem_label;
-  GtkTextView         *preview_view;
-  GtkWidget           *copy_subject_button;
-  GtkWidget           *open_mail_button;
-  GtkWidget           *save_eml_button;
-
-  GSettings           *settings;   /* nullable */
-  TaiouTimeline       *timeline;   /* nullable: where notices are recorded … */
-  TaiouIncident       *incident;   /* nullable: … in this incident */
-  GPtrArray           *templates;  /* TaiouNoticeTemplate *, in the order people need them */
-  TaiouNoticeTemplate *current;    /* one of templates */
-  GHashTable          *values;     /* variable → what people typed; kept across templates */
-  GPtrArray           *field_rows; /* the rows of the current template, to remove them */
-  TaiouNoticeText     *text;       /* NULL while a required field is empty */
-  char                *draft_path; /* nullable: no incident, no draft */
-  GHashTable          *edited;     /* the variables people typed in: only these are drafted */
-  guint                draft_source;
-  GtkFileChooserNative *chooser;
-};
+#include "taiou-notice-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TaiouNoticeWindow, taiou_notice_window, ADW_TYPE_WINDOW)
 
@@ -104,22 +74,6 @@ schedule_draft (TaiouNoticeWindow *self,
   g_hash_table_add (self->edited, g_strdup (variable));
   if (self->draft_path != NULL && self->draft_source == 0)
     self->draft_source = g_timeout_add_seconds (1, save_draft_cb, self);
-}
-
-/* libadwaita 1.2 reads a toast's title as markup; ours hold paths and error messages. */
-static void
-show_toast (TaiouNoticeWindow *self,
-            const char        *title)
-{
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-}
-
-static gboolean
-is_mail_notice (TaiouNoticeWindow *self)
-{
-  return self->current != NULL && taiou_notice_template_is_mail (self->current);
 }
 
 /* Fields */
@@ -257,15 +211,6 @@ value_of (TaiouNoticeWindow *self,
   return value != NULL ? value : "";
 }
 
-static gboolean
-is_blank (const char *value)
-{
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 /* A list's empty lines are not items. */
 static char *
 clean_value (const char *value,
@@ -295,33 +240,36 @@ placeholder (const char *variable)
   return g_strdup_printf (_("[not filled in: %s]"), taiou_notice_field_label (variable));
 }
 
+/* "Company name, Cause": the form's labels for @variables */
 static char *
-join_labels (GPtrArray *labels)
+join_labels (GPtrArray *variables)
 {
   g_autoptr(GString) joined = g_string_new (NULL);
 
-  for (guint i = 0; i < labels->len; i++)
+  for (guint i = 0; i < variables->len; i++)
     {
       if (i > 0)
         /* Translators: between the field names of a list, e.g. "Company name, Cause" */
         g_string_append (joined, _(", "));
-      g_string_append (joined, labels->pdata[i]);
+      g_string_append (joined, taiou_notice_field_label (variables->pdata[i]));
     }
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 /* Builds the variables for rendering, a required one that is missing or refused as a
- * placeholder, and says in @problems what stops the notice. */
+ * placeholder, and says in @problems what stops the notice.  Which ones those are is
+ * libtaiou's rule, the renderer's own. */
 static GHashTable *
 collect_variables (TaiouNoticeWindow *self,
                    GString           *problems)
 {
   g_autoptr(GHashTable) variables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            g_free);
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr(GPtrArray) invalid = g_ptr_array_new ();
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  const char * const *required = taiou_notice_template_get_required (self->current);
   const char * const *lists[] = {
-    taiou_notice_template_get_required (self->current),
+    required,
     taiou_notice_template_get_optional (self->current),
   };
 
@@ -330,33 +278,32 @@ collect_variables (TaiouNoticeWindow *self,
       {
         const char *variable = lists[l][i];
         gboolean list = taiou_notice_template_is_list (self->current, variable);
-        g_autofree char *value = clean_value (value_of (self, variable), list);
 
-        if (!taiou_notice_value_is_allowed (value, list))
-          {
-            g_ptr_array_add (invalid, (gpointer) taiou_notice_field_label (variable));
-            g_clear_pointer (&value, g_free);
-          }
-        else if (is_blank (value))
-          {
-            if (l == 0)
-              g_ptr_array_add (missing, (gpointer) taiou_notice_field_label (variable));
-            g_clear_pointer (&value, g_free);
-          }
-        if (value == NULL && l == 0)
-          value = placeholder (variable);
-        if (value != NULL)
-          g_hash_table_insert (variables, g_strdup (variable), g_steal_pointer (&value));
+        g_hash_table_insert (variables, g_strdup (variable),
+                             clean_value (value_of (self, variable), list));
       }
+  if (taiou_notice_template_check_variables (self->current, variables, &missing, &refused))
+    return g_steal_pointer (&variables);
+
+  /* An optional value that is refused is left out; a blank one the renderer leaves out. */
+  for (guint i = 0; i < refused->len; i++)
+    if (g_strv_contains (required, refused->pdata[i]))
+      g_hash_table_insert (variables, g_strdup (refused->pdata[i]),
+                           placeholder (refused->pdata[i]));
+    else
+      g_hash_table_remove (variables, refused->pdata[i]);
+  for (guint i = 0; i < missing->len; i++)
+    g_hash_table_insert (variables, g_strdup (missing->pdata[i]),
+                         placeholder (missing->pdata[i]));
   if (missing->len > 0)
     {
       g_autofree char *labels = join_labels (missing);
 
       g_string_append_printf (problems, _("Still to fill in: %s"), labels);
     }
-  if (invalid->len > 0)
+  if (refused->len > 0)
     {
-      g_autofree char *labels = join_labels (invalid);
+      g_autofree char *labels = join_labels (refused);
 
       if (problems->len > 0)
         g_string_append_c (problems, '\n');
@@ -392,29 +339,6 @@ highlight_placeholders (TaiouNoticeWindow *self,
 }
 
 static void
-update_actions (TaiouNoticeWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean ready = self->text != NULL;
-  gboolean mail = is_mail_notice (self);
-  GPtrArray *addresses = taiou_notice_recipients_group_get_addresses (self->recipients_group);
-  const char *sender = taiou_notice_recipients_group_get_sender (self->recipients_group);
-  guint batch_size = taiou_notice_recipients_group_get_batch_size (self->recipients_group);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->recipients_group), mail);
-  gtk_widget_set_visible (self->copy_subject_button, mail);
-  gtk_widget_set_visible (self->save_eml_button, mail);
-  gtk_widget_set_visible (self->open_mail_button, mail && addresses->len <= batch_size);
-  gtk_widget_action_set_enabled (widget, "notice.copy-subject", ready && mail);
-  gtk_widget_action_set_enabled (widget, "notice.copy-body", ready);
-  gtk_widget_action_set_enabled (widget, "notice.save-html", ready);
-  gtk_widget_action_set_enabled (widget, "notice.open-mail", ready && mail);
-  gtk_widget_action_set_enabled (widget, "notice.save-eml",
-                                 ready && mail && addresses->len > 0 &&
-                                 taiou_mail_address_is_valid (sender));
-}
-
-static void
 update_preview (TaiouNoticeWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview_view);
@@ -428,7 +352,7 @@ update_preview (TaiouNoticeWindow *self)
   gtk_text_buffer_set_text (buffer, "", 0);
   if (self->current == NULL)
     {
-      update_actions (self);
+      _taiou_notice_window_actions_update (self);
       return;
     }
 
@@ -458,13 +382,13 @@ update_preview (TaiouNoticeWindow *self)
     self->text = g_steal_pointer (&preview);
   gtk_label_set_label (self->problem_label, problems->str);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problems->len > 0);
-  update_actions (self);
+  _taiou_notice_window_actions_update (self);
 }
 
 static void
 recipients_changed_cb (TaiouNoticeWindow *self)
 {
-  update_actions (self);
+  _taiou_notice_window_actions_update (self);
 }
 
 /* Templates */
@@ -530,273 +454,12 @@ load_templates (TaiouNoticeWindow *self)
   g_object_unref (titles);
 }
 
-/* Output */
-
-static void
-log_notice (TaiouNoticeWindow *self,
-            const char        *format,
-            guint              n_batches,
-            guint              n_recipients)
+/* Emits TaiouNoticeWindow::made: a finished notice left the editor as @format. */
+void
+_taiou_notice_window_emit_made (TaiouNoticeWindow *self,
+                                const char        *format)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->timeline != NULL && self->incident != NULL &&
-      !taiou_notice_log (self->timeline, taiou_incident_get_id (self->incident), self->current,
-                         format, n_batches, n_recipients, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The record could not be written: %s"),
-                                                  error->message);
-
-      show_toast (self, message);
-    }
   g_signal_emit (self, signals[SIGNAL_MADE], 0, format);
-}
-
-static void
-copy_subject_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
-
-  if (self->text == NULL || self->text->subject == NULL)
-    return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->text->subject);
-  show_toast (self, _("Subject copied"));
-}
-
-static void
-copy_body_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
-
-  if (self->text == NULL)
-    return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->text->body);
-  show_toast (self, _("Text copied"));
-  log_notice (self, "clipboard", 0, 0);
-}
-
-static gboolean
-write_private_file (GFile       *file,
-                    const char  *data,
-                    gsize        length,
-                    GError     **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Choose a folder on this computer."));
-      return FALSE;
-    }
-  /* Recipients' addresses are in the files: readable by this user only. */
-  return g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0600, error);
-}
-
-/**
- * taiou_notice_window_save_eml:
- * @folder: where the files go: TEMPLATE-YYYYmmdd-HHMMSS-001.eml, …-002.eml, …  The time
- *   keeps a second save from mixing its files with an earlier one's.
- *
- * Returns: the number of files written; 0 with @error set
- */
-guint
-taiou_notice_window_save_eml (TaiouNoticeWindow  *self,
-                              GFile              *folder,
-                              GError            **error)
-{
-  TaiouNoticeRecipientsGroup *recipients;
-  GPtrArray *addresses;
-  g_autoptr(GPtrArray) batches = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-  g_return_val_if_fail (TAIOU_IS_NOTICE_WINDOW (self), 0);
-  g_return_val_if_fail (G_IS_FILE (folder), 0);
-
-  if (self->text == NULL)
-    {
-      g_set_error_literal (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_MISSING,
-                           _("Fill in every field marked with * first."));
-      return 0;
-    }
-  recipients = self->recipients_group;
-  addresses = taiou_notice_recipients_group_get_addresses (recipients);
-  batches = taiou_notice_build_eml (self->text,
-                                    taiou_notice_recipients_group_get_sender (recipients), NULL,
-                                    addresses,
-                                    taiou_notice_recipients_group_get_batch_size (recipients),
-                                    now, error);
-  if (batches == NULL)
-    return 0;
-  for (guint i = 0; i < batches->len; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s-%s-%03u.eml",
-                                               taiou_notice_template_get_name (self->current),
-                                               stamp, i + 1);
-      g_autoptr(GFile) file = g_file_get_child (folder, name);
-      gsize length;
-      const char *data = g_bytes_get_data (batches->pdata[i], &length);
-
-      if (!write_private_file (file, data, length, error))
-        return 0;
-    }
-  log_notice (self, "eml", batches->len, addresses->len);
-  return batches->len;
-}
-
-static void
-save_eml_response_cb (GtkNativeDialog   *chooser,
-                      int                response,
-                      TaiouNoticeWindow *self)
-{
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n_files;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    {
-      g_clear_object (&self->chooser);
-      return;
-    }
-  folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  n_files = taiou_notice_window_save_eml (self, folder, &error);
-  if (n_files == 0)
-    message = g_strdup_printf (_("The mail files could not be saved: %s"), error->message);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Saved %u mail file; open it in your mail program "
-                                            "and send it",
-                                            "Saved %u mail files; open each in your mail "
-                                            "program and send it",
-                                            n_files), n_files);
-  show_toast (self, message);
-}
-
-static void
-save_html_response_cb (GtkNativeDialog   *chooser,
-                       int                response,
-                       TaiouNoticeWindow *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *html = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT || self->text == NULL)
-    {
-      g_clear_object (&self->chooser);
-      return;
-    }
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  html = taiou_notice_text_to_html (self->text, taiou_notice_template_get_title (self->current));
-  if (!write_private_file (file, html, strlen (html), &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The HTML file could not be saved: %s"),
-                                                  error->message);
-
-      show_toast (self, message);
-      return;
-    }
-  show_toast (self, _("HTML saved"));
-  log_notice (self, "html", 0, 0);
-}
-
-static void
-open_chooser (TaiouNoticeWindow    *self,
-              GtkFileChooserAction  action,
-              const char           *title,
-              const char           *accept,
-              GCallback             response_cb)
-{
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept,
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", response_cb, self);
-}
-
-static void
-save_eml_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
-
-  open_chooser (self, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("Save Mail Files"), _("_Save"),
-                G_CALLBACK (save_eml_response_cb));
-  if (self->chooser != NULL)
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-save_html_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
-  g_autofree char *name = NULL;
-
-  if (self->current == NULL || self->text == NULL)
-    return;
-  open_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save as HTML"), _("_Save"),
-                G_CALLBACK (save_html_response_cb));
-  if (self->chooser == NULL)
-    return;
-  name = g_strconcat (taiou_notice_template_get_name (self->current), ".html", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-/* Recorded only once the mail program has the notice: @user_data is the batch's size. */
-static void
-show_uri_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("No mail program could be opened (%s). "
-                                                    "Save the mail files instead."),
-                                                  error->message);
-
-      show_toast (self, message);
-      return;
-    }
-  if (self->current != NULL)
-    log_notice (self, "mail-program", 1, GPOINTER_TO_UINT (user_data));
-}
-
-/* The batch's index comes with the action; without recipients it is 0 and Bcc is empty. */
-static void
-open_mail_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
-  GPtrArray *addresses = taiou_notice_recipients_group_get_addresses (self->recipients_group);
-  guint batch_size = taiou_notice_recipients_group_get_batch_size (self->recipients_group);
-  guint batch = g_variant_get_uint32 (parameter);
-  guint first = batch * batch_size;
-  g_autofree char *uri = NULL;
-
-  if (self->text == NULL || (addresses->len > 0 && first >= addresses->len))
-    return;
-  uri = taiou_notice_build_mailto (self->text, addresses, first, batch_size);
-  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, show_uri_cb,
-                     GUINT_TO_POINTER (addresses->len > 0 ? MIN (batch_size, addresses->len - first)
-                                                          : 0));
 }
 
 /* Public */
@@ -945,14 +608,7 @@ taiou_notice_window_class_init (TaiouNoticeWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, template_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, recipients_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "notice.copy-subject", NULL,
-                                   copy_subject_action);
-  gtk_widget_class_install_action (widget_class, "notice.copy-body", NULL, copy_body_action);
-  gtk_widget_class_install_action (widget_class, "notice.save-html", NULL, save_html_action);
-  gtk_widget_class_install_action (widget_class, "notice.save-eml", NULL, save_eml_action);
-  gtk_widget_class_install_action (widget_class, "notice.open-mail", "u", open_mail_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "notice.save-eml", NULL);
+  _taiou_notice_window_class_actions_init (klass);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -337,29 +337,80 @@ taiou_notice_value_is_allowed (const char *value,
   return g_utf8_validate (value, -1, NULL) && find_refused_char (value, list) == 0;
 }
 
-static gboolean
-check_value (TaiouNoticeTemplate  *self,
-             const char           *name,
-             const char           *value,
-             GError              **error)
+/**
+ * taiou_notice_template_check_variables:
+ * @variables: (element-type utf8 utf8): the values; a list's items one per line
+ * @missing: (out) (optional) (transfer full) (element-type utf8): the required variables
+ *   that are not given or hold only spaces, in the template's order
+ * @refused: (out) (optional) (transfer full) (element-type utf8): the variables whose value
+ *   taiou_notice_value_is_allowed() refuses: the template's own in its order (required, then
+ *   optional), then any other in @variables
+ *
+ * The one rule for what stops a notice, shared by taiou_notice_render(), the editor's form
+ * and the CLI.  A refused value is not also reported as missing.
+ *
+ * Returns: whether taiou_notice_render() accepts @variables: nothing missing or refused
+ */
+gboolean
+taiou_notice_template_check_variables (TaiouNoticeTemplate  *self,
+                                       GHashTable           *variables,
+                                       GPtrArray           **missing,
+                                       GPtrArray           **refused)
 {
-  gunichar refused;
+  g_autoptr(GPtrArray) missing_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) refused_names = g_ptr_array_new_with_free_func (g_free);
+  const char * const *declared[2];
+  GHashTableIter iter;
+  gpointer name, value;
+  gboolean ok;
 
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (variables != NULL, FALSE);
+
+  declared[0] = (const char * const *) self->required;
+  declared[1] = (const char * const *) self->optional;
+  for (guint d = 0; d < G_N_ELEMENTS (declared); d++)
+    for (guint i = 0; declared[d][i] != NULL; i++)
+      {
+        const char *variable = declared[d][i];
+        const char *given = g_hash_table_lookup (variables, variable);
+        gboolean list = taiou_notice_template_is_list (self, variable);
+
+        if (given != NULL && !taiou_notice_value_is_allowed (given, list))
+          g_ptr_array_add (refused_names, g_strdup (variable));
+        else if (d == 0 && lookup (variables, variable) == NULL)
+          g_ptr_array_add (missing_names, g_strdup (variable));
+      }
+  /* The template never shows the others, but a value that could add a header is refused
+   * wherever it comes from. */
+  g_hash_table_iter_init (&iter, variables);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    if (value != NULL && !is_declared (self, name) &&
+        !taiou_notice_value_is_allowed (value, taiou_notice_template_is_list (self, name)))
+      g_ptr_array_add (refused_names, g_strdup (name));
+
+  ok = missing_names->len == 0 && refused_names->len == 0;
+  if (missing != NULL)
+    *missing = g_steal_pointer (&missing_names);
+  if (refused != NULL)
+    *refused = g_steal_pointer (&refused_names);
+  return ok;
+}
+
+/* Why taiou_notice_template_check_variables() refused @value: an error naming @name. */
+static void
+set_refused_error (TaiouNoticeTemplate  *self,
+                   const char           *name,
+                   const char           *value,
+                   GError              **error)
+{
   if (!g_utf8_validate (value, -1, NULL))
-    {
-      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID,
-                   "The variable “%s” is not valid UTF-8", name);
-      return FALSE;
-    }
-  refused = find_refused_char (value, taiou_notice_template_is_list (self, name));
-  if (refused != 0)
-    {
-      g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID,
-                   "The variable “%s” contains a line break or a control character (U+%04X)",
-                   name, refused);
-      return FALSE;
-    }
-  return TRUE;
+    g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID,
+                 "The variable “%s” is not valid UTF-8", name);
+  else
+    g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_INVALID,
+                 "The variable “%s” contains a line break or a control character (U+%04X)",
+                 name, find_refused_char (value, taiou_notice_template_is_list (self, name)));
 }
 
 static char *
@@ -475,25 +526,29 @@ taiou_notice_render (TaiouNoticeTemplate  *self,
                      GHashTable           *variables,
                      GError              **error)
 {
-  g_autoptr(GString) missing = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer name, value;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
   TaiouNoticeText *text;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (variables != NULL, NULL);
 
-  g_hash_table_iter_init (&iter, variables);
-  while (g_hash_table_iter_next (&iter, &name, &value))
-    if (value != NULL && !check_value (self, name, value, error))
-      return NULL;
-  for (guint i = 0; self->required[i] != NULL; i++)
-    if (lookup (variables, self->required[i]) == NULL)
-      g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", self->required[i]);
-  if (missing->len > 0)
+  if (!taiou_notice_template_check_variables (self, variables, &missing, &refused))
     {
+      g_autofree char *names = NULL;
+
+      /* A value that could add a header matters more than one still to be typed. */
+      if (refused->len > 0)
+        {
+          const char *name = refused->pdata[0];
+
+          set_refused_error (self, name, g_hash_table_lookup (variables, name), error);
+          return NULL;
+        }
+      g_ptr_array_add (missing, NULL);
+      names = g_strjoinv (", ", (char **) missing->pdata);
       g_set_error (error, TAIOU_NOTICE_ERROR, TAIOU_NOTICE_ERROR_MISSING,
-                   "%s: missing variables: %s", self->name, missing->str);
+                   "%s: missing variables: %s", self->name, names);
       return NULL;
     }
 

@@ -45,6 +45,10 @@ typedef struct
 
 gboolean             taiou_notice_value_is_allowed    (const char           *value,
                                                        gboolean              list);
+gboolean             taiou_notice_template_check_variables (TaiouNoticeTemplate *self,
+                                                       GHashTable           *variables,
+                                                       GPtrArray           **missing,
+                                                       GPtrArray           **refused);
 TaiouNoticeText     *taiou_notice_render              (TaiouNoticeTemplate  *self,
                                                        GHashTable           *variables,
                                                        GError              **error);
