@@ -184,15 +184,6 @@ app_about (GSimpleAction *action,
                          NULL);
 }
 
-/* Opens @window beside the active one, as part of the application. */
-static void
-present_child_window (TaiouApplication *self,
-                      GtkWindow        *window)
-{
-  gtk_window_set_application (window, GTK_APPLICATION (self));
-  gtk_window_present (window);
-}
-
 /* "Was that mail dangerous?"; a verdict is recorded in the incident at hand, if any. */
 static void
 app_check_mail (GSimpleAction *action,
@@ -200,10 +191,10 @@ app_check_mail (GSimpleAction *action,
                 gpointer       user_data)
 {
   TaiouApplication *self = TAIOU_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  present_child_window (self, GTK_WINDOW (taiou_mail_check_window_new (parent,
-                                                                       self->case_at_hand)));
+  if (window != NULL)
+    taiou_mail_check_window_present_for (GTK_WIDGET (window), self->case_at_hand);
 }
 
 /* app.write-notice(x): a notice about incident x, or with 0 about the incident a notice is
@@ -214,27 +205,11 @@ app_write_notice (GSimpleAction *action,
                   gpointer       user_data)
 {
   TaiouApplication *self = TAIOU_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  gint64 incident_id = g_variant_get_int64 (parameter);
-  g_autoptr(TaiouIncident) incident = NULL;
-  TaiouTimeline *timeline = taiou_case_get_timeline (self->case_at_hand);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (incident_id > 0 && timeline != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      incident = taiou_timeline_get_incident (timeline, incident_id, &error);
-      if (incident == NULL)
-        {
-          g_warning ("Could not read incident %" G_GINT64_FORMAT ": %s", incident_id,
-                     error->message);
-          return;
-        }
-    }
-  else
-    incident = taiou_case_dup_incident_for_notice (self->case_at_hand);
-  present_child_window (self, GTK_WINDOW (taiou_notice_window_new (parent, self->case_at_hand,
-                                                                   incident, NULL)));
+  if (window != NULL)
+    taiou_notice_window_present_for (GTK_WIDGET (window), self->case_at_hand,
+                                     g_variant_get_int64 (parameter), NULL);
 }
 
 static void

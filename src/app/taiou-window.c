@@ -13,6 +13,8 @@
 
 #include "mail/taiou-mail-check-window.h"
 #include "notice/taiou-notice-window.h"
+#include "taiou-application.h"
+#include "taiou-settings.h"
 #include "taiou-window.h"
 #include "timeline/taiou-timeline-view.h"
 #include "wizard/taiou-wizard.h"
@@ -28,8 +30,7 @@ struct _TaiouWindow
   TaiouWizard          *wizard;
   TaiouTimelineView    *timeline_view;
 
-  GSettings            *settings;
-  TaiouTimeline        *timeline;
+  TaiouCase            *case_at_hand;
   TaiouIncident        *unfinished; /* offered on the start screen, may be NULL */
 };
 
@@ -37,33 +38,11 @@ G_DEFINE_FINAL_TYPE (TaiouWindow, taiou_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_TIMELINE,
+  PROP_CASE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The newest incident whose wizard was left before the end, if any. */
-static TaiouIncident *
-find_unfinished_incident (TaiouTimeline *timeline)
-{
-  g_autoptr(GPtrArray) incidents = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (timeline == NULL)
-    return NULL;
-  incidents = taiou_timeline_list_incidents (timeline, &error);
-  if (incidents == NULL)
-    {
-      g_warning ("Could not look for unfinished incidents: %s", error->message);
-      return NULL;
-    }
-  if (incidents->len == 0)
-    return NULL;
-  if (g_strcmp0 (taiou_incident_get_step (incidents->pdata[0]), TAIOU_WIZARD_STEP_FINISHED) == 0)
-    return NULL;
-  return g_object_ref (incidents->pdata[0]);
-}
 
 static void
 show_view (TaiouWindow *self,
@@ -85,7 +64,7 @@ static void
 refresh_start (TaiouWindow *self)
 {
   g_clear_object (&self->unfinished);
-  self->unfinished = find_unfinished_incident (self->timeline);
+  self->unfinished = taiou_case_dup_unfinished_incident (self->case_at_hand);
 
   gtk_widget_set_visible (GTK_WIDGET (self->resume_button), self->unfinished != NULL);
   if (self->unfinished != NULL)
@@ -142,50 +121,26 @@ win_view_records (GtkWidget  *widget,
   show_view (self, "timeline");
 }
 
-/* A verdict is recorded in the incident being handled, when there is one. */
+/* A verdict is recorded in the incident at hand, when there is one. */
 static void
 win_check_mail (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   TaiouWindow *self = TAIOU_WINDOW (widget);
-  TaiouIncident *incident = taiou_wizard_get_incident (self->wizard);
-  TaiouMailCheckWindow *window;
 
-  if (incident == NULL)
-    incident = self->unfinished;
-  window = taiou_mail_check_window_new (GTK_WINDOW (self), self->settings, self->timeline,
-                                        incident);
-  gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (self)));
-  gtk_window_present (GTK_WINDOW (window));
+  taiou_mail_check_window_present_for (widget, self->case_at_hand);
 }
 
-/* The notice is about the incident being handled, else the newest one: notices are often
- * written after the worker has gone through the wizard. */
+/* The notice is about the incident at hand, else the newest one (see the case). */
 static void
 win_write_notice (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   TaiouWindow *self = TAIOU_WINDOW (widget);
-  g_autoptr(TaiouIncident) incident = NULL;
-  TaiouNoticeWindow *window;
 
-  if (taiou_wizard_get_incident (self->wizard) != NULL)
-    incident = g_object_ref (taiou_wizard_get_incident (self->wizard));
-  else if (self->unfinished != NULL)
-    incident = g_object_ref (self->unfinished);
-  else if (self->timeline != NULL)
-    {
-      g_autoptr(GPtrArray) incidents = taiou_timeline_list_incidents (self->timeline, NULL);
-
-      if (incidents != NULL && incidents->len > 0)
-        incident = g_object_ref (incidents->pdata[0]);
-    }
-  window = taiou_notice_window_new (GTK_WINDOW (self), self->settings, self->timeline, incident,
-                                    NULL);
-  gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (self)));
-  gtk_window_present (GTK_WINDOW (window));
+  taiou_notice_window_present_for (widget, self->case_at_hand, 0, NULL);
 }
 
 static void
@@ -237,11 +192,26 @@ static void
 taiou_window_constructed (GObject *object)
 {
   TaiouWindow *self = TAIOU_WINDOW (object);
+  GtkApplication *application;
 
   G_OBJECT_CLASS (taiou_window_parent_class)->constructed (object);
 
-  taiou_wizard_set_timeline (self->wizard, self->timeline);
-  taiou_timeline_view_set_timeline (self->timeline_view, self->timeline);
+  application = gtk_window_get_application (GTK_WINDOW (self));
+
+  taiou_wizard_set_case (self->wizard, self->case_at_hand);
+  taiou_timeline_view_set_case (self->timeline_view, self->case_at_hand);
+  /* The app's settings keep the window's size; a window without the app (tests) does not. */
+  if (TAIOU_IS_APPLICATION (application))
+    {
+      GSettings *settings = taiou_application_get_settings (TAIOU_APPLICATION (application));
+
+      g_settings_bind (settings, TAIOU_SETTINGS_WINDOW_WIDTH, self, "default-width",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, TAIOU_SETTINGS_WINDOW_HEIGHT, self, "default-height",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, TAIOU_SETTINGS_WINDOW_MAXIMIZED, self, "maximized",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
   refresh_start (self);
   show_view (self, "start");
 }
@@ -252,8 +222,7 @@ taiou_window_dispose (GObject *object)
   TaiouWindow *self = TAIOU_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_WINDOW);
-  g_clear_object (&self->settings);
-  g_clear_object (&self->timeline);
+  g_clear_object (&self->case_at_hand);
   g_clear_object (&self->unfinished);
 
   G_OBJECT_CLASS (taiou_window_parent_class)->dispose (object);
@@ -269,8 +238,8 @@ taiou_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TIMELINE:
-      g_value_set_object (value, self->timeline);
+    case PROP_CASE:
+      g_value_set_object (value, self->case_at_hand);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -287,8 +256,8 @@ taiou_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TIMELINE:
-      self->timeline = g_value_dup_object (value);
+    case PROP_CASE:
+      self->case_at_hand = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -306,8 +275,8 @@ taiou_window_class_init (TaiouWindowClass *klass)
   object_class->get_property = taiou_window_get_property;
   object_class->set_property = taiou_window_set_property;
 
-  properties[PROP_TIMELINE] =
-    g_param_spec_object ("timeline", NULL, NULL, TAIOU_TYPE_TIMELINE,
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, TAIOU_TYPE_CASE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -339,23 +308,17 @@ static void
 taiou_window_init (TaiouWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = g_settings_new (APP_ID);
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
 TaiouWindow *
 taiou_window_new (GtkApplication *application,
-                  TaiouTimeline  *timeline)
+                  TaiouCase      *case_at_hand)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (timeline == NULL || TAIOU_IS_TIMELINE (timeline), NULL);
+  g_return_val_if_fail (TAIOU_IS_CASE (case_at_hand), NULL);
 
   return g_object_new (TAIOU_TYPE_WINDOW,
                        "application", application,
-                       "timeline", timeline,
+                       "case", case_at_hand,
                        NULL);
 }

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TaiouWindow, taiou_window, TAIOU, WINDOW, AdwApplicationWindow)
 
 TaiouWindow *taiou_window_new                 (GtkApplication *application,
-                                               TaiouTimeline  *timeline);
+                                               TaiouCase      *case_at_hand);
 void         taiou_window_show_timeline_error (TaiouWindow    *self,
                                                const GError   *error);
 const char  *taiou_window_get_view_name       (TaiouWindow    *self);

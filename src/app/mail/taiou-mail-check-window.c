@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "taiou-file-drop.h"
 #include "taiou-mail-check-window.h"
 
 struct _TaiouMailCheckWindow
@@ -29,16 +30,21 @@ struct _TaiouMailCheckWindow
   GtkListBox      *mail_list;
   AdwStatusPage   *error_page;
 
-  GSettings       *settings;      /* nullable: our domains and names */
-  TaiouTimeline   *timeline;      /* nullable */
-  TaiouIncident   *incident;      /* nullable: where verdicts are recorded */
-  TaiouIocSet     *iocs;
+  TaiouCase       *case_at_hand;  /* "us", the IOCs, and the incident verdicts are recorded in */
   GCancellable    *cancellable;
   GtkFileChooserNative *chooser;
   TaiouMailReport *report;
 };
 
 G_DEFINE_FINAL_TYPE (TaiouMailCheckWindow, taiou_mail_check_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_CHECKED,
@@ -138,15 +144,16 @@ show_verdict (TaiouMailCheckWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "result");
 }
 
+/* A verdict is recorded in the incident at hand, when there is one. */
 static void
 record_verdict (TaiouMailCheckWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->timeline == NULL || self->incident == NULL)
+  if (taiou_case_get_timeline (self->case_at_hand) == NULL ||
+      taiou_case_get_incident (self->case_at_hand) == NULL)
     return;
-  if (!taiou_mail_report_log (self->report, self->timeline,
-                              taiou_incident_get_id (self->incident), &error))
+  if (!taiou_case_record_mail (self->case_at_hand, self->report, &error))
     g_warning ("Could not record the mail verdict: %s", error->message);
 }
 
@@ -157,7 +164,7 @@ triage_cb (GObject      *source,
 {
   g_autoptr(TaiouMailCheckWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  TaiouMailReport *report = taiou_mail_triage_file_finish (result, &error);
+  TaiouMailReport *report = taiou_case_check_mail_finish (TAIOU_CASE (source), result, &error);
 
   gtk_spinner_stop (self->spinner);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -193,10 +200,6 @@ taiou_mail_check_window_check_file (TaiouMailCheckWindow *self,
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *busy = NULL;
-  g_auto(GStrv) domains = NULL;
-  g_auto(GStrv) names = NULL;
-  g_autoptr(GStrvBuilder) name_builder = g_strv_builder_new ();
-  TaiouMailTriageContext context = { NULL };
 
   g_return_if_fail (TAIOU_IS_MAIL_CHECK_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -209,22 +212,6 @@ taiou_mail_check_window_check_file (TaiouMailCheckWindow *self,
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  if (self->settings != NULL)
-    {
-      g_autofree char *organization = g_settings_get_string (self->settings,
-                                                             "organization-name");
-      g_auto(GStrv) staff = g_settings_get_strv (self->settings, "staff-names");
-
-      domains = g_settings_get_strv (self->settings, "mail-domains");
-      g_strv_builder_addv (name_builder, (const char **) staff);
-      if (*organization != '\0')
-        g_strv_builder_add (name_builder, organization);
-    }
-  names = g_strv_builder_end (name_builder);
-  context.our_domains = (const char * const *) domains;
-  context.our_names = (const char * const *) names;
-  context.iocs = self->iocs;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -233,27 +220,16 @@ taiou_mail_check_window_check_file (TaiouMailCheckWindow *self,
   gtk_label_set_label (self->busy_label, busy);
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "busy");
-  taiou_mail_triage_file_async (path, &context, self->cancellable, triage_cb,
-                                g_object_ref (self));
+  /* The IOC set may still be loading (it starts with the app); the check waits for it. */
+  taiou_case_check_mail_async (self->case_at_hand, path, self->cancellable, triage_cb,
+                               g_object_ref (self));
 }
 
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         gpointer       user_data)
+static void
+file_dropped_cb (GFile    *file,
+                 gpointer  user_data)
 {
-  TaiouMailCheckWindow *self = user_data;
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  files = g_value_get_boxed (value);
-  if (files == NULL)
-    return FALSE;
-  taiou_mail_check_window_check_file (self, files->data);
-  return TRUE;
+  taiou_mail_check_window_check_file (user_data, file);
 }
 
 static void
@@ -309,19 +285,6 @@ cancel_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
 }
 
-/* The snapshot that ships with Taiou; without it the other checks still work. */
-static TaiouIocSet *
-load_bundled_iocs (void)
-{
-  TaiouIocSet *iocs = taiou_ioc_set_new ();
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!taiou_ioc_set_load_bundled (iocs, &reports, &error))
-    g_message ("The bundled IOC snapshot is not available: %s", error->message);
-  return iocs;
-}
-
 static void
 taiou_mail_check_window_dispose (GObject *object)
 {
@@ -332,14 +295,47 @@ taiou_mail_check_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->settings);
-  g_clear_object (&self->timeline);
-  g_clear_object (&self->incident);
-  g_clear_object (&self->iocs);
+  g_clear_object (&self->case_at_hand);
   g_clear_pointer (&self->report, taiou_mail_report_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_MAIL_CHECK_WINDOW);
 
   G_OBJECT_CLASS (taiou_mail_check_window_parent_class)->dispose (object);
+}
+
+static void
+taiou_mail_check_window_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  TaiouMailCheckWindow *self = TAIOU_MAIL_CHECK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->case_at_hand);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+taiou_mail_check_window_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  TaiouMailCheckWindow *self = TAIOU_MAIL_CHECK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      self->case_at_hand = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -349,6 +345,13 @@ taiou_mail_check_window_class_init (TaiouMailCheckWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = taiou_mail_check_window_dispose;
+  object_class->get_property = taiou_mail_check_window_get_property;
+  object_class->set_property = taiou_mail_check_window_set_property;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, TAIOU_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TaiouMailCheckWindow::checked:
@@ -384,35 +387,44 @@ taiou_mail_check_window_class_init (TaiouMailCheckWindowClass *klass)
 static void
 taiou_mail_check_window_init (TaiouMailCheckWindow *self)
 {
-  GtkDropTarget *target;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->iocs = load_bundled_iocs ();
-
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  taiou_file_drop_add (GTK_WIDGET (self), file_dropped_cb, self);
 }
 
 /**
  * taiou_mail_check_window_new:
- * @settings: (nullable): the app's settings, for our domains and names
- * @timeline: (nullable): where verdicts are recorded …
- * @incident: (nullable): … in this incident
+ * @case_at_hand: "us" and the IOCs to check with, and the incident verdicts are recorded in
  */
 TaiouMailCheckWindow *
-taiou_mail_check_window_new (GtkWindow     *parent,
-                             GSettings     *settings,
-                             TaiouTimeline *timeline,
-                             TaiouIncident *incident)
+taiou_mail_check_window_new (GtkWindow *parent,
+                             TaiouCase *case_at_hand)
 {
-  TaiouMailCheckWindow *self = g_object_new (TAIOU_TYPE_MAIL_CHECK_WINDOW,
-                                             "transient-for", parent, NULL);
+  g_return_val_if_fail (TAIOU_IS_CASE (case_at_hand), NULL);
 
-  g_set_object (&self->settings, settings);
-  g_set_object (&self->timeline, timeline);
-  g_set_object (&self->incident, incident);
-  return self;
+  return g_object_new (TAIOU_TYPE_MAIL_CHECK_WINDOW, "transient-for", parent,
+                       "case", case_at_hand, NULL);
+}
+
+/**
+ * taiou_mail_check_window_present_for:
+ * @from: the widget whose window it opens beside (a button, a wizard page …)
+ *
+ * The one way every part of the app opens the mail check.
+ *
+ * Returns: (transfer none): the window, shown
+ */
+TaiouMailCheckWindow *
+taiou_mail_check_window_present_for (GtkWidget *from,
+                                     TaiouCase *case_at_hand)
+{
+  GtkRoot *root = gtk_widget_get_root (from);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  TaiouMailCheckWindow *window = taiou_mail_check_window_new (parent, case_at_hand);
+
+  if (parent != NULL)
+    gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
 }
 
 /* Returns: (transfer none) (nullable): the last verdict, for the tests */

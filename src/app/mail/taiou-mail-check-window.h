@@ -11,10 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TaiouMailCheckWindow, taiou_mail_check_window, TAIOU, MAIL_CHECK_WINDOW,
                       AdwWindow)
 
-TaiouMailCheckWindow *taiou_mail_check_window_new           (GtkWindow            *parent,
-                                                             GSettings            *settings,
-                                                             TaiouTimeline        *timeline,
-                                                             TaiouIncident        *incident);
+TaiouMailCheckWindow *taiou_mail_check_window_new        (GtkWindow            *parent,
+                                                          TaiouCase            *case_at_hand);
+TaiouMailCheckWindow *taiou_mail_check_window_present_for (GtkWidget            *from,
+                                                          TaiouCase            *case_at_hand);
 void                  taiou_mail_check_window_check_file    (TaiouMailCheckWindow *self,
                                                              GFile                *file);
 TaiouMailReport      *taiou_mail_check_window_get_report    (TaiouMailCheckWindow *self);

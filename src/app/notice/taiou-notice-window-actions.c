@@ -64,9 +64,9 @@ log_notice (TaiouNoticeWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->timeline != NULL && self->incident != NULL &&
-      !taiou_notice_log (self->timeline, taiou_incident_get_id (self->incident), self->current,
-                         format, n_batches, n_recipients, &error))
+  if (taiou_case_get_timeline (self->case_at_hand) != NULL && self->incident != NULL &&
+      !taiou_case_record_notice (self->case_at_hand, self->incident, self->current, format,
+                                 n_batches, n_recipients, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The record could not be written: %s"),
                                                   error->message);

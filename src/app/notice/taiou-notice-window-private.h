@@ -26,9 +26,8 @@ struct _TaiouNoticeWindow
   GtkWidget           *open_mail_button;
   GtkWidget           *save_eml_button;
 
-  GSettings           *settings;   /* nullable */
-  TaiouTimeline       *timeline;   /* nullable: where notices are recorded … */
-  TaiouIncident       *incident;   /* nullable: … in this incident */
+  TaiouCase           *case_at_hand; /* "us", and where notices are recorded … */
+  TaiouIncident       *incident;   /* nullable: … for this incident */
   GPtrArray           *templates;  /* TaiouNoticeTemplate *, in the order people need them */
   TaiouNoticeTemplate *current;    /* one of templates */
   GHashTable          *values;     /* variable → what people typed; kept across templates */

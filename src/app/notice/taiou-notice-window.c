@@ -23,6 +23,14 @@
 G_DEFINE_FINAL_TYPE (TaiouNoticeWindow, taiou_notice_window, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_CASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   SIGNAL_MADE,
   N_SIGNALS
 };
@@ -553,8 +561,7 @@ taiou_notice_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->settings);
-  g_clear_object (&self->timeline);
+  g_clear_object (&self->case_at_hand);
   g_clear_object (&self->incident);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_NOTICE_WINDOW);
   G_OBJECT_CLASS (taiou_notice_window_parent_class)->dispose (object);
@@ -575,6 +582,42 @@ taiou_notice_window_finalize (GObject *object)
 }
 
 static void
+taiou_notice_window_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      g_value_set_object (value, self->case_at_hand);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+taiou_notice_window_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE:
+      self->case_at_hand = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 taiou_notice_window_class_init (TaiouNoticeWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -582,6 +625,13 @@ taiou_notice_window_class_init (TaiouNoticeWindowClass *klass)
 
   object_class->dispose = taiou_notice_window_dispose;
   object_class->finalize = taiou_notice_window_finalize;
+  object_class->get_property = taiou_notice_window_get_property;
+  object_class->set_property = taiou_notice_window_set_property;
+
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, TAIOU_TYPE_CASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TaiouNoticeWindow::made:
@@ -629,33 +679,75 @@ taiou_notice_window_init (TaiouNoticeWindow *self)
 }
 
 /**
+ * taiou_notice_window_present_for:
+ * @from: the widget whose window it opens beside
+ * @incident_id: the incident the notice is about; 0 for the one a notice is for
+ *   (taiou_case_dup_incident_for_notice())
+ * @template_name: (nullable): the notice to start with
+ *
+ * The one way every part of the app opens the notice editor.
+ *
+ * Returns: (transfer none) (nullable): the window, shown; NULL when the incident is unreadable
+ */
+TaiouNoticeWindow *
+taiou_notice_window_present_for (GtkWidget  *from,
+                                 TaiouCase  *case_at_hand,
+                                 gint64      incident_id,
+                                 const char *template_name)
+{
+  GtkRoot *root = gtk_widget_get_root (from);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  TaiouTimeline *timeline = taiou_case_get_timeline (case_at_hand);
+  g_autoptr(TaiouIncident) incident = NULL;
+  TaiouNoticeWindow *window;
+
+  if (incident_id > 0 && timeline != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if ((incident = taiou_timeline_get_incident (timeline, incident_id, &error)) == NULL)
+        {
+          g_warning ("Could not read incident %" G_GINT64_FORMAT ": %s", incident_id,
+                     error->message);
+          return NULL;
+        }
+    }
+  else
+    incident = taiou_case_dup_incident_for_notice (case_at_hand);
+  window = taiou_notice_window_new (parent, case_at_hand, incident, template_name);
+  if (parent != NULL)
+    gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/**
  * taiou_notice_window_new:
- * @settings: (nullable): the app's settings: organisation, domains, contact, sender
- * @timeline: (nullable): where notices are recorded …
- * @incident: (nullable): … for this incident, whose dates and findings fill the form
+ * @case_at_hand: "us" (organisation, domains, contact, sender) and where notices are recorded …
+ * @incident: (nullable): … for this incident, whose dates and findings fill the form; it stays
+ *   the notice's even when another incident comes to hand while the notice is written
  * @template_name: (nullable): the notice to start with; the partner warning by default
  */
 TaiouNoticeWindow *
 taiou_notice_window_new (GtkWindow     *parent,
-                         GSettings     *settings,
-                         TaiouTimeline *timeline,
+                         TaiouCase     *case_at_hand,
                          TaiouIncident *incident,
                          const char    *template_name)
 {
-  TaiouNoticeWindow *self = g_object_new (TAIOU_TYPE_NOTICE_WINDOW, "transient-for", parent,
-                                          NULL);
+  TaiouNoticeWindow *self = NULL;
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autoptr(GHashTable) known = NULL;
   g_autoptr(GHashTable) draft = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_set_object (&self->settings, settings);
-  g_set_object (&self->timeline, timeline);
+  g_return_val_if_fail (TAIOU_IS_CASE (case_at_hand), NULL);
+  g_return_val_if_fail (incident == NULL || TAIOU_IS_INCIDENT (incident), NULL);
+
+  self = g_object_new (TAIOU_TYPE_NOTICE_WINDOW, "transient-for", parent, "case", case_at_hand,
+                       NULL);
   g_set_object (&self->incident, incident);
 
-  known = taiou_notice_known_variables (timeline,
-                                        incident != NULL ? taiou_incident_get_id (incident) : 0,
-                                        settings, today, &error);
+  known = taiou_case_dup_notice_variables (case_at_hand, incident, today, &error);
   if (known != NULL)
     {
       g_hash_table_unref (self->values);
@@ -664,7 +756,7 @@ taiou_notice_window_new (GtkWindow     *parent,
   else
     g_warning ("The incident could not be read for the notice: %s", error->message);
   /* What people typed last time wins over what Taiou knows; the rest is fresh. */
-  self->draft_path = taiou_notice_draft_path (timeline, incident);
+  self->draft_path = taiou_notice_draft_path (taiou_case_get_timeline (case_at_hand), incident);
   draft = taiou_notice_draft_load (self->draft_path);
   if (draft != NULL)
     {
@@ -681,12 +773,9 @@ taiou_notice_window_new (GtkWindow     *parent,
     }
   if (incident != NULL)
     adw_window_title_set_subtitle (self->window_title, taiou_incident_get_title (incident));
-  if (settings != NULL)
-    {
-      g_autofree char *sender = g_settings_get_string (settings, "notice-sender");
-
-      taiou_notice_recipients_group_set_sender (self->recipients_group, sender);
-    }
+  taiou_notice_recipients_group_set_sender (
+    self->recipients_group,
+    taiou_profile_get_notice_sender (taiou_case_get_profile (case_at_hand)));
 
   /* Setting the model selects the first template, which builds the form; without any
    * template, the preview still runs once to turn every action off. */

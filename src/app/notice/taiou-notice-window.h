@@ -11,9 +11,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TaiouNoticeWindow, taiou_notice_window, TAIOU, NOTICE_WINDOW, AdwWindow)
 
 TaiouNoticeWindow *taiou_notice_window_new             (GtkWindow         *parent,
-                                                        GSettings         *settings,
-                                                        TaiouTimeline     *timeline,
+                                                        TaiouCase         *case_at_hand,
                                                         TaiouIncident     *incident,
+                                                        const char        *template_name);
+TaiouNoticeWindow *taiou_notice_window_present_for     (GtkWidget         *from,
+                                                        TaiouCase         *case_at_hand,
+                                                        gint64             incident_id,
                                                         const char        *template_name);
 gboolean           taiou_notice_window_select_template (TaiouNoticeWindow *self,
                                                         const char        *template_name);

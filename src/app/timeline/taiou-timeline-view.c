@@ -26,7 +26,8 @@ struct _TaiouTimelineView
   GtkLabel       *incident_details;
   GtkColumnView  *event_view;
 
-  TaiouTimeline  *timeline;
+  TaiouCase      *case_at_hand;
+  TaiouTimeline  *timeline;      /* the case's, NULL when the record could not be opened */
   GListStore     *events;
   GCancellable   *verify_cancellable;
   gint64          selected_id;
@@ -36,7 +37,7 @@ G_DEFINE_FINAL_TYPE (TaiouTimelineView, taiou_timeline_view, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_TIMELINE,
+  PROP_CASE,
   N_PROPS
 };
 
@@ -325,6 +326,7 @@ taiou_timeline_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_TIMELINE_VIEW);
   g_clear_object (&self->events);
   g_clear_object (&self->timeline);
+  g_clear_object (&self->case_at_hand);
 
   G_OBJECT_CLASS (taiou_timeline_view_parent_class)->dispose (object);
 }
@@ -339,8 +341,8 @@ taiou_timeline_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TIMELINE:
-      g_value_set_object (value, self->timeline);
+    case PROP_CASE:
+      g_value_set_object (value, self->case_at_hand);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -357,8 +359,8 @@ taiou_timeline_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TIMELINE:
-      taiou_timeline_view_set_timeline (self, g_value_get_object (value));
+    case PROP_CASE:
+      taiou_timeline_view_set_case (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -372,28 +374,15 @@ write_notice_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   TaiouTimelineView *self = TAIOU_TIMELINE_VIEW (widget);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(TaiouIncident) incident = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
   TaiouNoticeWindow *window;
 
   if (self->timeline == NULL || self->selected_id <= 0)
     return;
-  incident = taiou_timeline_get_incident (self->timeline, self->selected_id, &error);
-  if (incident == NULL)
-    {
-      g_warning ("Incident %" G_GINT64_FORMAT " is gone: %s", self->selected_id, error->message);
-      return;
-    }
-  window = taiou_notice_window_new (parent, settings, self->timeline, incident, NULL);
+  window = taiou_notice_window_present_for (widget, self->case_at_hand, self->selected_id, NULL);
   /* What the editor records shows up here at once. */
-  g_signal_connect_object (window, "made", G_CALLBACK (taiou_timeline_view_reload), self,
-                           G_CONNECT_SWAPPED);
-  if (parent != NULL)
-    gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
-  gtk_window_present (GTK_WINDOW (window));
+  if (window != NULL)
+    g_signal_connect_object (window, "made", G_CALLBACK (taiou_timeline_view_reload), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -406,8 +395,8 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
   object_class->get_property = taiou_timeline_view_get_property;
   object_class->set_property = taiou_timeline_view_set_property;
 
-  properties[PROP_TIMELINE] =
-    g_param_spec_object ("timeline", NULL, NULL, TAIOU_TYPE_TIMELINE,
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, TAIOU_TYPE_CASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -449,24 +438,26 @@ taiou_timeline_view_init (TaiouTimelineView *self)
   add_column (self, _("Summary"), COLUMN_SUMMARY, TRUE);
 }
 
-TaiouTimeline *
-taiou_timeline_view_get_timeline (TaiouTimelineView *self)
+TaiouCase *
+taiou_timeline_view_get_case (TaiouTimelineView *self)
 {
   g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), NULL);
-  return self->timeline;
+  return self->case_at_hand;
 }
 
 void
-taiou_timeline_view_set_timeline (TaiouTimelineView *self,
-                                  TaiouTimeline     *timeline)
+taiou_timeline_view_set_case (TaiouTimelineView *self,
+                              TaiouCase         *case_at_hand)
 {
   g_return_if_fail (TAIOU_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (timeline == NULL || TAIOU_IS_TIMELINE (timeline));
+  g_return_if_fail (case_at_hand == NULL || TAIOU_IS_CASE (case_at_hand));
 
-  if (!g_set_object (&self->timeline, timeline))
+  if (!g_set_object (&self->case_at_hand, case_at_hand))
     return;
+  g_set_object (&self->timeline,
+                case_at_hand != NULL ? taiou_case_get_timeline (case_at_hand) : NULL);
   self->selected_id = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
 /* Returns: (transfer none): the shown incident's events, oldest first */

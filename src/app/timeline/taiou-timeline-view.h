@@ -10,9 +10,9 @@ G_BEGIN_DECLS
 #define TAIOU_TYPE_TIMELINE_VIEW (taiou_timeline_view_get_type ())
 G_DECLARE_FINAL_TYPE (TaiouTimelineView, taiou_timeline_view, TAIOU, TIMELINE_VIEW, AdwBin)
 
-TaiouTimeline *taiou_timeline_view_get_timeline    (TaiouTimelineView *self);
-void           taiou_timeline_view_set_timeline    (TaiouTimelineView *self,
-                                                    TaiouTimeline     *timeline);
+TaiouCase     *taiou_timeline_view_get_case        (TaiouTimelineView *self);
+void           taiou_timeline_view_set_case        (TaiouTimelineView *self,
+                                                    TaiouCase         *case_at_hand);
 void           taiou_timeline_view_reload          (TaiouTimelineView *self);
 gboolean       taiou_timeline_view_select_incident (TaiouTimelineView *self,
                                                     gint64             incident_id);

@@ -2,8 +2,9 @@
  *
  * Like gnome-initial-setup's GisPage: a page says whether it is complete (so "Next" may be
  * pressed) and skippable, and saves its answers in an asynchronous, cancellable apply so that the
- * window stays responsive while the timeline is written.  The wizard hands every page the timeline
- * and, once the triage step created it, the incident.
+ * window stays responsive while the timeline is written.  The wizard hands every page the case
+ * (TaiouCase), as gnome-initial-setup hands each page its GisDriver: the timeline, "us" and —
+ * once the triage step created it — the incident at hand.
  */
 #define G_LOG_DOMAIN "taiou-wizard-page"
 
@@ -16,8 +17,7 @@ typedef struct
   char          *title;
   gboolean       complete;
   gboolean       skippable;
-  TaiouTimeline *timeline;
-  TaiouIncident *incident;
+  TaiouCase     *case_at_hand;
 } TaiouWizardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (TaiouWizardPage, taiou_wizard_page, ADW_TYPE_BIN)
@@ -27,8 +27,7 @@ enum {
   PROP_TITLE,
   PROP_COMPLETE,
   PROP_SKIPPABLE,
-  PROP_TIMELINE,
-  PROP_INCIDENT,
+  PROP_CASE,
   N_PROPS
 };
 
@@ -60,8 +59,7 @@ taiou_wizard_page_dispose (GObject *object)
   TaiouWizardPage *self = TAIOU_WIZARD_PAGE (object);
   TaiouWizardPagePrivate *priv = taiou_wizard_page_get_instance_private (self);
 
-  g_clear_object (&priv->timeline);
-  g_clear_object (&priv->incident);
+  g_clear_object (&priv->case_at_hand);
 
   G_OBJECT_CLASS (taiou_wizard_page_parent_class)->dispose (object);
 }
@@ -97,11 +95,8 @@ taiou_wizard_page_get_property (GObject    *object,
     case PROP_SKIPPABLE:
       g_value_set_boolean (value, priv->skippable);
       break;
-    case PROP_TIMELINE:
-      g_value_set_object (value, priv->timeline);
-      break;
-    case PROP_INCIDENT:
-      g_value_set_object (value, priv->incident);
+    case PROP_CASE:
+      g_value_set_object (value, priv->case_at_hand);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -127,11 +122,8 @@ taiou_wizard_page_set_property (GObject      *object,
     case PROP_SKIPPABLE:
       taiou_wizard_page_set_skippable (self, g_value_get_boolean (value));
       break;
-    case PROP_TIMELINE:
-      taiou_wizard_page_set_timeline (self, g_value_get_object (value));
-      break;
-    case PROP_INCIDENT:
-      taiou_wizard_page_set_incident (self, g_value_get_object (value));
+    case PROP_CASE:
+      taiou_wizard_page_set_case (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -160,11 +152,8 @@ taiou_wizard_page_class_init (TaiouWizardPageClass *klass)
   properties[PROP_SKIPPABLE] =
     g_param_spec_boolean ("skippable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TIMELINE] =
-    g_param_spec_object ("timeline", NULL, NULL, TAIOU_TYPE_TIMELINE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_INCIDENT] =
-    g_param_spec_object ("incident", NULL, NULL, TAIOU_TYPE_INCIDENT,
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, TAIOU_TYPE_CASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -249,48 +238,45 @@ taiou_wizard_page_set_skippable (TaiouWizardPage *self,
     }
 }
 
+/* Returns: (transfer none) (nullable): the case the wizard works on */
+TaiouCase *
+taiou_wizard_page_get_case (TaiouWizardPage *self)
+{
+  TaiouWizardPagePrivate *priv = taiou_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (TAIOU_IS_WIZARD_PAGE (self), NULL);
+  return priv->case_at_hand;
+}
+
+void
+taiou_wizard_page_set_case (TaiouWizardPage *self,
+                            TaiouCase       *case_at_hand)
+{
+  TaiouWizardPagePrivate *priv = taiou_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (TAIOU_IS_WIZARD_PAGE (self));
+  g_return_if_fail (case_at_hand == NULL || TAIOU_IS_CASE (case_at_hand));
+
+  if (g_set_object (&priv->case_at_hand, case_at_hand))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+}
+
+/* Returns: (transfer none) (nullable): the case's timeline, NULL when it is not open */
 TaiouTimeline *
 taiou_wizard_page_get_timeline (TaiouWizardPage *self)
 {
-  TaiouWizardPagePrivate *priv = taiou_wizard_page_get_instance_private (self);
+  TaiouCase *case_at_hand = taiou_wizard_page_get_case (self);
 
-  g_return_val_if_fail (TAIOU_IS_WIZARD_PAGE (self), NULL);
-  return priv->timeline;
+  return case_at_hand != NULL ? taiou_case_get_timeline (case_at_hand) : NULL;
 }
 
-void
-taiou_wizard_page_set_timeline (TaiouWizardPage *self,
-                                TaiouTimeline   *timeline)
-{
-  TaiouWizardPagePrivate *priv = taiou_wizard_page_get_instance_private (self);
-
-  g_return_if_fail (TAIOU_IS_WIZARD_PAGE (self));
-  g_return_if_fail (timeline == NULL || TAIOU_IS_TIMELINE (timeline));
-
-  if (g_set_object (&priv->timeline, timeline))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
-}
-
+/* Returns: (transfer none) (nullable): the incident at hand, once triage created it */
 TaiouIncident *
 taiou_wizard_page_get_incident (TaiouWizardPage *self)
 {
-  TaiouWizardPagePrivate *priv = taiou_wizard_page_get_instance_private (self);
+  TaiouCase *case_at_hand = taiou_wizard_page_get_case (self);
 
-  g_return_val_if_fail (TAIOU_IS_WIZARD_PAGE (self), NULL);
-  return priv->incident;
-}
-
-void
-taiou_wizard_page_set_incident (TaiouWizardPage *self,
-                                TaiouIncident   *incident)
-{
-  TaiouWizardPagePrivate *priv = taiou_wizard_page_get_instance_private (self);
-
-  g_return_if_fail (TAIOU_IS_WIZARD_PAGE (self));
-  g_return_if_fail (incident == NULL || TAIOU_IS_INCIDENT (incident));
-
-  if (g_set_object (&priv->incident, incident))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
+  return case_at_hand != NULL ? taiou_case_get_incident (case_at_hand) : NULL;
 }
 
 void

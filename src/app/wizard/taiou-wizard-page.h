@@ -37,12 +37,11 @@ void           taiou_wizard_page_set_complete  (TaiouWizardPage      *self,
 gboolean       taiou_wizard_page_get_skippable (TaiouWizardPage      *self);
 void           taiou_wizard_page_set_skippable (TaiouWizardPage      *self,
                                                 gboolean              skippable);
+TaiouCase     *taiou_wizard_page_get_case      (TaiouWizardPage      *self);
+void           taiou_wizard_page_set_case      (TaiouWizardPage      *self,
+                                                TaiouCase            *case_at_hand);
 TaiouTimeline *taiou_wizard_page_get_timeline  (TaiouWizardPage      *self);
-void           taiou_wizard_page_set_timeline  (TaiouWizardPage      *self,
-                                                TaiouTimeline        *timeline);
 TaiouIncident *taiou_wizard_page_get_incident  (TaiouWizardPage      *self);
-void           taiou_wizard_page_set_incident  (TaiouWizardPage      *self,
-                                                TaiouIncident        *incident);
 
 void           taiou_wizard_page_apply_async   (TaiouWizardPage      *self,
                                                 GCancellable         *cancellable,

@@ -28,8 +28,7 @@ struct _TaiouWizard
   GPtrArray     *pages;          /* TaiouWizardPage, in step order */
   GPtrArray     *indicators;     /* GtkWidget, one per step */
   guint          current;
-  TaiouTimeline *timeline;
-  TaiouIncident *incident;
+  TaiouCase     *case_at_hand;   /* the incident at hand is the one the wizard handles */
   GCancellable  *apply_cancellable; /* non-NULL while a page applies */
 };
 
@@ -37,7 +36,7 @@ G_DEFINE_FINAL_TYPE (TaiouWizard, taiou_wizard, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_TIMELINE,
+  PROP_CASE,
   PROP_INCIDENT,
   N_PROPS
 };
@@ -136,13 +135,8 @@ show_error (TaiouWizard *self,
 }
 
 static void
-set_incident (TaiouWizard   *self,
-              TaiouIncident *incident)
+case_incident_changed_cb (TaiouWizard *self)
 {
-  if (!g_set_object (&self->incident, incident))
-    return;
-  for (guint i = 0; i < self->pages->len; i++)
-    taiou_wizard_page_set_incident (g_ptr_array_index (self->pages, i), incident);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
 }
 
@@ -155,7 +149,8 @@ advance (TaiouWizard *self)
   gboolean last = is_last_page (self);
   const char *next_step = last ? TAIOU_WIZARD_STEP_FINISHED : steps[self->current + 1].id;
 
-  if (self->incident != NULL && self->timeline != NULL)
+  if (taiou_wizard_get_incident (self) != NULL &&
+      taiou_case_get_timeline (self->case_at_hand) != NULL)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *summary = NULL;
@@ -163,10 +158,7 @@ advance (TaiouWizard *self)
       summary = last ? g_strdup (_("Went through every step"))
                      : g_strdup_printf (_("Moved on to step %u: %s"), self->current + 2,
                                         _(steps[self->current + 1].title));
-      if (!taiou_timeline_set_incident_step (self->timeline, taiou_incident_get_id (self->incident),
-                                             next_step, summary,
-                                             taiou_incident_get_reporter (self->incident),
-                                             &error))
+      if (!taiou_case_record_step (self->case_at_hand, next_step, summary, &error))
         {
           show_error (self, _("Could not record your progress"), error);
           return;
@@ -200,10 +192,7 @@ apply_cb (GObject      *source,
       return;
     }
 
-  /* The triage page creates the incident; every later page works on it. */
-  if (taiou_wizard_page_get_incident (page) != NULL)
-    set_incident (self, taiou_wizard_page_get_incident (page));
-
+  /* The triage page made its incident the one at hand; every later page works on it. */
   advance (self);
 }
 
@@ -245,21 +234,19 @@ wizard_skip (GtkWidget  *widget,
   if (self->apply_cancellable != NULL || !taiou_wizard_page_get_skippable (page))
     return;
 
-  if (self->incident != NULL && self->timeline != NULL)
+  if (taiou_wizard_get_incident (self) != NULL &&
+      taiou_case_get_timeline (self->case_at_hand) != NULL)
     {
       g_autoptr(JsonObject) detail = json_object_new ();
-      g_autoptr(TaiouEvent) event = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *summary = NULL;
       guint n_steps;
 
-      json_object_set_string_member (detail, "step",
+      json_object_set_string_member (detail, TAIOU_EVENT_DETAIL_STEP,
                                      taiou_wizard_steps_get (&n_steps)[self->current].id);
       summary = g_strdup_printf (_("Skipped the step “%s”"), taiou_wizard_page_get_title (page));
-      event = taiou_timeline_append (self->timeline, taiou_incident_get_id (self->incident),
-                                     "wizard.skipped", taiou_incident_get_reporter (self->incident),
-                                     summary, detail, &error);
-      if (event == NULL)
+      if (!taiou_case_record_answer (self->case_at_hand, TAIOU_EVENT_WIZARD_SKIPPED, summary,
+                                     detail, &error))
         {
           show_error (self, _("Could not record your progress"), error);
           return;
@@ -315,8 +302,9 @@ taiou_wizard_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_WIZARD);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
-  g_clear_object (&self->timeline);
-  g_clear_object (&self->incident);
+  if (self->case_at_hand != NULL)
+    g_signal_handlers_disconnect_by_func (self->case_at_hand, case_incident_changed_cb, self);
+  g_clear_object (&self->case_at_hand);
 
   G_OBJECT_CLASS (taiou_wizard_parent_class)->dispose (object);
 }
@@ -331,11 +319,11 @@ taiou_wizard_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TIMELINE:
-      g_value_set_object (value, self->timeline);
+    case PROP_CASE:
+      g_value_set_object (value, self->case_at_hand);
       break;
     case PROP_INCIDENT:
-      g_value_set_object (value, self->incident);
+      g_value_set_object (value, taiou_wizard_get_incident (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -352,8 +340,8 @@ taiou_wizard_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TIMELINE:
-      taiou_wizard_set_timeline (self, g_value_get_object (value));
+    case PROP_CASE:
+      taiou_wizard_set_case (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -370,8 +358,8 @@ taiou_wizard_class_init (TaiouWizardClass *klass)
   object_class->get_property = taiou_wizard_get_property;
   object_class->set_property = taiou_wizard_set_property;
 
-  properties[PROP_TIMELINE] =
-    g_param_spec_object ("timeline", NULL, NULL, TAIOU_TYPE_TIMELINE,
+  properties[PROP_CASE] =
+    g_param_spec_object ("case", NULL, NULL, TAIOU_TYPE_CASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_INCIDENT] =
     g_param_spec_object ("incident", NULL, NULL, TAIOU_TYPE_INCIDENT,
@@ -442,32 +430,41 @@ taiou_wizard_new (void)
   return g_object_new (TAIOU_TYPE_WIZARD, NULL);
 }
 
-TaiouTimeline *
-taiou_wizard_get_timeline (TaiouWizard *self)
+TaiouCase *
+taiou_wizard_get_case (TaiouWizard *self)
 {
   g_return_val_if_fail (TAIOU_IS_WIZARD (self), NULL);
-  return self->timeline;
+  return self->case_at_hand;
 }
 
+/* Hands @case_at_hand to every page, as gnome-initial-setup hands each page its driver. */
 void
-taiou_wizard_set_timeline (TaiouWizard   *self,
-                           TaiouTimeline *timeline)
+taiou_wizard_set_case (TaiouWizard *self,
+                       TaiouCase   *case_at_hand)
 {
   g_return_if_fail (TAIOU_IS_WIZARD (self));
-  g_return_if_fail (timeline == NULL || TAIOU_IS_TIMELINE (timeline));
+  g_return_if_fail (case_at_hand == NULL || TAIOU_IS_CASE (case_at_hand));
 
-  if (!g_set_object (&self->timeline, timeline))
+  if (self->case_at_hand == case_at_hand)
     return;
+  if (self->case_at_hand != NULL)
+    g_signal_handlers_disconnect_by_func (self->case_at_hand, case_incident_changed_cb, self);
+  g_set_object (&self->case_at_hand, case_at_hand);
+  if (case_at_hand != NULL)
+    g_signal_connect_swapped (case_at_hand, "notify::incident",
+                              G_CALLBACK (case_incident_changed_cb), self);
   for (guint i = 0; i < self->pages->len; i++)
-    taiou_wizard_page_set_timeline (g_ptr_array_index (self->pages, i), timeline);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMELINE]);
+    taiou_wizard_page_set_case (g_ptr_array_index (self->pages, i), case_at_hand);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
 }
 
+/* Returns: (transfer none) (nullable): the incident the wizard handles: the one at hand */
 TaiouIncident *
 taiou_wizard_get_incident (TaiouWizard *self)
 {
   g_return_val_if_fail (TAIOU_IS_WIZARD (self), NULL);
-  return self->incident;
+  return self->case_at_hand != NULL ? taiou_case_get_incident (self->case_at_hand) : NULL;
 }
 
 /**
@@ -486,7 +483,8 @@ taiou_wizard_begin (TaiouWizard   *self,
   g_return_if_fail (incident == NULL || TAIOU_IS_INCIDENT (incident));
 
   g_cancellable_cancel (self->apply_cancellable);
-  set_incident (self, incident);
+  if (self->case_at_hand != NULL)
+    taiou_case_set_incident (self->case_at_hand, incident);
 
   if (incident != NULL)
     {

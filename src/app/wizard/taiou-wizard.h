@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TaiouWizard, taiou_wizard, TAIOU, WIZARD, AdwBin)
 
 TaiouWizard     *taiou_wizard_new              (void);
-TaiouTimeline   *taiou_wizard_get_timeline     (TaiouWizard   *self);
-void             taiou_wizard_set_timeline     (TaiouWizard   *self,
-                                                TaiouTimeline *timeline);
+TaiouCase       *taiou_wizard_get_case         (TaiouWizard   *self);
+void             taiou_wizard_set_case         (TaiouWizard   *self,
+                                                TaiouCase     *case_at_hand);
 TaiouIncident   *taiou_wizard_get_incident     (TaiouWizard   *self);
 void             taiou_wizard_begin            (TaiouWizard   *self,
                                                 TaiouIncident *incident);

@@ -59,6 +59,8 @@ typedef struct
   char   *when_text;
   char   *host;
   char   *reporter;
+  TaiouTimeline *timeline;  /* taken on the main thread, for the apply thread */
+  TaiouIncident *incident;  /* nullable: the incident being corrected */
 } TriageAnswers;
 
 static void
@@ -69,6 +71,8 @@ triage_answers_free (TriageAnswers *answers)
   g_free (answers->when_text);
   g_free (answers->host);
   g_free (answers->reporter);
+  g_clear_object (&answers->timeline);
+  g_clear_object (&answers->incident);
   g_free (answers);
 }
 
@@ -191,6 +195,9 @@ triage_now (GtkWidget  *widget,
   taiou_triage_page_set_when (self, now);
 }
 
+/* Runs in the apply thread, so it writes to the timeline (which locks) rather than through the
+ * case, whose signals belong to the main thread; the case learns the new incident in
+ * apply_finish. */
 static void
 log_answer (TaiouTimeline  *timeline,
             TaiouIncident  *incident,
@@ -214,9 +221,8 @@ apply_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  TaiouWizardPage *page = TAIOU_WIZARD_PAGE (source_object);
   TriageAnswers *answers = task_data;
-  TaiouTimeline *timeline = taiou_wizard_page_get_timeline (page);
+  TaiouTimeline *timeline = answers->timeline;
   g_autoptr(TaiouIncident) incident = NULL;
   g_autoptr(JsonObject) what = json_object_new ();
   g_autoptr(JsonObject) when = json_object_new ();
@@ -233,9 +239,7 @@ apply_thread (GTask        *task,
     return;
 
   /* Going back to this step and on again corrects the answers of the same incident. */
-  incident = taiou_wizard_page_get_incident (page) != NULL
-             ? g_object_ref (taiou_wizard_page_get_incident (page))
-             : NULL;
+  incident = answers->incident != NULL ? g_object_ref (answers->incident) : NULL;
   if (incident == NULL)
     {
       g_autofree char *title = g_strdup_printf ("%s (%s)", answers->what_summary, answers->host);
@@ -258,11 +262,11 @@ apply_thread (GTask        *task,
   json_object_set_string_member (reporter, "reporter", answers->reporter);
   reporter_summary = g_strdup_printf (_("Reported by: %s"), answers->reporter);
 
-  log_answer (timeline, incident, "triage.what-happened", answers->reporter, what_summary, what,
+  log_answer (timeline, incident, TAIOU_EVENT_TRIAGE_WHAT_HAPPENED, answers->reporter, what_summary, what,
               &error);
-  log_answer (timeline, incident, "triage.when", answers->reporter, when_summary, when, &error);
-  log_answer (timeline, incident, "triage.host", answers->reporter, host_summary, host, &error);
-  log_answer (timeline, incident, "triage.reporter", answers->reporter, reporter_summary,
+  log_answer (timeline, incident, TAIOU_EVENT_TRIAGE_WHEN, answers->reporter, when_summary, when, &error);
+  log_answer (timeline, incident, TAIOU_EVENT_TRIAGE_HOST, answers->reporter, host_summary, host, &error);
+  log_answer (timeline, incident, TAIOU_EVENT_TRIAGE_REPORTER, answers->reporter, reporter_summary,
               reporter, &error);
 
   if (error != NULL)
@@ -299,6 +303,9 @@ taiou_triage_page_apply_async (TaiouWizardPage     *page,
   answers->when_text = g_date_time_format (self->when, "%Y-%m-%d %H:%M");
   answers->host = stripped_text (self->host_row);
   answers->reporter = stripped_text (self->reporter_row);
+  answers->timeline = g_object_ref (taiou_wizard_page_get_timeline (page));
+  if (taiou_wizard_page_get_incident (page) != NULL)
+    answers->incident = g_object_ref (taiou_wizard_page_get_incident (page));
 
   g_task_set_task_data (task, g_steal_pointer (&answers), (GDestroyNotify) triage_answers_free);
   g_task_run_in_thread (task, apply_thread);
@@ -313,7 +320,7 @@ taiou_triage_page_apply_finish (TaiouWizardPage  *page,
 
   if (incident == NULL)
     return FALSE;
-  taiou_wizard_page_set_incident (page, incident);
+  taiou_case_set_incident (taiou_wizard_page_get_case (page), incident);
   return TRUE;
 }
 
