@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "taiou-bytes-private.h"
 #include "taiou-mail-msg-private.h"
 
 #define FIXED_ENTRY_SIZE 16
@@ -110,14 +111,9 @@ _taiou_msg_get_fixed (TaiouMsgObject *object,
        offset + FIXED_ENTRY_SIZE <= length;
        offset += FIXED_ENTRY_SIZE)
     {
-      guint32 tag;
-      guint64 raw;
-
-      memcpy (&tag, data + offset, sizeof tag);
-      if (GUINT32_FROM_LE (tag) != wanted)
+      if (_taiou_read_le32 (data + offset) != wanted)
         continue;
-      memcpy (&raw, data + offset + 8, sizeof raw);
-      *value = GUINT64_FROM_LE (raw);
+      *value = _taiou_read_le64 (data + offset + 8);
       if (type == TAIOU_MSG_PT_LONG)
         *value &= G_MAXUINT32;
       return TRUE;

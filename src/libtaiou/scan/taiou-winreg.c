@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "taiou-bytes-private.h"
 #include "taiou-winreg-private.h"
 
 #define HIVE_HEADER_SIZE _TAIOU_WINREG_HEADER_SIZE
@@ -204,7 +205,7 @@ static gsize
 cell_size (const TaiouWinregHive *hive,
            gsize                  offset)
 {
-  gint64 size = (gint32) _taiou_winreg_read_le32 (hive->data + offset);
+  gint64 size = (gint32) _taiou_read_le32 (hive->data + offset);
 
   return (gsize) (size < 0 ? -size : size);
 }
@@ -227,16 +228,16 @@ check_big_data (TaiouWinregHive  *hive,
 
   if (handle + 0x18 > hive->length || memcmp (hive->data + handle + 4, "vk", 2) != 0)
     return TRUE;
-  data_length = _taiou_winreg_read_le32 (hive->data + handle + 8);
-  db = HIVE_HEADER_SIZE + (gsize) _taiou_winreg_read_le32 (hive->data + handle + 0x0c);
+  data_length = _taiou_read_le32 (hive->data + handle + 8);
+  db = HIVE_HEADER_SIZE + (gsize) _taiou_read_le32 (hive->data + handle + 0x0c);
   if ((data_length & 0x80000000) != 0 || db + 8 > hive->length ||
       data_length + 4 <= cell_size (hive, db) || memcmp (hive->data + db + 4, "db", 2) != 0)
     return TRUE;
 
   if (db + 12 > hive->length || cell_size (hive, db) < 12)
     goto bad;
-  n_blocks = hive->data[db + 6] | (gsize) hive->data[db + 7] << 8;
-  list = HIVE_HEADER_SIZE + (gsize) _taiou_winreg_read_le32 (hive->data + db + 8);
+  n_blocks = _taiou_read_le16 (hive->data + db + 6);
+  list = HIVE_HEADER_SIZE + (gsize) _taiou_read_le32 (hive->data + db + 8);
   if (list + 4 > hive->length || 4 + 4 * n_blocks > cell_size (hive, list))
     goto bad;
   return TRUE;
@@ -461,6 +462,6 @@ taiou_winreg_value_get_dword (const TaiouWinregValue *value,
   data = g_bytes_get_data (value->data, &length);
   if (value->type != TAIOU_WINREG_DWORD || length < 4)
     return FALSE;
-  *dword = _taiou_winreg_read_le32 (data);
+  *dword = _taiou_read_le32 (data);
   return TRUE;
 }
