@@ -13,6 +13,7 @@
 
 #include "taiou-attachment-private.h"
 #include "taiou-bytes-private.h"
+#include "taiou-utf16-private.h"
 
 /* MS-SHLLINK 2.1: HeaderSize 0x4C and LinkCLSID 00021401-0000-0000-C000-000000000046. */
 #define LNK_HEADER_SIZE 0x4C
@@ -43,38 +44,6 @@ _taiou_lnk_is_lnk (const guint8 *data,
 {
   return length >= LNK_HEADER_SIZE && _taiou_read_le32 (data) == LNK_HEADER_SIZE &&
          memcmp (data + 4, LNK_CLSID, sizeof LNK_CLSID) == 0;
-}
-
-/* UTF-16LE up to n_units or a NUL; unpaired surrogates become U+FFFD. */
-static char *
-utf16_string (const guint8 *p,
-              gsize         n_units)
-{
-  GString *out = g_string_new (NULL);
-
-  for (gsize i = 0; i < n_units; i++)
-    {
-      gunichar c = _taiou_read_le16 (p + 2 * i);
-
-      if (c == 0)
-        break;
-      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n_units)
-        {
-          gunichar low = _taiou_read_le16 (p + 2 * (i + 1));
-
-          if (low >= 0xDC00 && low <= 0xDFFF)
-            {
-              c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-              i++;
-            }
-          else
-            c = 0xFFFD;
-        }
-      else if (c >= 0xD800 && c <= 0xDFFF)
-        c = 0xFFFD;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* The "system default code page" of a Japanese office is CP932 (Shift_JIS). */
@@ -127,7 +96,7 @@ parse_link_info (const guint8 *li,
     {
       offset = _taiou_read_le32 (li + 0x1C);  /* LocalBasePathOffsetUnicode */
       if (offset != 0 && offset < size)
-        info->local_base_path = utf16_string (li + offset, (size - offset) / 2);
+        info->local_base_path = _taiou_utf16le_to_utf8 (li + offset, size - offset, NULL);
     }
   offset = _taiou_read_le32 (li + 0x10);      /* LocalBasePathOffset */
   if (info->local_base_path == NULL && offset != 0 && offset < size)
@@ -150,7 +119,7 @@ parse_extra_data (const guint8 *data,
       if (_taiou_read_le32 (data + pos + 4) == ENVIRONMENT_VARIABLE_BLOCK &&
           size >= 8 + 260 + 520 && info->env_target == NULL)
         {
-          info->env_target = utf16_string (data + pos + 8 + 260, 260);
+          info->env_target = _taiou_utf16le_to_utf8 (data + pos + 8 + 260, 520, NULL);
           if (info->env_target[0] == '\0')
             {
               g_free (info->env_target);
@@ -214,7 +183,8 @@ _taiou_lnk_parse (const guint8 *data,
       pos += 2;
       if (bytes > length - pos)
         return TRUE;
-      *strings[i] = unicode ? utf16_string (data + pos, count) : ansi_string (data + pos, bytes);
+      *strings[i] = unicode ? _taiou_utf16le_to_utf8 (data + pos, bytes, NULL)
+                            : ansi_string (data + pos, bytes);
       pos += bytes;
     }
   parse_extra_data (data, length, pos, info);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "taiou-bytes-private.h"
+#include "taiou-utf16-private.h"
 #include "taiou-winreg-private.h"
 
 #define HIVE_HEADER_SIZE _TAIOU_WINREG_HEADER_SIZE
@@ -383,47 +384,17 @@ taiou_winreg_hive_value (TaiouWinregHive  *hive,
  * @lossy: (out) (optional): set to %TRUE when unpaired surrogates were replaced by U+FFFD
  *
  * Registry strings are UTF-16LE and end at their first NUL; what follows it is slack Windows
- * left in the buffer.  A trailing odd byte is ignored.  Never fails.
+ * left in the buffer.  A trailing odd byte is ignored.  Never fails.  The library's one
+ * UTF-16LE decoder (core/taiou-utf16.c), under the registry's public name.
  */
 char *
 taiou_winreg_utf16le_to_utf8 (const guint8 *data,
                               gsize         length,
                               gboolean     *lossy)
 {
-  gsize n_units = length / 2;
-  GString *text = g_string_sized_new (n_units + 1);
-  gboolean replaced = FALSE;
-
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  for (gsize i = 0; i < n_units; i++)
-    {
-      gunichar unit = (gunichar) data[2 * i] | (gunichar) data[2 * i + 1] << 8;
-
-      if (unit == 0)
-        break;
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < n_units)
-        {
-          gunichar low = (gunichar) data[2 * i + 2] | (gunichar) data[2 * i + 3] << 8;
-
-          if (low >= 0xdc00 && low <= 0xdfff)
-            {
-              g_string_append_unichar (text, 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
-              i++;
-              continue;
-            }
-        }
-      if (unit >= 0xd800 && unit <= 0xdfff)
-        {
-          g_string_append_unichar (text, 0xfffd);
-          replaced = TRUE;
-          continue;
-        }
-      g_string_append_unichar (text, unit);
-    }
-  if (lossy != NULL)
-    *lossy = replaced;
-  return g_string_free (text, FALSE);
+  return _taiou_utf16le_to_utf8 (data, length, lossy);
 }
 
 /**
@@ -445,7 +416,7 @@ taiou_winreg_value_dup_string (const TaiouWinregValue *value,
   if (value->type != TAIOU_WINREG_SZ && value->type != TAIOU_WINREG_EXPAND_SZ)
     return NULL;
   data = g_bytes_get_data (value->data, &length);
-  return taiou_winreg_utf16le_to_utf8 (data, length, lossy);
+  return _taiou_utf16le_to_utf8 (data, length, lossy);
 }
 
 /* Returns: %FALSE unless @value is a REG_DWORD (little-endian) of at least four bytes */
