@@ -1,4 +1,4 @@
-/* taiou-mail-msg-cfb.c — checks an OLE2 compound file ([MS-CFB]) before libgsf opens it
+/* taiou-cfb.c — checks an OLE2 compound file ([MS-CFB]) before libgsf opens it
  *
  * libgsf reads compound files well, but on a broken one it reports with g_warning () and
  * g_return_val_if_fail () (a critical), it recurses once per directory link (so a long chain of
@@ -7,6 +7,11 @@
  * .msg file is attacker-supplied, and our tests and fuzzers run with fatal warnings, so every
  * structure libgsf will touch is checked here first, with the same arithmetic it uses, and a
  * file that would make it complain is refused as damaged.  What passes is a well-formed file.
+ *
+ * Outlook .msg files and Office attachments (.doc, .xls) both come through here.  The check
+ * was written for .msg first, and its errors keep TAIOU_MAIL_MSG_ERROR's domain and codes
+ * (from the public taiou-mail-msg.h, not the mail module's private header): the .msg reader
+ * hands them on unchanged, and the attachment checker quotes only the message as evidence.
  */
 #define G_LOG_DOMAIN "taiou-cfb"
 
@@ -15,7 +20,8 @@
 #include <string.h>
 
 #include "taiou-bytes-private.h"
-#include "taiou-mail-msg-private.h"
+#include "taiou-cfb-private.h"
+#include "taiou-mail-msg.h"
 
 #define HEADER_SIZE         512
 #define DIRENT_SIZE         128
