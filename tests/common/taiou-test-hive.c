@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "taiou-bytes-private.h"
 #include "taiou-test-hive.h"
 #include "taiou-volume-serial.h"
 
@@ -82,8 +83,7 @@ taiou_test_hive_empty_bytes (void)
   put32 (hive + 0x28, HBIN_SIZE);
   put32 (hive + 0x2c, 1);                /* clustering factor */
   for (guint i = 0; i < 0x1fc; i += 4)
-    sum ^= (guint32) hive[i] | (guint32) hive[i + 1] << 8 | (guint32) hive[i + 2] << 16 |
-           (guint32) hive[i + 3] << 24;
+    sum ^= _taiou_read_le32 (hive + i);
   put32 (hive + 0x1fc, sum);
 
   memcpy (hbin, "hbin", 4);

@@ -12,6 +12,7 @@
 #include <gsf/gsf.h>
 #include <string.h>
 
+#include "taiou-bytes-private.h"
 #include "taiou-test-msg.h"
 
 typedef enum
@@ -524,11 +525,9 @@ taiou_test_msg_get_u32 (GBytes *file,
 {
   gsize length;
   const guint8 *data = g_bytes_get_data (file, &length);
-  guint32 value;
 
   g_assert_cmpuint (offset + 4, <=, length);
-  memcpy (&value, data + offset, 4);
-  return GUINT32_FROM_LE (value);
+  return _taiou_read_le32 (data + offset);
 }
 
 GBytes *

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "taiou.h"
+#include "taiou-bytes-private.h"
 #include "taiou-probe-winvol-private.h"
 
 #define MAX_KEYS_VISITED 256
@@ -65,8 +66,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       guint32 sum = 0;
 
       for (gsize i = 0; i < 0x1fc; i += 4)
-        sum ^= (guint32) copy[i] | (guint32) copy[i + 1] << 8 | (guint32) copy[i + 2] << 16 |
-               (guint32) copy[i + 3] << 24;
+        sum ^= _taiou_read_le32 (copy + i);
       for (guint i = 0; i < 4; i++)
         copy[0x1fc + i] = (sum >> (8 * i)) & 0xff;
     }

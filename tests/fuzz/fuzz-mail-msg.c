@@ -1,7 +1,7 @@
 /* fuzz-mail-msg.c — the Outlook .msg reader: OLE2 structure, properties, the GMime message
  *
  * Any g_warning () or g_critical () counts as a crash here: libgsf reports broken files that
- * way, and taiou-mail-msg-cfb.c must refuse such files before libgsf sees them.  Whatever is
+ * way, and core/taiou-cfb.c must refuse such files before libgsf sees them.  Whatever is
  * read is also written out, as a triage report would, to run GMime over odd headers, file
  * names and nested messages.
  */

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "taiou-attachment-private.h"
+#include "taiou-bytes-private.h"
+#include "taiou-utf16-private.h"
 
 /* MS-SHLLINK 2.1: HeaderSize 0x4C and LinkCLSID 00021401-0000-0000-C000-000000000046. */
 #define LNK_HEADER_SIZE 0x4C
@@ -36,56 +38,12 @@ enum
 #define MAX_EXTRA_BLOCKS 64
 #define MAX_EVIDENCE_CHARS 512
 
-static guint16
-le16 (const guint8 *p)
-{
-  return (guint16) (p[0] | (p[1] << 8));
-}
-
-static guint32
-le32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
-
 gboolean
 _taiou_lnk_is_lnk (const guint8 *data,
                    gsize         length)
 {
-  return length >= LNK_HEADER_SIZE && le32 (data) == LNK_HEADER_SIZE &&
+  return length >= LNK_HEADER_SIZE && _taiou_read_le32 (data) == LNK_HEADER_SIZE &&
          memcmp (data + 4, LNK_CLSID, sizeof LNK_CLSID) == 0;
-}
-
-/* UTF-16LE up to n_units or a NUL; unpaired surrogates become U+FFFD. */
-static char *
-utf16_string (const guint8 *p,
-              gsize         n_units)
-{
-  GString *out = g_string_new (NULL);
-
-  for (gsize i = 0; i < n_units; i++)
-    {
-      gunichar c = le16 (p + 2 * i);
-
-      if (c == 0)
-        break;
-      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n_units)
-        {
-          gunichar low = le16 (p + 2 * (i + 1));
-
-          if (low >= 0xDC00 && low <= 0xDFFF)
-            {
-              c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-              i++;
-            }
-          else
-            c = 0xFFFD;
-        }
-      else if (c >= 0xD800 && c <= 0xDFFF)
-        c = 0xFFFD;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* The "system default code page" of a Japanese office is CP932 (Shift_JIS). */
@@ -130,17 +88,17 @@ parse_link_info (const guint8 *li,
 
   if (size < 0x1C)
     return;
-  header_size = le32 (li + 4);
-  flags = le32 (li + 8);
+  header_size = _taiou_read_le32 (li + 4);
+  flags = _taiou_read_le32 (li + 8);
   if (!(flags & 1))   /* VolumeIDAndLocalBasePath */
     return;
   if (header_size >= 0x24 && size >= 0x24)
     {
-      offset = le32 (li + 0x1C);  /* LocalBasePathOffsetUnicode */
+      offset = _taiou_read_le32 (li + 0x1C);  /* LocalBasePathOffsetUnicode */
       if (offset != 0 && offset < size)
-        info->local_base_path = utf16_string (li + offset, (size - offset) / 2);
+        info->local_base_path = _taiou_utf16le_to_utf8 (li + offset, size - offset, NULL);
     }
-  offset = le32 (li + 0x10);      /* LocalBasePathOffset */
+  offset = _taiou_read_le32 (li + 0x10);      /* LocalBasePathOffset */
   if (info->local_base_path == NULL && offset != 0 && offset < size)
     info->local_base_path = ansi_string (li + offset, size - offset);
 }
@@ -154,14 +112,14 @@ parse_extra_data (const guint8 *data,
 {
   for (guint n = 0; n < MAX_EXTRA_BLOCKS && length - pos >= 8; n++)
     {
-      guint32 size = le32 (data + pos);
+      guint32 size = _taiou_read_le32 (data + pos);
 
       if (size < 8 || size > length - pos)
         return;
-      if (le32 (data + pos + 4) == ENVIRONMENT_VARIABLE_BLOCK && size >= 8 + 260 + 520 &&
-          info->env_target == NULL)
+      if (_taiou_read_le32 (data + pos + 4) == ENVIRONMENT_VARIABLE_BLOCK &&
+          size >= 8 + 260 + 520 && info->env_target == NULL)
         {
-          info->env_target = utf16_string (data + pos + 8 + 260, 260);
+          info->env_target = _taiou_utf16le_to_utf8 (data + pos + 8 + 260, 520, NULL);
           if (info->env_target[0] == '\0')
             {
               g_free (info->env_target);
@@ -189,14 +147,14 @@ _taiou_lnk_parse (const guint8 *data,
   memset (info, 0, sizeof *info);
   if (!_taiou_lnk_is_lnk (data, length))
     return FALSE;
-  info->flags = le32 (data + 0x14);
+  info->flags = _taiou_read_le32 (data + 0x14);
   unicode = (info->flags & IS_UNICODE) != 0;
 
   if (info->flags & HAS_LINK_TARGET_ID_LIST)
     {
-      if (length - pos < 2 || le16 (data + pos) > length - pos - 2)
+      if (length - pos < 2 || _taiou_read_le16 (data + pos) > length - pos - 2)
         return TRUE;
-      pos += 2 + le16 (data + pos);
+      pos += 2 + _taiou_read_le16 (data + pos);
     }
   if (info->flags & HAS_LINK_INFO)
     {
@@ -204,7 +162,7 @@ _taiou_lnk_parse (const guint8 *data,
 
       if (length - pos < 4)
         return TRUE;
-      size = le32 (data + pos);
+      size = _taiou_read_le32 (data + pos);
       if (size < 4 || size > length - pos)
         return TRUE;
       parse_link_info (data + pos, size, info);
@@ -220,12 +178,13 @@ _taiou_lnk_parse (const guint8 *data,
         continue;
       if (length - pos < 2)
         return TRUE;
-      count = le16 (data + pos);
+      count = _taiou_read_le16 (data + pos);
       bytes = unicode ? count * 2 : count;
       pos += 2;
       if (bytes > length - pos)
         return TRUE;
-      *strings[i] = unicode ? utf16_string (data + pos, count) : ansi_string (data + pos, bytes);
+      *strings[i] = unicode ? _taiou_utf16le_to_utf8 (data + pos, bytes, NULL)
+                            : ansi_string (data + pos, bytes);
       pos += bytes;
     }
   parse_extra_data (data, length, pos, info);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "taiou-attachment-private.h"
+#include "taiou-bytes-private.h"
 
 static const guint8 OLE_MAGIC[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 static const guint8 SEVEN_ZIP_MAGIC[6] = { '7', 'z', 0xBC, 0xAF, 0x27, 0x1C };
@@ -119,12 +120,6 @@ _taiou_attachment_escape_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
-static guint32
-read_le32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
-
 static gboolean
 is_pe (const guint8 *head,
        gsize         length)
@@ -133,7 +128,7 @@ is_pe (const guint8 *head,
 
   if (length < 0x40 || head[0] != 'M' || head[1] != 'Z')
     return FALSE;
-  e_lfanew = read_le32 (head + 0x3C);
+  e_lfanew = _taiou_read_le32 (head + 0x3C);
   return e_lfanew <= length - 4 && memcmp (head + e_lfanew, "PE\0\0", 4) == 0;
 }
 

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "taiou-attachment-private.h"
+#include "taiou-bytes-private.h"
 #include "taiou-cfb-private.h"
 
 #define MAX_OLE_ENTRIES 4096
@@ -35,18 +36,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouGsfInfile, g_object_unref)
 
 #define BIFF_EOF        0x000A
 #define BIFF_BOUNDSHEET 0x0085
-
-static guint16
-le16 (const guint8 *p)
-{
-  return (guint16) (p[0] | (p[1] << 8));
-}
-
-static guint32
-le32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
 
 static void
 biff_sheet_free (TaiouBiffSheet *sheet)
@@ -67,8 +56,8 @@ _taiou_biff_boundsheets (const guint8 *data,
 
   while (length - pos >= 4)
     {
-      guint16 type = le16 (data + pos);
-      guint16 size = le16 (data + pos + 2);
+      guint16 type = _taiou_read_le16 (data + pos);
+      guint16 size = _taiou_read_le16 (data + pos + 2);
       const guint8 *payload = data + pos + 4;
 
       if (size > length - pos - 4)
@@ -93,7 +82,7 @@ _taiou_biff_boundsheets (const guint8 *data,
                 {
                   if (2 * i + 1 >= available)
                     break;
-                  c = le16 (payload + 8 + 2 * i);
+                  c = _taiou_read_le16 (payload + 8 + 2 * i);
                   if (c >= 0xD800 && c <= 0xDFFF)
                     c = 0xFFFD;
                 }
@@ -182,14 +171,14 @@ inspect_ole10native (OleState   *state,
   pos = (gsize) (end - p) + 1;
   if (len - pos < 8)
     return;
-  n = le32 (p + pos + 4);                           /* temp path length */
+  n = _taiou_read_le32 (p + pos + 4);                           /* temp path length */
   pos += 8;
   if (n > len - pos)
     return;
   pos += n;
   if (len - pos < 4)
     return;
-  n = le32 (p + pos);                               /* the file */
+  n = _taiou_read_le32 (p + pos);                               /* the file */
   pos += 4;
   _taiou_attachment_inspect_slice (state->walk, state->report,
                                    name[0] != '\0' ? name : "Ole10Native", name[0] != '\0',

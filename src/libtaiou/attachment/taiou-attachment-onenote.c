@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "taiou-attachment-private.h"
+#include "taiou-bytes-private.h"
 
 /* {7B5C52E4-D88C-4DA7-AEB1-5378D02996D3}, the .one file type, as stored (little-endian parts). */
 static const guint8 ONENOTE_GUID[16] = {
@@ -31,16 +32,6 @@ _taiou_onenote_is_onenote (const guint8 *data,
                            gsize         length)
 {
   return length >= sizeof ONENOTE_GUID && memcmp (data, ONENOTE_GUID, sizeof ONENOTE_GUID) == 0;
-}
-
-static guint64
-le64 (const guint8 *p)
-{
-  guint64 v = 0;
-
-  for (int i = 7; i >= 0; i--)
-    v = (v << 8) | p[i];
-  return v;
 }
 
 static gboolean
@@ -80,7 +71,7 @@ _taiou_attachment_check_onenote (TaiouAttachmentWalk   *walk,
       if (found == NULL || (gsize) (data + length - found) < FILE_DATA_HEADER)
         break;
       start = (gsize) (found - data) + FILE_DATA_HEADER;
-      declared = le64 (found + 16);
+      declared = _taiou_read_le64 (found + 16);
       /* A length past the end is a damaged or hostile file: take what is there. */
       size = (gsize) MIN (declared, (guint64) (length - start));
       name = g_strdup_printf ("embedded-file-%u", ++n);

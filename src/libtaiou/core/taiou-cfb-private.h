@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 extern const guint8 _taiou_cfb_signature[8];
 
+/* Errors are TAIOU_MAIL_MSG_ERROR (taiou-mail-msg.h): NOT_MSG, DAMAGED or TOO_LARGE. */
 gboolean _taiou_cfb_check (const guint8  *data,
                            gsize          length,
                            GError       **error);

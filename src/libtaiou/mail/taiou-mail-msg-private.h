@@ -67,8 +67,6 @@ char     *_taiou_msg_get_header_string (TaiouMsgObject *object,
 char     *_taiou_msg_decode_8bit      (const guint8    *data,
                                        gsize            length,
                                        guint            codepage);
-char     *_taiou_msg_decode_utf16     (const guint8    *data,
-                                       gsize            length);
 
 /* taiou-mail-msg.c and taiou-mail-msg-attach.c call each other for embedded messages. */
 GMimeMessage *_taiou_msg_convert_message     (GsfInfile       *storage,

@@ -11,7 +11,9 @@
 
 #include <string.h>
 
+#include "taiou-bytes-private.h"
 #include "taiou-mail-msg-private.h"
+#include "taiou-utf16-private.h"
 
 #define FIXED_ENTRY_SIZE 16
 
@@ -110,14 +112,9 @@ _taiou_msg_get_fixed (TaiouMsgObject *object,
        offset + FIXED_ENTRY_SIZE <= length;
        offset += FIXED_ENTRY_SIZE)
     {
-      guint32 tag;
-      guint64 raw;
-
-      memcpy (&tag, data + offset, sizeof tag);
-      if (GUINT32_FROM_LE (tag) != wanted)
+      if (_taiou_read_le32 (data + offset) != wanted)
         continue;
-      memcpy (&raw, data + offset + 8, sizeof raw);
-      *value = GUINT64_FROM_LE (raw);
+      *value = _taiou_read_le64 (data + offset + 8);
       if (type == TAIOU_MSG_PT_LONG)
         *value &= G_MAXUINT32;
       return TRUE;
@@ -169,7 +166,7 @@ _taiou_msg_get_string (TaiouMsgObject  *object,
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &length);
-  return _taiou_msg_decode_utf16 (data, length);
+  return _taiou_utf16le_to_utf8 (data, length, NULL);
 }
 
 GBytes *
@@ -309,35 +306,4 @@ _taiou_msg_decode_8bit (const guint8 *data,
     return text;
   g_free (text);
   return g_utf8_make_valid ((const char *) data, length);
-}
-
-/* UTF-16LE as UTF-8, up to the first U+0000; an unpaired surrogate becomes U+FFFD. */
-char *
-_taiou_msg_decode_utf16 (const guint8 *data,
-                         gsize         length)
-{
-  GString *text = g_string_sized_new (length / 2 + 1);
-
-  for (gsize i = 0; i + 1 < length; i += 2)
-    {
-      gunichar unit = data[i] | (data[i + 1] << 8);
-
-      if (unit == 0)
-        break;
-      if (unit >= 0xD800 && unit <= 0xDBFF && i + 3 < length)
-        {
-          gunichar low = data[i + 2] | (data[i + 3] << 8);
-
-          if (low >= 0xDC00 && low <= 0xDFFF)
-            {
-              g_string_append_unichar (text, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
-              i += 2;
-              continue;
-            }
-        }
-      if (unit >= 0xD800 && unit <= 0xDFFF)
-        unit = 0xFFFD;
-      g_string_append_unichar (text, unit);
-    }
-  return g_string_free (text, FALSE);
 }

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "taiou-bytes-private.h"
 #include "taiou-mail-msg-private.h"
 
 #define HEADER_SIZE     16
@@ -25,12 +26,6 @@ static const char prologue[] =
   "\\blue0\r\n\\par \\pard\\plain\\f0\\fs20\\b\\i\\u\\tab\\tx";
 
 G_STATIC_ASSERT (sizeof prologue - 1 == 207);
-
-static guint32
-get_u32 (const guint8 *p)
-{
-  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
-}
 
 static GBytes *
 damaged (GError **error)
@@ -55,9 +50,9 @@ _taiou_rtf_decompress (const guint8  *data,
   if (length < HEADER_SIZE)
     return damaged (error);
   /* COMPSIZE counts the bytes after its own field. */
-  end = MIN ((gsize) get_u32 (data) + 4, length);
-  raw_size = MIN ((gsize) get_u32 (data + 4), max_size);
-  type = get_u32 (data + 8);
+  end = MIN ((gsize) _taiou_read_le32 (data) + 4, length);
+  raw_size = MIN ((gsize) _taiou_read_le32 (data + 4), max_size);
+  type = _taiou_read_le32 (data + 8);
 
   if (type == TYPE_RAW)
     return g_bytes_new (data + HEADER_SIZE, MIN (end - MIN (end, HEADER_SIZE), raw_size));

@@ -15,7 +15,7 @@
 
 #include "taiou-mail-address.h"
 #include "taiou-notice.h"
-#include "taiou-winreg.h"
+#include "taiou-utf16-private.h"
 
 #define MAX_RECIPIENTS 100000
 
@@ -141,7 +141,7 @@ taiou_notice_recipients_parse (const char *text)
  * UTF-16 when "Unicode" was chosen; Thunderbird and phones write UTF-8.  Shift_JIS must be
  * decoded, not just cleaned: its second bytes include "@" and "\\". */
 /* UTF-16 with a broken surrogate costs one character, not the whole file (g_convert would
- * refuse it all); the registry's decoder already does exactly that for little-endian. */
+ * refuse it all); the library's UTF-16LE decoder does exactly that, big-endian is swapped. */
 static char *
 decode_utf16 (const guchar *bytes,
               gsize         length,
@@ -150,14 +150,14 @@ decode_utf16 (const guchar *bytes,
   g_autofree guint8 *swapped = NULL;
 
   if (!big_endian)
-    return taiou_winreg_utf16le_to_utf8 (bytes, length, NULL);
+    return _taiou_utf16le_to_utf8 (bytes, length, NULL);
   swapped = g_malloc (length + 1);
   for (gsize i = 0; i + 1 < length; i += 2)
     {
       swapped[i] = bytes[i + 1];
       swapped[i + 1] = bytes[i];
     }
-  return taiou_winreg_utf16le_to_utf8 (swapped, length & ~(gsize) 1, NULL);
+  return _taiou_utf16le_to_utf8 (swapped, length & ~(gsize) 1, NULL);
 }
 
 /* Shift_JIS line by line (a line break is never part of a two-byte character), so one byte

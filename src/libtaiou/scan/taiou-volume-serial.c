@@ -15,13 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "taiou-bytes-private.h"
 #include "taiou-volume-serial.h"
-
-static guint32
-read_le32 (const guint8 *p)
-{
-  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
-}
 
 /**
  * taiou_volume_serial_from_boot_sector:
@@ -66,7 +61,7 @@ taiou_volume_serial_from_boot_sector (const guint8  *sector,
                            "not the boot sector of an NTFS, exFAT or FAT volume");
       return FALSE;
     }
-  *serial = read_le32 (sector + offset);
+  *serial = _taiou_read_le32 (sector + offset);
   if (file_system != NULL)
     *file_system = name;
   return TRUE;

@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "taiou-bytes-private.h"
 #include "taiou-winreg-private.h"
 
 #define HIVE_HEADER_SIZE  _TAIOU_WINREG_HEADER_SIZE
@@ -63,16 +64,16 @@ check_layout (const guint8  *data,
       return FALSE;
     }
   for (gsize i = 0; i < 0x1fc; i += 4)
-    sum ^= _taiou_winreg_read_le32 (data + i);
-  if (sum != _taiou_winreg_read_le32 (data + 0x1fc))
+    sum ^= _taiou_read_le32 (data + i);
+  if (sum != _taiou_read_le32 (data + 0x1fc))
     {
       g_set_error_literal (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_FORMAT,
                            "damaged registry hive: bad header checksum");
       return FALSE;
     }
 
-  end_of_pages = HIVE_HEADER_SIZE + (gsize) _taiou_winreg_read_le32 (data + 0x28);
-  root = HIVE_HEADER_SIZE + (gsize) _taiou_winreg_read_le32 (data + 0x24);
+  end_of_pages = HIVE_HEADER_SIZE + (gsize) _taiou_read_le32 (data + 0x28);
+  root = HIVE_HEADER_SIZE + (gsize) _taiou_read_le32 (data + 0x24);
   if (end_of_pages <= HIVE_HEADER_SIZE || end_of_pages > length || end_of_pages % 0x1000 != 0)
     {
       g_set_error_literal (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_FORMAT,
@@ -89,11 +90,11 @@ check_layout (const guint8  *data,
   for (page = HIVE_HEADER_SIZE; page < end_of_pages;)
     {
       const guint8 *hbin = data + page;
-      gsize page_size = _taiou_winreg_read_le32 (hbin + 8);
+      gsize page_size = _taiou_read_le32 (hbin + 8);
       gsize cell;
 
       if (memcmp (hbin, "hbin", 4) != 0 ||
-          _taiou_winreg_read_le32 (hbin + 4) != page - HIVE_HEADER_SIZE ||
+          _taiou_read_le32 (hbin + 4) != page - HIVE_HEADER_SIZE ||
           page_size <= HBIN_HEADER_SIZE || page_size % 0x1000 != 0 ||
           page_size > end_of_pages - page)
         {
@@ -104,7 +105,7 @@ check_layout (const guint8  *data,
         }
       for (cell = page + HBIN_HEADER_SIZE; cell < page + page_size;)
         {
-          gint64 size = (gint32) _taiou_winreg_read_le32 (data + cell);
+          gint64 size = (gint32) _taiou_read_le32 (data + cell);
 
           if (size < 0)
             size = -size;

@@ -21,10 +21,4 @@ struct _TaiouWinregHive
   gsize         length;
 };
 
-static inline guint32
-_taiou_winreg_read_le32 (const guint8 *p)
-{
-  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
-}
-
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "taiou-bytes-private.h"
+#include "taiou-utf16-private.h"
 #include "taiou-winreg-private.h"
 
 #define HIVE_HEADER_SIZE _TAIOU_WINREG_HEADER_SIZE
@@ -204,7 +206,7 @@ static gsize
 cell_size (const TaiouWinregHive *hive,
            gsize                  offset)
 {
-  gint64 size = (gint32) _taiou_winreg_read_le32 (hive->data + offset);
+  gint64 size = (gint32) _taiou_read_le32 (hive->data + offset);
 
   return (gsize) (size < 0 ? -size : size);
 }
@@ -227,16 +229,16 @@ check_big_data (TaiouWinregHive  *hive,
 
   if (handle + 0x18 > hive->length || memcmp (hive->data + handle + 4, "vk", 2) != 0)
     return TRUE;
-  data_length = _taiou_winreg_read_le32 (hive->data + handle + 8);
-  db = HIVE_HEADER_SIZE + (gsize) _taiou_winreg_read_le32 (hive->data + handle + 0x0c);
+  data_length = _taiou_read_le32 (hive->data + handle + 8);
+  db = HIVE_HEADER_SIZE + (gsize) _taiou_read_le32 (hive->data + handle + 0x0c);
   if ((data_length & 0x80000000) != 0 || db + 8 > hive->length ||
       data_length + 4 <= cell_size (hive, db) || memcmp (hive->data + db + 4, "db", 2) != 0)
     return TRUE;
 
   if (db + 12 > hive->length || cell_size (hive, db) < 12)
     goto bad;
-  n_blocks = hive->data[db + 6] | (gsize) hive->data[db + 7] << 8;
-  list = HIVE_HEADER_SIZE + (gsize) _taiou_winreg_read_le32 (hive->data + db + 8);
+  n_blocks = _taiou_read_le16 (hive->data + db + 6);
+  list = HIVE_HEADER_SIZE + (gsize) _taiou_read_le32 (hive->data + db + 8);
   if (list + 4 > hive->length || 4 + 4 * n_blocks > cell_size (hive, list))
     goto bad;
   return TRUE;
@@ -382,47 +384,17 @@ taiou_winreg_hive_value (TaiouWinregHive  *hive,
  * @lossy: (out) (optional): set to %TRUE when unpaired surrogates were replaced by U+FFFD
  *
  * Registry strings are UTF-16LE and end at their first NUL; what follows it is slack Windows
- * left in the buffer.  A trailing odd byte is ignored.  Never fails.
+ * left in the buffer.  A trailing odd byte is ignored.  Never fails.  The library's one
+ * UTF-16LE decoder (core/taiou-utf16.c), under the registry's public name.
  */
 char *
 taiou_winreg_utf16le_to_utf8 (const guint8 *data,
                               gsize         length,
                               gboolean     *lossy)
 {
-  gsize n_units = length / 2;
-  GString *text = g_string_sized_new (n_units + 1);
-  gboolean replaced = FALSE;
-
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  for (gsize i = 0; i < n_units; i++)
-    {
-      gunichar unit = (gunichar) data[2 * i] | (gunichar) data[2 * i + 1] << 8;
-
-      if (unit == 0)
-        break;
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < n_units)
-        {
-          gunichar low = (gunichar) data[2 * i + 2] | (gunichar) data[2 * i + 3] << 8;
-
-          if (low >= 0xdc00 && low <= 0xdfff)
-            {
-              g_string_append_unichar (text, 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
-              i++;
-              continue;
-            }
-        }
-      if (unit >= 0xd800 && unit <= 0xdfff)
-        {
-          g_string_append_unichar (text, 0xfffd);
-          replaced = TRUE;
-          continue;
-        }
-      g_string_append_unichar (text, unit);
-    }
-  if (lossy != NULL)
-    *lossy = replaced;
-  return g_string_free (text, FALSE);
+  return _taiou_utf16le_to_utf8 (data, length, lossy);
 }
 
 /**
@@ -444,7 +416,7 @@ taiou_winreg_value_dup_string (const TaiouWinregValue *value,
   if (value->type != TAIOU_WINREG_SZ && value->type != TAIOU_WINREG_EXPAND_SZ)
     return NULL;
   data = g_bytes_get_data (value->data, &length);
-  return taiou_winreg_utf16le_to_utf8 (data, length, lossy);
+  return _taiou_utf16le_to_utf8 (data, length, lossy);
 }
 
 /* Returns: %FALSE unless @value is a REG_DWORD (little-endian) of at least four bytes */
@@ -461,6 +433,6 @@ taiou_winreg_value_get_dword (const TaiouWinregValue *value,
   data = g_bytes_get_data (value->data, &length);
   if (value->type != TAIOU_WINREG_DWORD || length < 4)
     return FALSE;
-  *dword = _taiou_winreg_read_le32 (data);
+  *dword = _taiou_read_le32 (data);
   return TRUE;
 }
