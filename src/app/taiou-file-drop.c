@@ -16,6 +16,13 @@ typedef struct
   gpointer          user_data;
 } FileDrop;
 
+static void
+file_drop_free (gpointer  data,
+                GClosure *closure)
+{
+  g_free (data);
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -50,7 +57,6 @@ taiou_file_drop_add (GtkWidget         *widget,
 
   drop->dropped = dropped;
   drop->user_data = user_data;
-  g_signal_connect_data (target, "drop", G_CALLBACK (drop_cb), drop, (GClosureNotify) g_free,
-                         0);
+  g_signal_connect_data (target, "drop", G_CALLBACK (drop_cb), drop, file_drop_free, 0);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (target));
 }

@@ -7,6 +7,7 @@
 
 #include "mail/taiou-mail-check-window.h"
 #include "taiou-test-gui.h"
+#include "taiou-settings.h"
 #include "taiou-test-util.h"
 #include "taiou-window.h"
 
@@ -16,6 +17,7 @@ typedef struct
   TaiouTimeline        *timeline;
   TaiouIncident        *incident;
   GSettings            *settings;
+  TaiouCase            *case_at_hand;
   TaiouMailCheckWindow *window;
   gboolean              checked;
 } Fixture;
@@ -32,6 +34,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->settings = g_settings_new (APP_ID);
   g_settings_set_strv (fixture->settings, "mail-domains", domains);
   g_settings_set_strv (fixture->settings, "staff-names", staff);
+  /* As the app builds it: "us" follows Preferences, the incident is the one at hand. */
+  fixture->case_at_hand = taiou_case_new (fixture->timeline, NULL);
+  taiou_settings_bind_profile (fixture->settings, taiou_case_get_profile (fixture->case_at_hand),
+                               TRUE);
+  taiou_case_set_incident (fixture->case_at_hand, fixture->incident);
 }
 
 static void
@@ -42,6 +49,7 @@ fixture_tear_down (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_settings_reset (fixture->settings, "mail-domains");
   g_settings_reset (fixture->settings, "staff-names");
+  g_clear_object (&fixture->case_at_hand);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->incident);
   g_clear_object (&fixture->timeline);
@@ -78,8 +86,7 @@ static void
 check (Fixture *fixture,
        GFile   *file)
 {
-  fixture->window = taiou_mail_check_window_new (NULL, fixture->settings, fixture->timeline,
-                                                 fixture->incident);
+  fixture->window = taiou_mail_check_window_new (NULL, fixture->case_at_hand);
   g_signal_connect (fixture->window, "checked", G_CALLBACK (checked_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
   taiou_test_wait_until_mapped (GTK_WIDGET (fixture->window));
@@ -132,7 +139,7 @@ static void
 test_start_screen_opens_it (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  TaiouWindow *main_window = taiou_window_new (NULL, fixture->timeline);
+  TaiouWindow *main_window = taiou_window_new (NULL, fixture->case_at_hand);
   GtkWidget *button;
 
   gtk_window_present (GTK_WINDOW (main_window));

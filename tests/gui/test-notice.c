@@ -11,6 +11,7 @@
 #include "notice/taiou-notice-recipients-group.h"
 #include "notice/taiou-notice-window.h"
 #include "taiou-test-gui.h"
+#include "taiou-settings.h"
 #include "taiou-test-util.h"
 #include "taiou-window.h"
 
@@ -20,6 +21,7 @@ typedef struct
   TaiouTimeline     *timeline;
   TaiouIncident     *incident;
   GSettings         *settings;
+  TaiouCase         *case_at_hand;
   TaiouNoticeWindow *window;
 } Fixture;
 
@@ -63,6 +65,10 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_string (fixture->settings, "it-manager-name", "鈴木 一郎");
   g_settings_set_string (fixture->settings, "it-manager-phone", "03-1234-5678");
   g_settings_set_string (fixture->settings, "notice-sender", "soumu@ourcorp.co.jp");
+  /* As the app builds it: "us" follows Preferences. */
+  fixture->case_at_hand = taiou_case_new (fixture->timeline, NULL);
+  taiou_settings_bind_profile (fixture->settings, taiou_case_get_profile (fixture->case_at_hand),
+                               TRUE);
 }
 
 static void
@@ -73,6 +79,7 @@ fixture_tear_down (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   for (gsize i = 0; i < G_N_ELEMENTS (settings_keys); i++)
     g_settings_reset (fixture->settings, settings_keys[i]);
+  g_clear_object (&fixture->case_at_hand);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->incident);
   g_clear_object (&fixture->timeline);
@@ -83,8 +90,8 @@ static void
 open_editor (Fixture    *fixture,
              const char *template_name)
 {
-  fixture->window = taiou_notice_window_new (NULL, fixture->settings, fixture->timeline,
-                                             fixture->incident, template_name);
+  fixture->window = taiou_notice_window_new (NULL, fixture->case_at_hand, fixture->incident,
+                                             template_name);
   gtk_window_present (GTK_WINDOW (fixture->window));
   taiou_test_wait_until_mapped (GTK_WIDGET (fixture->window));
 }
@@ -316,7 +323,7 @@ static void
 test_start_screen_opens_it (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  TaiouWindow *main_window = taiou_window_new (NULL, fixture->timeline);
+  TaiouWindow *main_window = taiou_window_new (NULL, fixture->case_at_hand);
   GtkWidget *button;
   TaiouNoticeWindow *editor;
 

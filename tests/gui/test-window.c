@@ -16,6 +16,7 @@ typedef struct
 {
   char          *db_path;
   TaiouTimeline *timeline;
+  TaiouCase     *case_at_hand;
   TaiouWindow   *window;
 } Fixture;
 
@@ -24,7 +25,9 @@ static gboolean japanese;
 static void
 open_window (Fixture *fixture)
 {
-  fixture->window = taiou_window_new (NULL, fixture->timeline);
+  /* Built when the app starts, after the incidents the test recorded. */
+  fixture->case_at_hand = taiou_case_new (fixture->timeline, NULL);
+  fixture->window = taiou_window_new (NULL, fixture->case_at_hand);
   gtk_window_present (GTK_WINDOW (fixture->window));
   taiou_test_wait_until_mapped (GTK_WIDGET (fixture->window));
 }
@@ -42,6 +45,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->case_at_hand);
   g_clear_object (&fixture->timeline);
   g_free (fixture->db_path);
 }

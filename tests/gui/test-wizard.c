@@ -16,6 +16,7 @@ typedef struct
 {
   char          *db_path;
   TaiouTimeline *timeline;
+  TaiouCase     *case_at_hand;
   GtkWidget     *window;
   TaiouWizard   *wizard;
 } Fixture;
@@ -27,7 +28,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->timeline = taiou_test_timeline_new (&fixture->db_path);
   fixture->window = gtk_window_new ();
   fixture->wizard = taiou_wizard_new ();
-  taiou_wizard_set_timeline (fixture->wizard, fixture->timeline);
+  fixture->case_at_hand = taiou_case_new (fixture->timeline, NULL);
+  taiou_wizard_set_case (fixture->wizard, fixture->case_at_hand);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->wizard));
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -42,6 +44,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   /* Nothing may keep the wizard, its pages' tasks, or the timeline alive. */
   g_assert_finalize_object (fixture->wizard);
+  g_assert_finalize_object (fixture->case_at_hand);
   g_assert_finalize_object (fixture->timeline);
   g_free (fixture->db_path);
 }

@@ -198,14 +198,15 @@ test_log_to_timeline (void)
 {
   g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (NULL);
   g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "x", 0);
+  g_autoptr(TaiouCase) import_case = taiou_case_new (timeline, NULL);
   g_autoptr(TaiouEmocheckReport) report = parse ("PC-07_20220308101500_emocheck.txt",
                                                  english_infected, strlen (english_infected));
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(TaiouTimelineVerification) verification = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (taiou_emocheck_report_log (report, timeline, taiou_incident_get_id (incident),
-                                            &error));
+  taiou_case_set_incident (import_case, incident);
+  g_assert_true (taiou_case_record_emocheck (import_case, report, &error));
   g_assert_no_error (error);
   events = taiou_timeline_list_events (timeline, taiou_incident_get_id (incident), &error);
   g_assert_cmpuint (events->len, ==, 3);

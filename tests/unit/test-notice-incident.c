@@ -13,10 +13,50 @@
 #include <gio/gsettingsbackend.h>
 #include <string.h>
 
+#include "taiou-settings.h"
 #include "taiou-test-util.h"
 
 /* 2026-11-22 15:30 UTC is 2026-11-23 00:30 in Japan: a UTC date would be a day early. */
 #define DISCOVERED_US (G_GINT64_CONSTANT (1795361400) * G_USEC_PER_SEC)
+
+
+/* What the app's notice editor and `taiou-cli notice --incident` ask the case for. */
+static GHashTable *
+known_variables (TaiouTimeline  *timeline,
+                 gint64          incident_id,
+                 GSettings      *settings,
+                 GDateTime      *now,
+                 GError        **error)
+{
+  g_autoptr(TaiouProfile) profile = taiou_profile_new ();
+  g_autoptr(TaiouCase) notice_case = NULL;
+  g_autoptr(TaiouIncident) incident = NULL;
+
+  if (settings != NULL)
+    taiou_settings_bind_profile (settings, profile, FALSE);
+  notice_case = taiou_case_new (timeline, profile);
+  if (timeline != NULL && incident_id > 0 &&
+      (incident = taiou_timeline_get_incident (timeline, incident_id, error)) == NULL)
+    return NULL;
+  return taiou_case_dup_notice_variables (notice_case, incident, now, error);
+}
+
+static gboolean
+notice_log (TaiouTimeline        *timeline,
+            gint64                incident_id,
+            TaiouNoticeTemplate  *notice,
+            const char           *format,
+            guint                 n_batches,
+            guint                 n_recipients,
+            GError              **error)
+{
+  g_autoptr(TaiouCase) notice_case = taiou_case_new (timeline, NULL);
+  g_autoptr(TaiouIncident) incident = taiou_timeline_get_incident (timeline, incident_id, error);
+
+  return incident != NULL &&
+         taiou_case_record_notice (notice_case, incident, notice, format, n_batches,
+                                   n_recipients, error);
+}
 
 static TaiouIncident *
 add_incident (TaiouTimeline *timeline)
@@ -124,7 +164,7 @@ test_incident (void)
                        "mail.macro-attachment");
   again = append_mail (timeline, id, "不審なメールを確認：「Re: 請求書の件」", "営業部 山田",
                        "mail.display-name-spoof");
-  g_assert_true (taiou_notice_log (timeline, id, notice, "eml", 3, 120, &error));
+  g_assert_true (notice_log (timeline, id, notice, "eml", 3, 120, &error));
   g_assert_no_error (error);
   finding = append (timeline, id, "scan.finding", "Emotet の痕跡：Run キーの rundll32");
   /* The timeline stores what it is given; a notice must not take a line break from it. */
@@ -138,7 +178,7 @@ test_incident (void)
                            "mail.display-name-spoof");
   scan = append (timeline, id, "scan.finished", "システムの検査を完了：検出 1 件");
 
-  variables = taiou_notice_known_variables (timeline, id, NULL, now, &error);
+  variables = known_variables (timeline, id, NULL, now, &error);
   g_assert_no_error (error);
   g_assert_nonnull (variables);
 
@@ -199,7 +239,7 @@ test_first_notice_is_the_first (void)
 
   first = append (timeline, id, "notice.generated", "通知を作成：取引先への注意喚起メール");
   second = append (timeline, id, "notice.generated", "通知を作成：続報");
-  variables = taiou_notice_known_variables (timeline, id, NULL, now, &error);
+  variables = known_variables (timeline, id, NULL, now, &error);
   g_assert_no_error (error);
   first_line = history_line (first);
   /* history_line() is "DATE　SUMMARY": the date is what comes before the full-width space. */
@@ -218,7 +258,7 @@ test_nothing_yet (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) variables = NULL;
 
-  variables = taiou_notice_known_variables (timeline, taiou_incident_get_id (incident), NULL,
+  variables = known_variables (timeline, taiou_incident_get_id (incident), NULL,
                                             now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (variables), ==, 2);
@@ -227,7 +267,7 @@ test_nothing_yet (void)
 
   /* No timeline at all: today's date is still known. */
   g_clear_pointer (&variables, g_hash_table_unref);
-  variables = taiou_notice_known_variables (NULL, 0, NULL, now, &error);
+  variables = known_variables (NULL, 0, NULL, now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (variables), ==, 1);
   g_assert_cmpstr (g_hash_table_lookup (variables, "notice_date"), ==, "2026年12月4日");
@@ -253,7 +293,7 @@ test_history_is_bounded (void)
       g_autoptr(TaiouEvent) event = append_mail (timeline, id, summary, name,
                                                  "mail.display-name-spoof");
     }
-  variables = taiou_notice_known_variables (timeline, id, NULL, now, &error);
+  variables = known_variables (timeline, id, NULL, now, &error);
   g_assert_no_error (error);
   lines = g_strsplit (g_hash_table_lookup (variables, "timeline"), "\n", -1);
   names = g_strsplit (g_hash_table_lookup (variables, "spoofed_names"), "\n", -1);
@@ -273,7 +313,7 @@ test_unknown_incident (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) variables = NULL;
 
-  variables = taiou_notice_known_variables (timeline, taiou_incident_get_id (incident) + 41,
+  variables = known_variables (timeline, taiou_incident_get_id (incident) + 41,
                                             NULL, now, &error);
   g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_NOT_FOUND);
   g_assert_null (variables);
@@ -307,7 +347,7 @@ test_settings (void)
   g_settings_set_string (settings, "it-manager-name", "山田 太郎");
   g_settings_set_string (settings, "it-manager-phone", "03-1234-5678");
 
-  variables = taiou_notice_known_variables (NULL, 0, settings, now, &error);
+  variables = known_variables (NULL, 0, settings, now, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_hash_table_lookup (variables, "company"), ==, "株式会社アワ商事");
   g_assert_cmpstr (g_hash_table_lookup (variables, "our_domains"), ==,

@@ -129,6 +129,7 @@ test_async_and_log (Fixture       *fixture,
   g_autofree char *db = NULL;
   g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&db);
   g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "scan", 0);
+  g_autoptr(TaiouCase) scan_case = taiou_case_new (timeline, NULL);
   g_autoptr(GPtrArray) events = NULL;
   TaiouEvent *last;
 
@@ -140,8 +141,8 @@ test_async_and_log (Fixture       *fixture,
   g_assert_nonnull (snapshot);
   g_assert_nonnull (find_rule (result, "ioc.sha256"));
 
-  g_assert_true (taiou_scan_result_log (result, "this computer", timeline,
-                                        taiou_incident_get_id (incident), &error));
+  taiou_case_set_incident (scan_case, incident);
+  g_assert_true (taiou_case_record_scan (scan_case, result, "this computer", &error));
   g_assert_no_error (error);
   events = taiou_timeline_list_events (timeline, taiou_incident_get_id (incident), &error);
   g_assert_no_error (error);

@@ -454,8 +454,9 @@ taiou_timeline_view_set_case (TaiouTimelineView *self,
 
   if (!g_set_object (&self->case_at_hand, case_at_hand))
     return;
-  g_set_object (&self->timeline,
-                case_at_hand != NULL ? taiou_case_get_timeline (case_at_hand) : NULL);
+  g_clear_object (&self->timeline);
+  if (case_at_hand != NULL && taiou_case_get_timeline (case_at_hand) != NULL)
+    self->timeline = g_object_ref (taiou_case_get_timeline (case_at_hand));
   self->selected_id = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }

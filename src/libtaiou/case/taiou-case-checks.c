@@ -105,6 +105,8 @@ iocs_for_mail_cb (GObject      *source,
   g_autoptr(TaiouIocSet) iocs = NULL;
   g_auto(TriageContext) context = { NULL };
   TaiouMailTriageContext view;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  const char *path = g_task_get_task_data (task);
   GError *error = NULL;
 
   iocs = taiou_case_load_iocs_finish (self, result, &error);
@@ -116,9 +118,7 @@ iocs_for_mail_cb (GObject      *source,
   triage_context_init (&context, self, iocs);
   view = triage_context_view (&context);
   /* The context is copied by the triage, so it need not outlive this call. */
-  taiou_mail_triage_file_async (g_task_get_task_data (task), &view,
-                                g_task_get_cancellable (task), triage_cb,
-                                g_steal_pointer (&task));
+  taiou_mail_triage_file_async (path, &view, cancellable, triage_cb, g_steal_pointer (&task));
 }
 
 /**

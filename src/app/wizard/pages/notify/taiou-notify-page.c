@@ -30,18 +30,16 @@ write_notice_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   TaiouWizardPage *page = TAIOU_WIZARD_PAGE (widget);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  TaiouIncident *incident = taiou_wizard_page_get_incident (page);
   TaiouNoticeWindow *window;
 
-  window = taiou_notice_window_new (parent, settings, taiou_wizard_page_get_timeline (page),
-                                    taiou_wizard_page_get_incident (page), "partner-warning");
-  g_signal_connect_object (window, "made", G_CALLBACK (notice_made_cb), page,
-                           G_CONNECT_SWAPPED);
-  if (parent != NULL)
-    gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
-  gtk_window_present (GTK_WINDOW (window));
+  window = taiou_notice_window_present_for (widget, taiou_wizard_page_get_case (page),
+                                            incident != NULL ? taiou_incident_get_id (incident)
+                                                             : 0,
+                                            "partner-warning");
+  if (window != NULL)
+    g_signal_connect_object (window, "made", G_CALLBACK (notice_made_cb), page,
+                             G_CONNECT_SWAPPED);
 }
 
 static void

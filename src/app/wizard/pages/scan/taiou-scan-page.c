@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "mail/taiou-mail-check-window.h"
+#include "taiou-file-drop.h"
 #include "taiou-scan-page.h"
 
 struct _TaiouScanPage
@@ -20,21 +21,12 @@ struct _TaiouScanPage
 
 G_DEFINE_FINAL_TYPE (TaiouScanPage, taiou_scan_page, TAIOU_TYPE_WIZARD_PAGE)
 
+/* The mail check records its verdict in the incident at hand: this one. */
 static TaiouMailCheckWindow *
 open_mail_check (TaiouScanPage *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-  TaiouMailCheckWindow *window;
-
-  window = taiou_mail_check_window_new (parent, settings,
-                                        taiou_wizard_page_get_timeline (TAIOU_WIZARD_PAGE (self)),
-                                        taiou_wizard_page_get_incident (TAIOU_WIZARD_PAGE (self)));
-  if (parent != NULL)
-    gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
+  return taiou_mail_check_window_present_for (
+    GTK_WIDGET (self), taiou_wizard_page_get_case (TAIOU_WIZARD_PAGE (self)));
 }
 
 static void
@@ -45,21 +37,11 @@ check_mail_action (GtkWidget  *widget,
   open_mail_check (TAIOU_SCAN_PAGE (widget));
 }
 
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         gpointer       user_data)
+static void
+file_dropped_cb (GFile    *file,
+                 gpointer  user_data)
 {
-  TaiouScanPage *self = user_data;
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) ||
-      (files = g_value_get_boxed (value)) == NULL)
-    return FALSE;
-  taiou_mail_check_window_check_file (open_mail_check (self), files->data);
-  return TRUE;
+  taiou_mail_check_window_check_file (open_mail_check (user_data), file);
 }
 
 static void
@@ -76,10 +58,7 @@ taiou_scan_page_class_init (TaiouScanPageClass *klass)
 static void
 taiou_scan_page_init (TaiouScanPage *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
   gtk_widget_init_template (GTK_WIDGET (self));
   taiou_wizard_page_set_skippable (TAIOU_WIZARD_PAGE (self), TRUE);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  taiou_file_drop_add (GTK_WIDGET (self), file_dropped_cb, self);
 }
