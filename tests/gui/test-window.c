@@ -4,9 +4,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <locale.h>
 
 #include "taiou-test-gui.h"
+#include "mail/taiou-mail-check-window.h"
 #include "taiou-test-util.h"
 #include "taiou-window.h"
 #include "timeline/taiou-timeline-view.h"
@@ -193,6 +196,60 @@ test_resume_unfinished_incident (Fixture       *fixture,
                  taiou_wizard_get_page (TAIOU_WIZARD (wizard), 2));
 }
 
+static gboolean
+mail_checked (gpointer data)
+{
+  return taiou_mail_check_window_get_report (data) != NULL;
+}
+
+/* The start screen, the wizard and the mail check opened from it share one case, so they
+ * see one incident: the resumed one, then none once a new response starts. */
+static void
+test_one_case_one_incident (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "共有の件", 0);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("taiou-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "mail.eml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *wizard;
+  GtkWindow *checker;
+
+  taiou_timeline_set_incident_step (fixture->timeline, taiou_incident_get_id (incident), "scan",
+                                    NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "From: a@example.net\r\nSubject: s\r\n\r\nhi\r\n",
+                                      -1, NULL));
+  open_window (fixture);
+  taiou_test_click (taiou_test_find_button (GTK_WIDGET (fixture->window),
+                                            "window.resume-response"));
+  wizard = taiou_test_find_widget_type (GTK_WIDGET (fixture->window), TAIOU_TYPE_WIZARD);
+  g_assert_cmpint (taiou_incident_get_id (taiou_wizard_get_incident (TAIOU_WIZARD (wizard))), ==,
+                   taiou_incident_get_id (incident));
+  g_assert_true (taiou_wizard_get_incident (TAIOU_WIZARD (wizard)) ==
+                 taiou_case_get_incident (fixture->case_at_hand));
+
+  /* A second window on the same case records in the same incident. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.check-mail", NULL);
+  checker = taiou_test_wait_for_window (TAIOU_TYPE_MAIL_CHECK_WINDOW);
+  taiou_mail_check_window_check_file (TAIOU_MAIL_CHECK_WINDOW (checker), file);
+  taiou_test_wait_for (mail_checked, checker);
+  events = taiou_timeline_list_events (fixture->timeline, taiou_incident_get_id (incident),
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (taiou_event_get_kind (events->pdata[events->len - 1]), ==,
+                   TAIOU_EVENT_MAIL_TRIAGE);
+  gtk_window_destroy (checker);
+
+  /* A new response has no incident until triage: the shared case says so too. */
+  taiou_wizard_begin (TAIOU_WIZARD (wizard), NULL);
+  g_assert_null (taiou_case_get_incident (fixture->case_at_hand));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static GtkWindow *
 find_dialog (void)
 {
@@ -278,6 +335,7 @@ main (int    argc,
             test_manager_path_shows_events_and_chain);
   ADD_TEST ("/taiou/gui/window/manager-sees-tampering", test_manager_sees_tampering);
   ADD_TEST ("/taiou/gui/window/resume-unfinished-incident", test_resume_unfinished_incident);
+  ADD_TEST ("/taiou/gui/window/one-case-one-incident", test_one_case_one_incident);
   ADD_TEST ("/taiou/gui/window/damaged-database-is-explained",
             test_damaged_database_is_explained);
 
