@@ -31,7 +31,10 @@ enum {
 
 extern guint _taiou_case_signals[_TAIOU_CASE_N_SIGNALS];
 
-void      _taiou_case_clear_iocs  (TaiouCase   *self);
+void      _taiou_case_clear_iocs   (TaiouCase   *self);
+gboolean  _taiou_case_check_record (TaiouCase   *self,
+                                    gboolean     need_incident,
+                                    GError     **error);
 gboolean  _taiou_case_append      (TaiouCase   *self,
                                    const char  *kind,
                                    const char  *actor,

@@ -16,21 +16,6 @@
 #include "taiou-event-kinds.h"
 
 static gboolean
-check_incident (TaiouCase      *self,
-                TaiouIncident  *incident,
-                GError        **error)
-{
-  if (self->timeline == NULL || incident == NULL)
-    {
-      g_set_error_literal (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_NO_RECORD,
-                           self->timeline == NULL ? "The incident record is not open."
-                                                  : "No incident is at hand to record in.");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 append_to (TaiouCase      *self,
            TaiouIncident  *incident,
            const char     *kind,
@@ -41,7 +26,9 @@ append_to (TaiouCase      *self,
 {
   g_autoptr(TaiouEvent) event = NULL;
 
-  if (!check_incident (self, incident, error))
+  g_assert (incident != NULL);
+
+  if (!_taiou_case_check_record (self, FALSE, error))
     return FALSE;
   event = taiou_timeline_append (self->timeline, taiou_incident_get_id (incident), kind, actor,
                                  summary, detail, error);
@@ -60,6 +47,8 @@ _taiou_case_append (TaiouCase   *self,
                     JsonObject  *detail,
                     GError     **error)
 {
+  if (!_taiou_case_check_record (self, TRUE, error))
+    return FALSE;
   return append_to (self, self->incident, kind, actor, summary, detail, error);
 }
 
@@ -109,7 +98,7 @@ taiou_case_record_scan (TaiouCase        *self,
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (target != NULL, FALSE);
 
-  if (!check_incident (self, self->incident, error))
+  if (!_taiou_case_check_record (self, TRUE, error))
     return FALSE;
   for (guint i = 0; i < result->findings->len; i++)
     {
@@ -233,7 +222,7 @@ taiou_case_record_answer (TaiouCase   *self,
   g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
   g_return_val_if_fail (kind != NULL && summary != NULL, FALSE);
 
-  if (!check_incident (self, self->incident, error))
+  if (!_taiou_case_check_record (self, TRUE, error))
     return FALSE;
   return _taiou_case_append (self, kind, taiou_incident_get_reporter (self->incident), summary,
                              detail, error);
@@ -257,7 +246,7 @@ taiou_case_record_step (TaiouCase   *self,
   g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
   g_return_val_if_fail (step != NULL && summary != NULL, FALSE);
 
-  if (!check_incident (self, self->incident, error))
+  if (!_taiou_case_check_record (self, TRUE, error))
     return FALSE;
   incident_id = taiou_incident_get_id (self->incident);
   if (!taiou_timeline_set_incident_step (self->timeline, incident_id, step, summary,

@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "taiou-case-private.h"
 #include "taiou-event-kinds.h"
 
@@ -168,6 +170,27 @@ taiou_case_init (TaiouCase *self)
   self->bundled_iocs = TRUE;
 }
 
+/* Whether there is a record to write to (and, with @need_incident, an incident at hand). */
+gboolean
+_taiou_case_check_record (TaiouCase  *self,
+                          gboolean    need_incident,
+                          GError    **error)
+{
+  if (self->timeline == NULL)
+    {
+      g_set_error_literal (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_NO_RECORD,
+                           _("The incident record is not available."));
+      return FALSE;
+    }
+  if (need_incident && self->incident == NULL)
+    {
+      g_set_error_literal (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_NO_RECORD,
+                           _("No incident has been chosen to record this in."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * taiou_case_new:
  * @timeline: (nullable): the record; without it the case still checks, but records nothing
@@ -235,12 +258,8 @@ taiou_case_select_incident (TaiouCase  *self,
 
   g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
 
-  if (self->timeline == NULL)
-    {
-      g_set_error_literal (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_NO_RECORD,
-                           "The incident record is not open.");
-      return FALSE;
-    }
+  if (!_taiou_case_check_record (self, FALSE, error))
+    return FALSE;
   incident = taiou_timeline_get_incident (self->timeline, incident_id, error);
   if (incident == NULL)
     return FALSE;
@@ -316,12 +335,8 @@ taiou_case_create_incident (TaiouCase   *self,
 
   g_return_val_if_fail (TAIOU_IS_CASE (self), NULL);
 
-  if (self->timeline == NULL)
-    {
-      g_set_error_literal (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_NO_RECORD,
-                           "The incident record is not open.");
-      return NULL;
-    }
+  if (!_taiou_case_check_record (self, FALSE, error))
+    return NULL;
   incident = taiou_timeline_create_incident (self->timeline, title, discovered_us, host,
                                              reporter, error);
   if (incident == NULL)
