@@ -65,6 +65,5 @@ TaiouIocSet   *taiou_cli_load_iocs        (TaiouCase        *self,
                                            GError          **error);
 void           taiou_cli_print_finding    (const TaiouFinding *finding,
                                            gboolean          japanese);
-JsonObject    *taiou_cli_finding_to_json  (const TaiouFinding *finding);
 
 G_END_DECLS

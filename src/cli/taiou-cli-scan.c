@@ -64,7 +64,13 @@ print_result_json (TaiouScanResult *result)
   JsonArray *unreadable = json_array_new ();
 
   for (guint i = 0; i < result->findings->len; i++)
-    taiou_cli_print_json_line (taiou_cli_finding_to_json (result->findings->pdata[i]));
+    {
+      /* The library's one shape (the same as in `mail --json`), as a Loki-RS event line. */
+      JsonObject *finding = taiou_finding_to_json (result->findings->pdata[i]);
+
+      json_object_set_string_member (finding, "event_type", "finding");
+      taiou_cli_print_json_line (finding);
+    }
   for (guint i = 0; i < result->unreadable->len; i++)
     json_array_add_string_element (unreadable, result->unreadable->pdata[i]);
   json_object_set_string_member (end, "event_type", "scan_end");

@@ -114,27 +114,3 @@ taiou_cli_print_finding (const TaiouFinding *finding,
   if (evidence != NULL)
     g_print ("        %s\n", evidence);
 }
-
-JsonObject *
-taiou_cli_finding_to_json (const TaiouFinding *finding)
-{
-  JsonObject *object = json_object_new ();
-  JsonArray *reasons = json_array_new ();
-  JsonArray *reasons_ja = json_array_new ();
-
-  json_object_set_string_member (object, "event_type", "finding");
-  json_object_set_string_member (object, "rule", finding->rule_id);
-  json_object_set_int_member (object, "score", finding->score);
-  json_object_set_string_member (object, "level",
-                                 taiou_severity_to_string (taiou_finding_get_severity (finding)));
-  json_object_set_string_member (object, "path", finding->object);
-  if (finding->sha256 != NULL)
-    json_object_set_string_member (object, "sha256", finding->sha256);
-  json_object_set_string_member (object, "evidence", finding->evidence);
-  json_object_set_string_member (object, "message", finding->reason_en);
-  json_array_add_string_element (reasons, finding->reason_en);
-  json_array_add_string_element (reasons_ja, finding->reason_ja);
-  json_object_set_array_member (object, "reasons", reasons);
-  json_object_set_array_member (object, "reasons_ja", reasons_ja);
-  return object;
-}

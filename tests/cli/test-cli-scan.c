@@ -224,10 +224,10 @@ test_whole_system (Fixture       *fixture,
       object = json_node_get_object (json_parser_get_root (parser));
       g_assert_cmpstr (json_object_get_string_member (object, "event_type"), ==, "finding");
       if (g_str_equal (json_object_get_string_member (object, "rule"), "autorun.scratch-folder") &&
-          strstr (json_object_get_string_member (object, "path"), "taiou-test-dropper") != NULL)
+          strstr (json_object_get_string_member (object, "object"), "taiou-test-dropper") != NULL)
         autorun_found = TRUE;
       if (g_str_equal (json_object_get_string_member (object, "rule"), "ioc.sha256") &&
-          g_str_has_suffix (json_object_get_string_member (object, "path"), "evil.bin"))
+          g_str_has_suffix (json_object_get_string_member (object, "file_path"), "evil.bin"))
         file_found = TRUE;
     }
   g_assert_true (autorun_found);
@@ -323,6 +323,78 @@ test_records_into_incident (Fixture       *fixture,
   g_assert_null (strstr (no_incident->out, "evil.bin"));
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The keys of a finding, sorted and joined, without the ones a JSON line adds around it. */
+static char *
+finding_keys (JsonObject *finding)
+{
+  g_autoptr(GList) members = json_object_get_members (finding);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "event_type") && !g_str_equal (l->data, "timestamp") &&
+        !g_str_equal (l->data, "hostname"))
+      g_ptr_array_add (keys, l->data);
+  g_ptr_array_sort (keys, compare_keys);
+  g_ptr_array_add (keys, NULL);
+  return g_strjoinv (",", (char **) keys->pdata);
+}
+
+static void
+test_scan_and_mail_findings_match (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autofree char *mail = g_build_filename (g_get_user_data_dir (), "evil.eml", NULL);
+  g_autoptr(TaiouTestCliResult) scan = NULL;
+  g_autoptr(TaiouTestCliResult) checked = NULL;
+  g_autoptr(JsonParser) scan_parser = json_parser_new ();
+  g_autoptr(JsonParser) mail_parser = json_parser_new ();
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *scan_keys = NULL;
+  g_autofree char *mail_keys = NULL;
+  JsonArray *findings;
+
+  /* The same file as the scan's evil.bin ("EVIL"), attached to a mail. */
+  g_assert_true (g_file_set_contents (mail, "From: a@partner.example\r\n"
+                                            "To: b@ourcorp.co.jp\r\nSubject: x\r\n"
+                                            "MIME-Version: 1.0\r\n"
+                                            "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+                                            "--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n"
+                                            "--b\r\nContent-Type: application/octet-stream\r\n"
+                                            "Content-Transfer-Encoding: base64\r\n"
+                                            "Content-Disposition: attachment; "
+                                            "filename=\"evil.bin\"\r\n\r\nRVZJTA==\r\n"
+                                            "--b--\r\n", -1, NULL));
+  scan = taiou_test_run_cli ("C", "scan", "--json", fixture->tree, "--ioc", fixture->hash_iocs,
+                             NULL);
+  checked = taiou_test_run_cli ("C", "mail", "--json", "--our-domain", "ourcorp.co.jp", "--ioc",
+                                fixture->hash_iocs, mail, NULL);
+  lines = g_strsplit (g_strstrip (scan->out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (json_parser_load_from_data (scan_parser, lines[1], -1, NULL));
+  scan_keys = finding_keys (json_node_get_object (json_parser_get_root (scan_parser)));
+  g_assert_true (json_parser_load_from_data (mail_parser, checked->out, -1, NULL));
+  findings = json_object_get_array_member (json_node_get_object (
+                                             json_parser_get_root (mail_parser)), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_str_equal (json_object_get_string_member (finding, "rule"), "ioc.sha256"))
+        mail_keys = finding_keys (finding);
+    }
+  g_assert_nonnull (mail_keys);
+  g_assert_cmpstr (mail_keys, ==, scan_keys);
+  g_assert_cmpstr (scan_keys, ==, "evidence,file_path,level,message,message_ja,object,reasons,"
+                                  "reasons_ja,rule,score,sha256");
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -335,6 +407,7 @@ main (int    argc,
   ADD_TEST ("/taiou/cli/scan/detects-and-exits-1", test_detects_and_exits_1);
   ADD_TEST ("/taiou/cli/scan/clean-exits-0", test_clean_exits_0);
   ADD_TEST ("/taiou/cli/scan/json-lines", test_json_lines);
+  ADD_TEST ("/taiou/cli/scan/scan-and-mail-findings-match", test_scan_and_mail_findings_match);
   ADD_TEST ("/taiou/cli/scan/bad-ioc-lines-are-named", test_bad_ioc_lines_are_named);
   ADD_TEST ("/taiou/cli/scan/usage-errors", test_usage_errors);
   ADD_TEST ("/taiou/cli/scan/bundled-iocs", test_bundled_iocs);

@@ -62,6 +62,59 @@ test_finding (void)
   g_assert_true (copy->object != finding->object);
 }
 
+/* Pins every key and value, so a change to the one shape that taiou-cli's scan and mail JSON,
+ * and the timeline's events, all share is a deliberate one. */
+static void
+assert_json_is (JsonObject *object,
+                const char *expected)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonNode) want = json_from_string (expected, NULL);
+  g_autofree char *got = json_to_string (node, FALSE);
+
+  g_assert_nonnull (want);
+  if (!json_node_equal (node, want))
+    g_error ("finding JSON %s, expected %s", got, expected);
+}
+
+static void
+test_json_file (void)
+{
+  g_autoptr(TaiouFinding) finding = NULL;
+  g_autoptr(JsonObject) object = NULL;
+
+  finding = taiou_finding_new ("ioc.sha256", 95, "/home/taro/evil.bin", "sha256:ab — Emotet",
+                               "既知の不正なファイルと一致しました", "This file matches known malware");
+  finding->sha256 = g_strdup ("ab");
+  object = taiou_finding_to_json (finding);
+  assert_json_is (object,
+                  "{\"rule\": \"ioc.sha256\", \"score\": 95, \"level\": \"ALERT\","
+                  " \"object\": \"/home/taro/evil.bin\","
+                  " \"file_path\": \"/home/taro/evil.bin\", \"sha256\": \"ab\","
+                  " \"evidence\": \"sha256:ab — Emotet\","
+                  " \"message\": \"This file matches known malware\","
+                  " \"message_ja\": \"既知の不正なファイルと一致しました\","
+                  " \"reasons\": [\"This file matches known malware\"],"
+                  " \"reasons_ja\": [\"既知の不正なファイルと一致しました\"]}");
+}
+
+static void
+test_json_mail (void)
+{
+  g_autoptr(TaiouFinding) finding = NULL;
+  g_autoptr(JsonObject) object = NULL;
+
+  finding = taiou_finding_new ("mail.display-name-spoof", 70, "From: 総務部 <a@evil.example>",
+                               "evil.example", "なりすましです", "This is spoofed");
+  object = taiou_finding_to_json (finding);
+  assert_json_is (object,
+                  "{\"rule\": \"mail.display-name-spoof\", \"score\": 70,"
+                  " \"level\": \"WARNING\", \"object\": \"From: 総務部 <a@evil.example>\","
+                  " \"evidence\": \"evil.example\", \"message\": \"This is spoofed\","
+                  " \"message_ja\": \"なりすましです\", \"reasons\": [\"This is spoofed\"],"
+                  " \"reasons_ja\": [\"なりすましです\"]}");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -71,6 +124,8 @@ main (int    argc,
   g_test_add_func ("/taiou/finding/aggregate-like-loki-rs", test_aggregate);
   g_test_add_func ("/taiou/finding/severity-thresholds", test_severity);
   g_test_add_func ("/taiou/finding/new-and-copy", test_finding);
+  g_test_add_func ("/taiou/finding/json-file", test_json_file);
+  g_test_add_func ("/taiou/finding/json-mail", test_json_mail);
 
   return g_test_run ();
 }

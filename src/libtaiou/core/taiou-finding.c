@@ -163,8 +163,37 @@ taiou_findings_sort (GPtrArray *findings)
     g_ptr_array_sort (findings, compare_findings);
 }
 
+/* Whether the finding's object is a file, so reports can name it as Loki-RS does (file_path).
+ * Only findings about a file's bytes carry its SHA-256 (the file scanner's hash matches, every
+ * attachment check), and a file-name IOC match names a file whether or not it was hashed (the
+ * name is matched before the file is read).  Host findings ("pid 1234 …", a registry value, a
+ * connection) and mail findings (a sender, a link) have neither.  EmoCheck findings on a copied
+ * Windows volume name a file as that system spells it, not one this host can open, so they
+ * keep only object. */
+static gboolean
+finding_is_about_file (const TaiouFinding *self)
+{
+  g_assert (self != NULL);
+
+  return self->sha256 != NULL || g_strcmp0 (self->rule_id, "ioc.filename") == 0;
+}
+
+static JsonArray *
+string_array_new (const char *element)
+{
+  JsonArray *array = json_array_new ();
+
+  json_array_add_string_element (array, element);
+  return array;
+}
+
 /**
  * taiou_finding_to_json:
+ *
+ * The one shape of a finding everywhere: the timeline's event details, taiou-cli's mail report
+ * and its scan JSON lines.  The keys follow Loki-RS's JSON lines (level, message, file_path,
+ * score, sha256, reasons[]) so its readers need nothing new, plus rule, object, evidence and the
+ * Japanese text beside each English one.
  *
  * Returns: (transfer full): the finding as the timeline and the reports store it
  */
@@ -180,11 +209,16 @@ taiou_finding_to_json (const TaiouFinding *self)
   json_object_set_string_member (object, "level",
                                  taiou_severity_to_string (taiou_finding_get_severity (self)));
   json_object_set_string_member (object, "object", self->object);
-  json_object_set_string_member (object, "evidence", self->evidence);
-  json_object_set_string_member (object, "reason_ja", self->reason_ja);
-  json_object_set_string_member (object, "reason_en", self->reason_en);
+  if (finding_is_about_file (self))
+    json_object_set_string_member (object, "file_path", self->object);
   if (self->sha256 != NULL)
     json_object_set_string_member (object, "sha256", self->sha256);
+  json_object_set_string_member (object, "evidence", self->evidence);
+  json_object_set_string_member (object, "message", self->reason_en);
+  json_object_set_string_member (object, "message_ja", self->reason_ja);
+  /* Loki-RS lists every reason for one file; a Taiou finding is one reason, so one element. */
+  json_object_set_array_member (object, "reasons", string_array_new (self->reason_en));
+  json_object_set_array_member (object, "reasons_ja", string_array_new (self->reason_ja));
   return object;
 }
 

@@ -42,5 +42,8 @@
 /* A note someone added by hand. */
 #define TAIOU_EVENT_NOTE                      "note"
 
-/* Inside a finding's JSON (taiou_finding_to_json()): the rule that fired. */
+/* Inside a finding's JSON (taiou_finding_to_json()): the rule that fired.  Findings recorded
+ * before the shape was shared with taiou-cli's scan JSON carry reason_en/reason_ja where newer
+ * ones carry message/message_ja/reasons/reasons_ja, so a reader of stored events may rely only
+ * on rule, score, level, object, evidence and sha256. */
 #define TAIOU_FINDING_KEY_RULE                "rule"
