@@ -115,6 +115,8 @@ iocs_for_mail_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
+  if (g_task_return_error_if_cancelled (task))
+    return;
   triage_context_init (&context, self, iocs);
   view = triage_context_view (&context);
   /* The context is copied by the triage, so it need not outlive this call. */
