@@ -405,7 +405,7 @@ check_v3 (TaiouHostSnapshot *snapshot,
       g_autofree char *exe = NULL;
       g_autofree char *dll = NULL;
       g_autofree char *why = NULL;
-      const TaiouFileInfo *exe_twin, *dll_twin;
+      const TaiouFileInfo *exe_twin, *dll_twin, *twin;
 
       if (file->area != TAIOU_FILE_AREA_LOCAL_APPDATA || file->folder_name == NULL)
         continue;
@@ -415,7 +415,9 @@ check_v3 (TaiouHostSnapshot *snapshot,
       dll = g_strconcat (file->folder_name, ".dll", NULL);
       exe_twin = taiou_host_snapshot_find_system32_file (snapshot, exe);
       dll_twin = taiou_host_snapshot_find_system32_file (snapshot, dll);
-      if (exe_twin == NULL && dll_twin == NULL)
+      /* The keyword is a System32 .exe or, failing that, .dll name. */
+      twin = exe_twin != NULL ? exe_twin : dll_twin;
+      if (twin == NULL)
         continue;
       if (file->size < V3_MIN_SIZE ||
           (exe_twin != NULL && exe_twin->size == file->size) ||
@@ -423,7 +425,7 @@ check_v3 (TaiouHostSnapshot *snapshot,
         continue;
       why = g_strdup_printf ("%s is named after System32's %s (user %s, %" G_GUINT64_FORMAT
                              " bytes)", file->display_path,
-                             (exe_twin != NULL ? exe_twin : dll_twin)->file_name,
+                             twin->file_name,
                              file_user (file), file->size);
       report_file (snapshot, file, "emocheck.v3-localappdata-keyword", 60, why,
                    autorun_starts_file, run_value_fits, findings);
