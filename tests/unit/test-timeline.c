@@ -409,6 +409,265 @@ test_verify_async (void)
   g_assert_cmpint (verification->n_events, ==, 3);
 }
 
+static void
+test_verify_detects_lowered_seq (void)
+{
+  g_autofree char *path = make_chain ();
+
+  taiou_test_sqlite_exec (path, "UPDATE events SET seq = 0 WHERE seq = 1");
+  assert_tampered_at (path, 1, "sequence number #0 where #1");
+}
+
+/* Recomputes every hash of the file, as someone who rewrites the whole chain would. */
+static void
+rehash_chain (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *prev_hash = g_strdup (TAIOU_EVENT_GENESIS_HASH);
+  g_autoptr(GString) sql = g_string_new ("");
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT seq, incident_id, time_us, kind, actor, host, "
+                                       "summary, detail FROM events ORDER BY seq",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TaiouEventFields fields = {
+        .seq = sqlite3_column_int64 (stmt, 0),
+        .incident_id = sqlite3_column_int64 (stmt, 1),
+        .time_us = sqlite3_column_int64 (stmt, 2),
+        .kind = (const char *) sqlite3_column_text (stmt, 3),
+        .actor = (const char *) sqlite3_column_text (stmt, 4),
+        .host = (const char *) sqlite3_column_text (stmt, 5),
+        .summary = (const char *) sqlite3_column_text (stmt, 6),
+        .detail = (const char *) sqlite3_column_text (stmt, 7),
+      };
+      g_autofree char *hash = _taiou_event_compute_hash (prev_hash, &fields);
+
+      g_string_append_printf (sql, "UPDATE events SET prev_hash = '%s', hash = '%s' "
+                              "WHERE seq = %" G_GINT64_FORMAT ";", prev_hash, hash, fields.seq);
+      g_free (prev_hash);
+      prev_hash = g_steal_pointer (&hash);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  taiou_test_sqlite_exec (path, sql->str);
+}
+
+static void
+test_verify_rehashed_chain_still_checks_incident (void)
+{
+  g_autofree char *path = make_chain ();
+
+  /* A forger who rewrites the creation record and every hash after it: the chain holds, but the
+   * incident row is no longer backed by what the chain says. */
+  taiou_test_sqlite_exec (path, "UPDATE events SET detail = 'not json' WHERE seq = 1");
+  rehash_chain (path);
+  assert_tampered_at (path, 1, "unreadable");
+}
+
+static void
+test_verify_detects_deleted_incident (void)
+{
+  g_autofree char *path = make_chain ();
+
+  taiou_test_sqlite_exec (path, "PRAGMA foreign_keys = OFF; DELETE FROM incidents");
+  assert_tampered_at (path, 1, "deleted");
+}
+
+static void
+test_verification_copy (void)
+{
+  g_autofree char *path = make_chain ();
+  g_autoptr(TaiouTimelineVerification) verification = NULL;
+  g_autoptr(TaiouTimelineVerification) copy = NULL;
+
+  taiou_test_sqlite_exec (path, "UPDATE events SET summary = 'x' WHERE seq = 2");
+  verification = reopen_and_verify (path);
+  copy = g_boxed_copy (TAIOU_TYPE_TIMELINE_VERIFICATION, verification);
+
+  g_assert_false (copy->intact);
+  g_assert_cmpint (copy->n_events, ==, verification->n_events);
+  g_assert_cmpint (copy->first_bad_seq, ==, 2);
+  g_assert_cmpstr (copy->problem, ==, verification->problem);
+  g_assert_true (copy->problem != verification->problem);
+  g_assert_cmpstr (copy->head_hash, ==, verification->head_hash);
+  g_assert_true (copy->head_hash != verification->head_hash);
+}
+
+static void
+verify_async_error_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GError **out = user_data;
+  g_autoptr(TaiouTimelineVerification) verification = NULL;
+
+  verification = taiou_timeline_verify_finish (TAIOU_TIMELINE (source), result, out);
+  g_assert_null (verification);
+  g_assert_nonnull (*out);
+}
+
+static void
+test_verify_async_cancelled (void)
+{
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (NULL);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "x", 2);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  taiou_timeline_verify_async (timeline, cancellable, verify_async_error_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static gint64
+count_rows (const char *path,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+static void
+test_invalid_incident_input (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&path);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "x", 0);
+  g_autoptr(TaiouIncident) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = taiou_incident_get_id (incident);
+
+  bad = taiou_timeline_create_incident (timeline, "", 0, "PC", "me", &error);
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_INVALID);
+  g_assert_null (bad);
+  g_clear_error (&error);
+
+  g_assert_false (taiou_timeline_set_incident_step (timeline, id, "bad \xff", NULL, NULL, &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A step for an incident that is not there is refused, and leaves nothing behind. */
+  g_assert_false (taiou_timeline_set_incident_step (timeline, id + 1, "scan", NULL, NULL, &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_NOT_FOUND);
+  g_assert_cmpint (count_rows (path, "incidents"), ==, 1);
+  g_assert_cmpint (count_rows (path, "events"), ==, 1);
+}
+
+/* The file may carry triggers (someone else's copy, a damaged tool): when the database refuses a
+ * write half-way, nothing of the incident or step may be left behind. */
+static void
+test_refused_write_leaves_nothing (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&path);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "kept", 1);
+  g_autoptr(TaiouIncident) refused = NULL;
+  g_autoptr(TaiouIncident) reread = NULL;
+  g_autoptr(TaiouTimelineVerification) verification = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = taiou_incident_get_id (incident);
+
+  taiou_test_sqlite_exec (path, "CREATE TRIGGER no_events BEFORE INSERT ON events "
+                          "BEGIN SELECT RAISE(ABORT, 'events are read-only'); END");
+  refused = taiou_timeline_create_incident (timeline, "lost", 0, "PC", "me", &error);
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "events are read-only"));
+  g_assert_null (refused);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (path, "incidents"), ==, 1);
+
+  g_assert_false (taiou_timeline_set_incident_step (timeline, id, "scan", NULL, NULL, &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_IO);
+  g_clear_error (&error);
+  reread = taiou_timeline_get_incident (timeline, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (taiou_incident_get_step (reread), ==, "");
+  g_clear_object (&reread);
+
+  taiou_test_sqlite_exec (path, "DROP TRIGGER no_events;"
+                          "CREATE TRIGGER no_steps BEFORE UPDATE OF step ON incidents "
+                          "BEGIN SELECT RAISE(ABORT, 'steps are read-only'); END");
+  g_assert_false (taiou_timeline_set_incident_step (timeline, id, "scan", NULL, NULL, &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_IO);
+  g_clear_error (&error);
+
+  taiou_test_sqlite_exec (path, "DROP TRIGGER no_steps;"
+                          "CREATE TRIGGER no_incidents BEFORE INSERT ON incidents "
+                          "BEGIN SELECT RAISE(ABORT, 'incidents are read-only'); END");
+  refused = taiou_timeline_create_incident (timeline, "lost", 0, "PC", "me", &error);
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_IO);
+  g_assert_null (refused);
+  g_clear_error (&error);
+  taiou_test_sqlite_exec (path, "DROP TRIGGER no_incidents");
+
+  /* No transaction was left open and the chain has no gap. */
+  g_assert_cmpint (count_rows (path, "events"), ==, 2);
+  verification = verify (timeline);
+  g_assert_true (verification->intact);
+  g_assert_cmpint (verification->n_events, ==, 2);
+  g_assert_true (taiou_timeline_set_incident_step (timeline, id, "scan", NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_locked_database_is_busy (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&path);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "x", 0);
+  g_autoptr(TaiouEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  /* Another program holds the write lock for longer than Taiou waits. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  event = taiou_timeline_append (timeline, taiou_incident_get_id (incident), "note", NULL, "n",
+                                 NULL, &error);
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "locked by another program"));
+  g_assert_null (event);
+  g_clear_error (&error);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  event = taiou_timeline_append (timeline, taiou_incident_get_id (incident), "note", NULL, "n",
+                                 NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (taiou_event_get_seq (event), ==, 2);
+}
+
+static void
+test_folder_cannot_be_made (void)
+{
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (), "not-a-folder", NULL);
+  g_autofree char *path = g_build_filename (file, "taiou.db", NULL);
+  g_autoptr(TaiouTimeline) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "", 0, NULL));
+  timeline = taiou_timeline_open (path, &error);
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, file));
+  g_assert_null (timeline);
+}
+
 static GSubprocess *
 spawn_appender (const char *path,
                 gint64      incident_id)
@@ -591,6 +850,18 @@ main (int    argc,
                    test_verify_detects_unrecorded_incident);
   g_test_add_func ("/taiou/timeline/verify-cancelled", test_verify_cancelled);
   g_test_add_func ("/taiou/timeline/verify-async", test_verify_async);
+  g_test_add_func ("/taiou/timeline/verify-detects-lowered-seq", test_verify_detects_lowered_seq);
+  g_test_add_func ("/taiou/timeline/verify-rehashed-chain-still-checks-incident",
+                   test_verify_rehashed_chain_still_checks_incident);
+  g_test_add_func ("/taiou/timeline/verify-detects-deleted-incident",
+                   test_verify_detects_deleted_incident);
+  g_test_add_func ("/taiou/timeline/verification-copy", test_verification_copy);
+  g_test_add_func ("/taiou/timeline/verify-async-cancelled", test_verify_async_cancelled);
+  g_test_add_func ("/taiou/timeline/invalid-incident-input", test_invalid_incident_input);
+  g_test_add_func ("/taiou/timeline/refused-write-leaves-nothing",
+                   test_refused_write_leaves_nothing);
+  g_test_add_func ("/taiou/timeline/locked-database-is-busy", test_locked_database_is_busy);
+  g_test_add_func ("/taiou/timeline/folder-cannot-be-made", test_folder_cannot_be_made);
   g_test_add_func ("/taiou/timeline/concurrent-appends-from-three-processes",
                    test_concurrent_appends);
   g_test_add_func ("/taiou/timeline/garbage-file-is-refused-untouched", test_garbage_file);
