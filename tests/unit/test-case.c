@@ -274,6 +274,88 @@ test_incident_at_hand (void)
   g_assert_cmpstr (taiou_event_get_summary (events->pdata[2]), ==, "電話で確認済み");
 }
 
+/* Without a record (the timeline could not be opened) the case still answers, records nothing,
+ * and says why. */
+static void
+test_without_record (void)
+{
+  g_autoptr(TaiouCase) self = taiou_case_new (NULL, NULL);
+  g_autoptr(TaiouIncident) created = NULL;
+  g_autoptr(TaiouTimeline) timeline = NULL;
+  g_autoptr(TaiouProfile) profile = NULL;
+  g_autoptr(TaiouIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_get (self, "timeline", &timeline, "profile", &profile, "incident", &incident, NULL);
+  g_assert_null (timeline);
+  g_assert_true (TAIOU_IS_PROFILE (profile));
+  g_assert_true (profile == taiou_case_get_profile (self));
+  g_assert_null (incident);
+  g_assert_null (taiou_case_dup_unfinished_incident (self));
+  g_assert_null (taiou_case_dup_incident_for_notice (self));
+
+  created = taiou_case_create_incident (self, "x", 0, "PC", "me", &error);
+  g_assert_error (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_NO_RECORD);
+  g_assert_cmpstr (error->message, ==, "The incident record is not available.");
+  g_assert_null (created);
+  g_clear_error (&error);
+
+  g_assert_false (taiou_case_select_incident (self, 1, &error));
+  g_assert_error (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+
+  g_assert_false (taiou_case_record_step (self, "scan", "s", &error));
+  g_assert_error (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+
+  g_assert_false (taiou_case_record_answer (self, TAIOU_EVENT_TRIAGE_HOST, "PC", NULL, &error));
+  g_assert_error (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_NO_RECORD);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The database refuses the write: the caller gets the timeline's error, nothing is announced,
+ * and the incident at hand stays as it was. */
+static void
+test_record_refused (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&path);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "at hand", 0);
+  g_autoptr(TaiouCase) self = taiou_case_new (timeline, NULL);
+  g_autoptr(TaiouIncident) created = NULL;
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  guint n_notify = 0;
+
+  g_signal_connect (self, "event-recorded", G_CALLBACK (count_events), kinds);
+  g_signal_connect (self, "notify::incident", G_CALLBACK (count_notify), &n_notify);
+  taiou_test_sqlite_exec (path, "CREATE TRIGGER no_events BEFORE INSERT ON events "
+                          "BEGIN SELECT RAISE(ABORT, 'read-only'); END");
+
+  g_assert_false (taiou_case_record_answer (self, TAIOU_EVENT_TRIAGE_HOST, "PC", NULL, &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (taiou_case_record_step (self, "scan", "s", &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_IO);
+  g_clear_error (&error);
+  created = taiou_case_create_incident (self, "new", 0, "PC", "me", &error);
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_IO);
+  g_assert_null (created);
+
+  g_assert_cmpuint (kinds->len, ==, 0);
+  g_assert_cmpuint (n_notify, ==, 0);
+  g_assert_cmpint (taiou_incident_get_id (taiou_case_get_incident (self)), ==,
+                   taiou_incident_get_id (incident));
+  g_assert_cmpstr (taiou_incident_get_step (taiou_case_get_incident (self)), ==, "");
+}
+
 /* A mail verdict goes into the incident at hand, without the links. */
 static void
 test_record_mail (void)
@@ -315,6 +397,8 @@ main (int   argc,
   g_test_add_func ("/taiou/case/iocs-unreadable-file", test_iocs_unreadable_file);
   g_test_add_func ("/taiou/case/incident-at-hand", test_incident_at_hand);
   g_test_add_func ("/taiou/case/record-mail", test_record_mail);
+  g_test_add_func ("/taiou/case/without-record", test_without_record);
+  g_test_add_func ("/taiou/case/record-refused", test_record_refused);
 
   return g_test_run ();
 }
