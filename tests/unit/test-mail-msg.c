@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "taiou-mail-msg-private.h"
 #include "taiou-test-msg.h"
 #include "taiou-test-util.h"
 
@@ -429,6 +430,110 @@ test_rtf_only (void)
                             "compressed RTF"));
 }
 
+static GBytes *
+rtf_header (guint32     compressed_size,
+            guint32     raw_size,
+            guint32     type,
+            const char *body,
+            gsize       body_length)
+{
+  GByteArray *file = g_byte_array_new ();
+  guint32 header[4] = {
+    GUINT32_TO_LE (compressed_size), GUINT32_TO_LE (raw_size), GUINT32_TO_LE (type), 0,
+  };
+
+  g_byte_array_append (file, (const guint8 *) header, sizeof header);
+  g_byte_array_append (file, (const guint8 *) body, body_length);
+  return g_byte_array_free_to_bytes (file);
+}
+
+static void
+assert_rtf (GBytes     *rtf,
+            gsize       max_size,
+            const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) text = _taiou_rtf_decompress (g_bytes_get_data (rtf, NULL),
+                                                  g_bytes_get_size (rtf), max_size, &error);
+
+  if (expected == NULL)
+    {
+      g_assert_error (error, TAIOU_MAIL_MSG_ERROR, TAIOU_MAIL_MSG_ERROR_DAMAGED);
+      g_assert_null (text);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text), expected,
+                   strlen (expected));
+}
+
+/* [MS-OXRTFCP]: the sizes in the header are checked against the data, never trusted. */
+static void
+test_rtf_hostile (void)
+{
+  g_autoptr(GBytes) good = taiou_test_msg_compress_rtf ("\\deff0 x}");
+  g_autoptr(GBytes) short_header = g_bytes_new ("LZFu", 4);
+  g_autoptr(GBytes) raw = rtf_header (12 + 6, 6, 0x414C454D, "{\\rtf1", 6);
+  g_autoptr(GBytes) raw_lying = rtf_header (12 + 6, 1000, 0x414C454D, "{\\rtf1", 6);
+  g_autoptr(GBytes) raw_past_end = rtf_header (5000, 6, 0x414C454D, "{\\r", 3);
+  g_autoptr(GBytes) unknown = rtf_header (12, 0, 0x12345678, "", 0);
+  g_autoptr(GBytes) missing_literal = rtf_header (12 + 2, 3, 0x75465A4C, "\x00" "a", 2);
+  g_autoptr(GBytes) half_reference = rtf_header (12 + 2, 3, 0x75465A4C, "\x01" "\x00", 2);
+  g_autoptr(GBytes) too_short = rtf_header (12 + 9, 20, 0x75465A4C, "\x00" "abcdefgh", 9);
+  /* Cut in its last literal: the data stops before the size it announced. */
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (good, 0, g_bytes_get_size (good) - 3);
+  /* A reference into the dictionary that wraps past its last byte (offset 4095, 4 bytes). */
+  g_autoptr(GBytes) wrapping = rtf_header (12 + 3, 4, 0x75465A4C, "\x01" "\xff\xf2", 3);
+  g_autoptr(GError) error = NULL;
+
+  assert_rtf (good, 1000, "{\\rtf1\\ansi\\deff0 x}");
+  assert_rtf (good, 5, "{\\rtf");
+  assert_rtf (short_header, 1000, NULL);
+  assert_rtf (raw, 1000, "{\\rtf1");
+  assert_rtf (raw, 3, "{\\r");
+  assert_rtf (raw_lying, 1000, "{\\rtf1");
+  assert_rtf (raw_past_end, 1000, "{\\r");
+  assert_rtf (unknown, 1000, NULL);
+  assert_rtf (missing_literal, 1000, NULL);
+  assert_rtf (half_reference, 1000, NULL);
+  assert_rtf (too_short, 1000, NULL);
+  assert_rtf (truncated, 1000, NULL);
+  {
+    g_autoptr(GBytes) text = _taiou_rtf_decompress (g_bytes_get_data (wrapping, NULL),
+                                                    g_bytes_get_size (wrapping), 1000, &error);
+
+    g_assert_no_error (error);
+    /* Bytes 4095, 0, 1, 2 of the ring: a zero, then the prologue's start. */
+    g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text), "\0{\\r", 4);
+  }
+}
+
+/* A body only in damaged compressed RTF is noted; the rest of the message is still read. */
+static void
+test_rtf_damaged_body (void)
+{
+  g_autoptr(TaiouTestMsg) msg = taiou_test_msg_new ();
+  g_autoptr(GBytes) rtf = taiou_test_msg_compress_rtf ("\\deff0 x}");
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GMimeMessage) message = NULL;
+  g_autoptr(GBytes) text = NULL;
+  GMimeObject *part;
+
+  taiou_test_msg_set_unicode (msg, 0x0037, "broken rtf");
+  taiou_test_msg_set_binary (msg, 0x1009, g_bytes_get_data (rtf, NULL),
+                             g_bytes_get_size (rtf) - 3);
+  file = taiou_test_msg_build (msg);
+  message = read_ok (file);
+  g_assert_cmpstr (g_mime_message_get_subject (message), ==, "broken rtf");
+  part = g_mime_message_get_mime_part (message);
+  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (part)), ==,
+                   "text/plain");
+  text = part_content (part);
+  g_assert_cmpuint (g_bytes_get_size (text), ==, 0);
+  g_assert_nonnull (strstr (g_mime_object_get_header (GMIME_OBJECT (message), "X-Taiou-Note"),
+                            "could not be read"));
+}
+
 static void
 test_big_sectors (void)
 {
@@ -742,6 +847,8 @@ main (int    argc,
   g_test_add_func ("/taiou/mail-msg/invalid-utf16", test_invalid_utf16);
   g_test_add_func ("/taiou/mail-msg/empty-properties", test_empty_properties);
   g_test_add_func ("/taiou/mail-msg/rtf-only", test_rtf_only);
+  g_test_add_func ("/taiou/mail-msg/rtf-hostile", test_rtf_hostile);
+  g_test_add_func ("/taiou/mail-msg/rtf-damaged-body", test_rtf_damaged_body);
   g_test_add_func ("/taiou/mail-msg/big-sectors", test_big_sectors);
   g_test_add_func ("/taiou/mail-msg/nesting-limit", test_nesting_limit);
   g_test_add_func ("/taiou/mail-msg/attachment-without-data", test_attachment_without_data);
