@@ -534,6 +534,57 @@ test_rtf_damaged_body (void)
                             "could not be read"));
 }
 
+/* PT_STRING8 in the message's code page ([MS-OXCDATA] code page ids), with the fallbacks for a
+ * code page that lies. */
+static void
+test_decode_8bit (void)
+{
+  static const struct {
+    guint       codepage;
+    const char *bytes;
+    const char *text;
+    gsize       length;  /* 0: up to the first NUL */
+  } cases[] = {
+    { 932, "\x90\xbf\x8b\x81\x8f\x91", "請求書" },
+    { 20932, "\xc0\xc1\xb5\xe1\xbd\xf1", "請求書" },
+    { 51932, "\xc0\xc1\xb5\xe1\xbd\xf1", "請求書" },
+    { 50220, "\x1b$B@A5a=q\x1b(B", "請求書" },
+    { 936, "\xb7\xa2\xc6\xb1", "发票" },
+    { 950, "\xb5\x6f\xb2\xbc", "發票" },
+    { 20127, "invoice", "invoice" },
+    { 28591, "caf\xe9", "café" },
+    { 28605, "\xa4", "€" },
+    { 1252, "\x80 100", "€ 100" },
+    { 65001, "\xe8\xab\x8b\xe6\xb1\x82", "請求" },
+    /* Unicode code pages are not 8-bit: the bytes are taken as UTF-8 when they are. */
+    { 1200, "plain", "plain" },
+    /* ASCII cannot hold these bytes: valid UTF-8 is taken as such… */
+    { 20127, "\xe8\xab\x8b", "請" },
+    /* …then Japanese Windows' CP932… */
+    { 20127, "\x90\xbf", "請" },
+    { 0, "\x90\xbf", "請" },
+    /* …and a string is never lost, only its invalid bytes. */
+    { 20127, "ok\xff", "ok\xef\xbf\xbd" },
+    /* A NUL ends the string, as in a C string. */
+    { 1252, "a\0b", "a", 3 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = cases[i].length != 0 ? cases[i].length : strlen (cases[i].bytes);
+      g_autofree char *text = _taiou_msg_decode_8bit ((const guint8 *) cases[i].bytes, length,
+                                                      cases[i].codepage);
+
+      g_test_message ("case %" G_GSIZE_FORMAT ": code page %u", i, cases[i].codepage);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  {
+    g_autofree char *empty = _taiou_msg_decode_8bit ((const guint8 *) "", 0, 932);
+
+    g_assert_cmpstr (empty, ==, "");
+  }
+}
+
 static void
 test_big_sectors (void)
 {
@@ -849,6 +900,7 @@ main (int    argc,
   g_test_add_func ("/taiou/mail-msg/rtf-only", test_rtf_only);
   g_test_add_func ("/taiou/mail-msg/rtf-hostile", test_rtf_hostile);
   g_test_add_func ("/taiou/mail-msg/rtf-damaged-body", test_rtf_damaged_body);
+  g_test_add_func ("/taiou/mail-msg/decode-8bit", test_decode_8bit);
   g_test_add_func ("/taiou/mail-msg/big-sectors", test_big_sectors);
   g_test_add_func ("/taiou/mail-msg/nesting-limit", test_nesting_limit);
   g_test_add_func ("/taiou/mail-msg/attachment-without-data", test_attachment_without_data);
