@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "taiou-probe-winvol-private.h"
@@ -268,6 +269,79 @@ test_hive_layout_checked (void)
   assert_rejected (copy, length, "bad cell");
 }
 
+/* The layout checks that reach past the header: where the root is and what each page says. */
+static void
+test_hive_pages_checked (void)
+{
+  g_autoptr(GBytes) empty = taiou_test_hive_empty_bytes ();
+  gsize length = g_bytes_get_size (empty);
+  g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (empty, NULL), length);
+  guint32 root = GUINT32_FROM_LE (*(guint32 *) (copy + 0x24));
+
+  /* The root key past the last hbin. */
+  *(guint32 *) (copy + 0x24) = GUINT32_TO_LE (0x1000);
+  fix_checksum (copy);
+  assert_rejected (copy, length, "root key");
+  *(guint32 *) (copy + 0x24) = GUINT32_TO_LE (root);
+  fix_checksum (copy);
+
+  /* An hbin page that is not one, that names another offset, or whose size overruns the data. */
+  copy[0x1000] = 'H';
+  assert_rejected (copy, length, "bad hbin page at offset 0x1000");
+  copy[0x1000] = 'h';
+  *(guint32 *) (copy + 0x1004) = GUINT32_TO_LE (0x1000);
+  assert_rejected (copy, length, "bad hbin page");
+  *(guint32 *) (copy + 0x1004) = 0;
+  *(guint32 *) (copy + 0x1008) = GUINT32_TO_LE (0x2000);
+  assert_rejected (copy, length, "bad hbin page");
+  *(guint32 *) (copy + 0x1008) = GUINT32_TO_LE (0x1000);
+}
+
+/* A hive named on a suspect disk: only a regular file is read, never through a link. */
+static void
+test_hive_file_refused (void)
+{
+  g_autoptr(GBytes) empty = taiou_test_hive_empty_bytes ();
+  g_autofree char *dir = g_dir_make_tmp ("taiou-hive-XXXXXX", NULL);
+  g_autofree char *hive_path = g_build_filename (dir, "SYSTEM", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "link", NULL);
+  g_autofree char *short_path = g_build_filename (dir, "short", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "missing", NULL);
+  g_autoptr(TaiouWinregHive) hive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (hive_path, g_bytes_get_data (empty, NULL),
+                                      g_bytes_get_size (empty), NULL));
+  g_assert_cmpint (symlink (hive_path, link_path), ==, 0);
+  g_assert_true (g_file_set_contents (short_path, "regf", 4, NULL));
+
+  hive = taiou_winreg_hive_new_from_file (AT_FDCWD, hive_path, G_MAXUINT64, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hive);
+  g_clear_pointer (&hive, taiou_winreg_hive_free);
+
+  hive = taiou_winreg_hive_new_from_file (AT_FDCWD, link_path, G_MAXUINT64, &error);
+  g_assert_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_READ);
+  g_assert_null (hive);
+  g_clear_error (&error);
+
+  hive = taiou_winreg_hive_new_from_file (AT_FDCWD, missing_path, G_MAXUINT64, &error);
+  g_assert_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_READ);
+  g_clear_error (&error);
+
+  hive = taiou_winreg_hive_new_from_file (AT_FDCWD, dir, G_MAXUINT64, &error);
+  g_assert_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_READ);
+  g_assert_cmpstr (error->message, ==, "not a regular file");
+  g_clear_error (&error);
+
+  hive = taiou_winreg_hive_new_from_file (AT_FDCWD, short_path, G_MAXUINT64, &error);
+  g_assert_error (error, TAIOU_WINREG_ERROR, TAIOU_WINREG_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "only 4 bytes"));
+
+  g_assert_cmpint (g_unlink (hive_path) + g_unlink (link_path) + g_unlink (short_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Appends an hbin holding one value list that names the value @vk @n_values times, and points
  * every key of @keys at it (a key handle is its nk cell's offset in the file; the nk record
  * holds the value count at 0x28 and the list's offset, from the first hbin, at 0x2c).  Small on
@@ -511,6 +585,8 @@ main (int    argc,
   g_test_add_func ("/taiou/winreg/utf16", test_utf16);
   g_test_add_func ("/taiou/winreg/generated-hive-reads-back", test_hive_reads_back);
   g_test_add_func ("/taiou/winreg/layout-checked-before-hivex", test_hive_layout_checked);
+  g_test_add_func ("/taiou/winreg/pages-checked-before-hivex", test_hive_pages_checked);
+  g_test_add_func ("/taiou/winreg/file-refused", test_hive_file_refused);
   g_test_add_func ("/taiou/winreg/work-is-bounded", test_hive_work_is_bounded);
   g_test_add_func ("/taiou/winreg/big-data-list-past-the-end", test_big_data_list_past_the_end);
   g_test_add_func ("/taiou/winreg/system-hive-work-is-bounded", test_system_hive_work_is_bounded);
