@@ -73,6 +73,18 @@ taiou_test_add_incident (TaiouTimeline *timeline,
   return incident;
 }
 
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult * that @user_data points to,
+ * so the test can call the _finish () itself once the main loop has set it. */
+void
+taiou_test_store_result (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 void
 taiou_test_cli_result_free (TaiouTestCliResult *result)
 {

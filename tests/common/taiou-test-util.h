@@ -14,6 +14,9 @@ void           taiou_test_sqlite_exec    (const char  *db_path,
 TaiouIncident *taiou_test_add_incident   (TaiouTimeline *timeline,
                                           const char    *title,
                                           guint          n_extra_events);
+void           taiou_test_store_result   (GObject       *source,
+                                          GAsyncResult  *result,
+                                          gpointer       user_data);
 
 /* What running the real taiou-cli binary ($TAIOU_CLI) printed and returned. */
 typedef struct

@@ -131,16 +131,6 @@ count_loads (TaiouCase *self,
   (*n_loads)++;
 }
 
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* However many ask, and however they ask, the IOC set is loaded once and shared. */
 static void
 test_iocs_load_once (void)
@@ -161,8 +151,8 @@ test_iocs_load_once (void)
   g_assert_null (taiou_case_get_iocs (self));
 
   /* Two windows open at once: both wait for the same load. */
-  taiou_case_load_iocs_async (self, NULL, store_result, &first);
-  taiou_case_load_iocs_async (self, NULL, store_result, &second);
+  taiou_case_load_iocs_async (self, NULL, taiou_test_store_result, &first);
+  taiou_case_load_iocs_async (self, NULL, taiou_test_store_result, &second);
   while (first == NULL || second == NULL)
     g_main_context_iteration (NULL, TRUE);
   first_iocs = taiou_case_load_iocs_finish (self, first, &error);

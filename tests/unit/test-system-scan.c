@@ -108,16 +108,6 @@ test_extra_paths_are_walked (Fixture       *fixture,
 }
 
 static void
-async_done (GObject      *source,
-            GAsyncResult *async_result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (async_result);
-}
-
-static void
 test_async_and_log (Fixture       *fixture,
                     gconstpointer  user_data)
 {
@@ -133,7 +123,8 @@ test_async_and_log (Fixture       *fixture,
   g_autoptr(GPtrArray) events = NULL;
   TaiouEvent *last;
 
-  taiou_system_scan_async (scanner, NULL, NULL, NULL, NULL, NULL, async_done, &async_result);
+  taiou_system_scan_async (scanner, NULL, NULL, NULL, NULL, NULL, taiou_test_store_result,
+                           &async_result);
   while (async_result == NULL)
     g_main_context_iteration (NULL, TRUE);
   result = taiou_system_scan_finish (scanner, async_result, &snapshot, &error);
@@ -165,7 +156,7 @@ test_cancelled (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
-  taiou_system_scan_async (scanner, NULL, NULL, NULL, NULL, cancellable, async_done,
+  taiou_system_scan_async (scanner, NULL, NULL, NULL, NULL, cancellable, taiou_test_store_result,
                            &async_result);
   while (async_result == NULL)
     g_main_context_iteration (NULL, TRUE);

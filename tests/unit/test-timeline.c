@@ -497,31 +497,22 @@ test_verification_copy (void)
 }
 
 static void
-verify_async_error_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  GError **out = user_data;
-  g_autoptr(TaiouTimelineVerification) verification = NULL;
-
-  verification = taiou_timeline_verify_finish (TAIOU_TIMELINE (source), result, out);
-  g_assert_null (verification);
-  g_assert_nonnull (*out);
-}
-
-static void
 test_verify_async_cancelled (void)
 {
   g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (NULL);
   g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "x", 2);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(TaiouTimelineVerification) verification = NULL;
   g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
-  taiou_timeline_verify_async (timeline, cancellable, verify_async_error_cb, &error);
-  while (error == NULL)
+  taiou_timeline_verify_async (timeline, cancellable, taiou_test_store_result, &result);
+  while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
+  verification = taiou_timeline_verify_finish (timeline, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (verification);
 }
 
 static gint64
