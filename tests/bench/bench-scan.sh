@@ -98,7 +98,7 @@ for round in 0 1 2; do
                                   xargs -0 -P2 -n 256 openssl dgst -sha256") ;;
       clam)    t=$(seconds clamscan --no-summary -r -d "$hsb" "$tree") ;;
     esac
-    runs[$tool]="${runs[$tool]:-} $t"
+    runs[$tool]="${runs[$tool]:-} $(printf '%.2f' "$t")"
   done
 done
 # shellcheck disable=SC2086 # the runs are a list of numbers
