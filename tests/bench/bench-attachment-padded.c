@@ -18,6 +18,8 @@
 
 #include "taiou.h"
 
+#include "bench-report.h"
+
 #define PADDED_SIZE (G_GUINT64_CONSTANT (500) << 20)
 #define MAX_PEAK_KIB (128 * 1024)
 
@@ -113,6 +115,8 @@ main (int    argc,
   g_print ("peak RSS: %.1f MiB (%.1f MiB before classifying)\n", peak_kib / 1024.0,
            before_kib / 1024.0);
 
+  bench_report ("attachment-padded-500M-peak-rss", peak_kib / 1024.0, "MiB", "<= 128 MiB", NULL, 0,
+                padded && peak_kib <= MAX_PEAK_KIB);
   if (!padded)
     {
       g_printerr ("FAIL: the padding was not reported\n");

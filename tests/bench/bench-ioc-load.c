@@ -5,7 +5,8 @@
  *
  * Target (issue 3): ≤ 1 s and ≤ 100 MB RSS.  The list is written first through a small buffer so
  * that generating it does not count towards the peak; the figures printed are the load alone
- * and the process's peak resident size (VmHWM) before and after.
+ * and the process's peak resident size (VmHWM) before and after.  It exits non-zero when a
+ * target is missed.
  */
 #define G_LOG_DOMAIN "bench-ioc-load"
 
@@ -16,6 +17,8 @@
 #include <stdlib.h>
 
 #include "taiou.h"
+
+#include "bench-report.h"
 
 static gint64
 status_kb (const char *field)
@@ -44,6 +47,7 @@ main (int    argc,
   gint64 hwm_before, hwm_after, rss_after, start, elapsed;
   gint64 file_size;
   guint found = 0;
+  gboolean met;
 
   g_assert_nonnull (file);
   fputs ("# benchmark: random SHA-256 IOCs\n", file);
@@ -94,7 +98,12 @@ main (int    argc,
            (g_get_monotonic_time () - start) * 1e3 / count);
   g_print ("  loaded %u, bad lines %u\n", report->n_loaded, report->n_bad);
 
+  met = bench_report ("ioc-load-1M-time", elapsed / 1e6, "s", "<= 1 s", NULL, 0,
+                      elapsed <= G_USEC_PER_SEC);
+  met &= bench_report ("ioc-load-1M-peak-rss", hwm_after / 1024.0, "MB", "<= 100 MB", NULL, 0,
+                       hwm_after <= 100 * 1024);
+
   g_remove (path);
   g_rmdir (dir);
-  return found == count && report->n_loaded == count ? 0 : 1;
+  return found == count && report->n_loaded == count && met ? 0 : 1;
 }

@@ -19,6 +19,8 @@
 
 #include "taiou.h"
 
+#include "bench-report.h"
+
 /* An RFC 2047 word in ISO-2022-JP, as Japanese mail programs still write headers. */
 static char *
 iso2022jp_word (const char *text)
@@ -146,5 +148,6 @@ main (int   argc,
   g_print ("%.2f s, %.0f mails/s on one thread (target >= 5000: %s)\n",
            elapsed / 1e6, count / (elapsed / 1e6),
            count / (elapsed / 1e6) >= 5000 ? "met" : "NOT MET");
-  return 0;
+  return bench_report ("mail-triage-rate", count / (elapsed / 1e6), "mails/s", ">= 5000 mails/s",
+                       NULL, 0, count / (elapsed / 1e6) >= 5000) ? 0 : 1;
 }

@@ -1,0 +1,37 @@
+/* bench-report.h — the one machine-readable line a benchmark prints for each of its targets
+ *
+ *   BENCH <TAB> name <TAB> figure <TAB> unit <TAB> target <TAB> comparison tool
+ *         <TAB> comparison figure <TAB> ratio <TAB> PASS|FAIL
+ *
+ * tests/bench/bench-table.py collects these lines from every benchmark (C or shell) into one
+ * table.  With a comparison tool, the ratio is Taiou's figure over the tool's, measured in the
+ * same invocation, and the target applies to the ratio; without one (the absolute targets of
+ * issues 3 and 4) the comparison fields are "-" and the target applies to the figure.  Numbers
+ * are written with a '.' whatever the locale, so that the collector can read them.
+ */
+#pragma once
+
+#include <glib.h>
+
+static inline gboolean
+bench_report (const char *name,
+              double      figure,
+              const char *unit,
+              const char *target,
+              const char *tool,
+              double      tool_figure,
+              gboolean    pass)
+{
+  char buffers[3][G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buffers[0], sizeof buffers[0], "%.3f", figure);
+  if (tool != NULL)
+    {
+      g_ascii_formatd (buffers[1], sizeof buffers[1], "%.3f", tool_figure);
+      g_ascii_formatd (buffers[2], sizeof buffers[2], "%.3f", figure / tool_figure);
+    }
+  g_print ("BENCH\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, buffers[0], unit, target,
+           tool != NULL ? tool : "-", tool != NULL ? buffers[1] : "-",
+           tool != NULL ? buffers[2] : "-", pass ? "PASS" : "FAIL");
+  return pass;
+}
