@@ -9,6 +9,7 @@
 #include "taiou-file-digest.h"
 #include "taiou-file-read.h"
 #include "taiou-finding.h"
+#include "taiou-guidance.h"
 #include "taiou-host-rules.h"
 #include "taiou-host-snapshot.h"
 #include "taiou-i18n.h"
