@@ -19,6 +19,10 @@ struct _TaiouTimeline
   /* One connection is shared by every thread of the process; SQLite serialises single calls,
    * this lock keeps a whole transaction (read head, insert, commit) in one piece. */
   GMutex   lock;
+
+  /* The statements of every append, prepared once: an append is the record's hot path
+   * (thousands per scan), and re-preparing them cost as much as hashing the event. */
+  sqlite3_stmt *append_statements[3];
 };
 
 #define TAIOU_INCIDENT_CREATED_KIND TAIOU_EVENT_INCIDENT_CREATED

@@ -64,6 +64,8 @@ taiou_timeline_finalize (GObject *object)
 {
   TaiouTimeline *self = TAIOU_TIMELINE (object);
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->append_statements); i++)
+    g_clear_pointer (&self->append_statements[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->lock);
@@ -146,6 +148,38 @@ _taiou_timeline_prepare (TaiouTimeline  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+enum {
+  APPEND_HEAD,
+  APPEND_INSERT,
+  APPEND_INCIDENT_EXISTS,
+};
+
+/* One of the append path's statements, prepared on first use and kept; the caller holds
+ * self->lock and hands it back with release_cached() before letting go of the lock. */
+static gboolean
+prepare_cached (TaiouTimeline  *self,
+                guint           slot,
+                const char     *sql,
+                sqlite3_stmt  **stmt,
+                GError        **error)
+{
+  g_assert (slot < G_N_ELEMENTS (self->append_statements));
+
+  if (self->append_statements[slot] == NULL &&
+      !_taiou_timeline_prepare (self, sql, &self->append_statements[slot], error))
+    return FALSE;
+  *stmt = self->append_statements[slot];
+  return TRUE;
+}
+
+/* Makes a cached statement ready for its next use, and lets go of the caller's strings. */
+static void
+release_cached (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 }
 
 /* Runs a statement that yields one integer row, e.g. a PRAGMA. */
@@ -462,8 +496,8 @@ _taiou_timeline_append_locked (TaiouTimeline  *self,
   gint64 last_seq = 0;
   int rc;
 
-  if (!_taiou_timeline_prepare (self, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
-                                &stmt, error))
+  if (!prepare_cached (self, APPEND_HEAD, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
+                       &stmt, error))
     return NULL;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -471,7 +505,7 @@ _taiou_timeline_append_locked (TaiouTimeline  *self,
       last_seq = sqlite3_column_int64 (stmt, 0);
       prev_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
     }
-  sqlite3_finalize (stmt);
+  release_cached (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
@@ -490,11 +524,11 @@ _taiou_timeline_append_locked (TaiouTimeline  *self,
   fields.detail = detail_json;
   hash = _taiou_event_compute_hash (prev_hash, &fields);
 
-  if (!_taiou_timeline_prepare (self,
-                                "INSERT INTO events (seq, incident_id, time_us, kind, actor, host, "
-                                "                    summary, detail, prev_hash, hash) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                &stmt, error))
+  if (!prepare_cached (self, APPEND_INSERT,
+                       "INSERT INTO events (seq, incident_id, time_us, kind, actor, host, "
+                       "                    summary, detail, prev_hash, hash) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       &stmt, error))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, fields.seq);
   if (incident_id > 0)
@@ -510,7 +544,7 @@ _taiou_timeline_append_locked (TaiouTimeline  *self,
   sqlite3_bind_text (stmt, 9, prev_hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  release_cached (stmt);
   if (rc != SQLITE_DONE)
     {
       _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
@@ -528,11 +562,12 @@ _taiou_timeline_incident_exists_locked (TaiouTimeline  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!_taiou_timeline_prepare (self, "SELECT 1 FROM incidents WHERE id = ?", &stmt, error))
+  if (!prepare_cached (self, APPEND_INCIDENT_EXISTS, "SELECT 1 FROM incidents WHERE id = ?",
+                       &stmt, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, incident_id);
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  release_cached (stmt);
 
   if (rc == SQLITE_ROW)
     return TRUE;
