@@ -326,6 +326,7 @@ test_start_screen_opens_it (Fixture       *fixture,
   TaiouWindow *main_window = taiou_window_new (NULL, fixture->case_at_hand);
   GtkWidget *button;
   TaiouNoticeWindow *editor;
+  g_autofree char *preview = NULL;
 
   gtk_window_present (GTK_WINDOW (main_window));
   taiou_test_wait_until_mapped (GTK_WIDGET (main_window));
@@ -336,7 +337,8 @@ test_start_screen_opens_it (Fixture       *fixture,
   editor = TAIOU_NOTICE_WINDOW (taiou_test_wait_for_window (TAIOU_TYPE_NOTICE_WINDOW));
   /* The newest incident, with the partner warning first. */
   g_assert_cmpstr (taiou_notice_window_get_template (editor), ==, "partner-warning");
-  g_assert_nonnull (strstr (taiou_notice_window_get_preview (editor), "営業部 山田太郎"));
+  preview = taiou_notice_window_get_preview (editor);
+  g_assert_nonnull (strstr (preview, "営業部 山田太郎"));
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (main_window));
 }

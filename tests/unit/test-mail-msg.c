@@ -67,6 +67,17 @@ sha256 (GBytes *bytes)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
+/* The part's declared type; GMime hands back a string of its own. */
+static void
+assert_mime_type (GMimeObject *part,
+                  const char  *expected)
+{
+  g_autofree char *mime_type = g_mime_content_type_get_mime_type (
+    g_mime_object_get_content_type (part));
+
+  g_assert_cmpstr (mime_type, ==, expected);
+}
+
 /* The message's multipart/mixed children: [0] the body, then the attachments. */
 static GMimeMultipart *
 mixed_part (GMimeMessage *message)
@@ -74,8 +85,7 @@ mixed_part (GMimeMessage *message)
   GMimeObject *top = g_mime_message_get_mime_part (message);
 
   g_assert_true (GMIME_IS_MULTIPART (top));
-  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (top)), ==,
-                   "multipart/mixed");
+  assert_mime_type (top, "multipart/mixed");
   return GMIME_MULTIPART (top);
 }
 
@@ -129,8 +139,7 @@ assert_sample_content (GMimeMessage *message)
 
   body = g_mime_multipart_get_part (mixed, 0);
   g_assert_true (GMIME_IS_MULTIPART (body));
-  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (body)), ==,
-                   "multipart/alternative");
+  assert_mime_type (body, "multipart/alternative");
   g_assert_cmpint (g_mime_multipart_get_count (GMIME_MULTIPART (body)), ==, 2);
   plain = g_mime_text_part_get_text (
     GMIME_TEXT_PART (g_mime_multipart_get_part (GMIME_MULTIPART (body), 0)));
@@ -142,8 +151,7 @@ assert_sample_content (GMimeMessage *message)
   zip = g_mime_multipart_get_part (mixed, 1);
   g_assert_cmpstr (g_mime_part_get_filename (GMIME_PART (zip)), ==, TAIOU_TEST_MSG_ZIP_NAME);
   g_assert_cmpstr (g_mime_object_get_disposition (zip), ==, "attachment");
-  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (zip)), ==,
-                   "application/zip");
+  assert_mime_type (zip, "application/zip");
   zip_bytes = part_content (zip);
   g_assert_true (g_bytes_equal (zip_bytes, expected_zip));
   zip_sum = sha256 (zip_bytes);
@@ -152,8 +160,7 @@ assert_sample_content (GMimeMessage *message)
 
   bin = g_mime_multipart_get_part (mixed, 2);
   g_assert_cmpstr (g_mime_part_get_filename (GMIME_PART (bin)), ==, TAIOU_TEST_MSG_BIN_NAME);
-  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (bin)), ==,
-                   "application/octet-stream");
+  assert_mime_type (bin, "application/octet-stream");
   bin_bytes = part_content (bin);
   g_assert_cmpuint (g_bytes_get_size (bin_bytes), ==, TAIOU_TEST_MSG_BIN_SIZE);
   g_assert_true (g_bytes_equal (bin_bytes, expected_bin));
@@ -335,8 +342,7 @@ test_html_in_code_page (void)
   file = taiou_test_msg_build (msg);
   message = read_ok (file);
   part = g_mime_message_get_mime_part (message);
-  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (part)), ==,
-                   "text/html");
+  assert_mime_type (part, "text/html");
   html = g_mime_text_part_get_text (GMIME_TEXT_PART (part));
   g_assert_cmpstr (html, ==, TAIOU_TEST_MSG_HTML);
 }
@@ -401,8 +407,7 @@ test_empty_properties (void)
   g_assert_null (g_mime_message_get_subject (message));
   g_assert_cmpint (internet_address_list_length (g_mime_message_get_from (message)), ==, 0);
   part = g_mime_message_get_mime_part (message);
-  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (part)), ==,
-                   "text/html");
+  assert_mime_type (part, "text/html");
   html = g_mime_text_part_get_text (GMIME_TEXT_PART (part));
   g_assert_cmpstr (html, ==, "");
 }
@@ -422,8 +427,7 @@ test_rtf_only (void)
   file = taiou_test_msg_build (msg);
   message = read_ok (file);
   part = g_mime_message_get_mime_part (message);
-  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (part)), ==,
-                   "text/rtf");
+  assert_mime_type (part, "text/rtf");
   text = part_text (part);
   g_assert_cmpstr (text, ==, "{\\rtf1\\ansi\\deff0 Please open invoice.zip}");
   g_assert_nonnull (strstr (g_mime_object_get_header (GMIME_OBJECT (message), "X-Taiou-Note"),
@@ -526,8 +530,7 @@ test_rtf_damaged_body (void)
   message = read_ok (file);
   g_assert_cmpstr (g_mime_message_get_subject (message), ==, "broken rtf");
   part = g_mime_message_get_mime_part (message);
-  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (part)), ==,
-                   "text/plain");
+  assert_mime_type (part, "text/plain");
   text = part_content (part);
   g_assert_cmpuint (g_bytes_get_size (text), ==, 0);
   g_assert_nonnull (strstr (g_mime_object_get_header (GMIME_OBJECT (message), "X-Taiou-Note"),
@@ -653,8 +656,7 @@ test_attachment_without_data (void)
   part = g_mime_multipart_get_part (mixed_part (message), 1);
   g_assert_cmpstr (g_mime_part_get_filename (GMIME_PART (part)), ==, "invoice.doc");
   /* A multipart MIME tag on a leaf would make its bytes parse as parts: refused. */
-  g_assert_cmpstr (g_mime_content_type_get_mime_type (g_mime_object_get_content_type (part)), ==,
-                   "application/octet-stream");
+  assert_mime_type (part, "application/octet-stream");
   content = part_content (part);
   g_assert_cmpuint (g_bytes_get_size (content), ==, 0);
   g_assert_nonnull (strstr (g_mime_object_get_header (part, "X-Taiou-Note"),
