@@ -27,13 +27,19 @@ struct _TaiouTimelineView
   GtkColumnView  *event_view;
 
   TaiouCase      *case_at_hand;
-  TaiouTimeline  *timeline;      /* the case's, NULL when the record could not be opened */
   GListStore     *events;
   GCancellable   *verify_cancellable;
   gint64          selected_id;
 };
 
 G_DEFINE_FINAL_TYPE (TaiouTimelineView, taiou_timeline_view, ADW_TYPE_BIN)
+
+/* The case's record; NULL when it could not be opened (or before the case is set). */
+static TaiouTimeline *
+get_timeline (TaiouTimelineView *self)
+{
+  return self->case_at_hand != NULL ? taiou_case_get_timeline (self->case_at_hand) : NULL;
+}
 
 enum {
   PROP_0,
@@ -109,7 +115,7 @@ start_verify (TaiouTimelineView *self)
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
 
-  if (self->timeline == NULL)
+  if (get_timeline (self) == NULL)
     {
       set_verify_status (self, "dialog-warning-symbolic", "error",
                          _("The incident record is not available."));
@@ -118,7 +124,7 @@ start_verify (TaiouTimelineView *self)
 
   set_verify_status (self, "content-loading-symbolic", NULL, _("Checking the record…"));
   self->verify_cancellable = g_cancellable_new ();
-  taiou_timeline_verify_async (self->timeline, self->verify_cancellable, verify_cb,
+  taiou_timeline_verify_async (get_timeline (self), self->verify_cancellable, verify_cb,
                                g_object_ref (self));
 }
 
@@ -148,7 +154,7 @@ show_incident (TaiouTimelineView *self,
   gtk_label_set_label (self->incident_details, details);
   gtk_stack_set_visible_child_name (self->detail_stack, "incident");
 
-  events = taiou_timeline_list_events (self->timeline, self->selected_id, &error);
+  events = taiou_timeline_list_events (get_timeline (self), self->selected_id, &error);
   if (events == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The events could not be read: %s"),
@@ -206,10 +212,10 @@ taiou_timeline_view_reload (TaiouTimelineView *self)
   show_incident (self, NULL);
 
   start_verify (self);
-  if (self->timeline == NULL)
+  if (get_timeline (self) == NULL)
     return;
 
-  incidents = taiou_timeline_list_incidents (self->timeline, &error);
+  incidents = taiou_timeline_list_incidents (get_timeline (self), &error);
   if (incidents == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The incidents could not be read: %s"),
@@ -325,7 +331,6 @@ taiou_timeline_view_dispose (GObject *object)
   g_clear_object (&self->verify_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_TIMELINE_VIEW);
   g_clear_object (&self->events);
-  g_clear_object (&self->timeline);
   g_clear_object (&self->case_at_hand);
 
   G_OBJECT_CLASS (taiou_timeline_view_parent_class)->dispose (object);
@@ -376,7 +381,7 @@ write_notice_action (GtkWidget  *widget,
   TaiouTimelineView *self = TAIOU_TIMELINE_VIEW (widget);
   TaiouNoticeWindow *window;
 
-  if (self->timeline == NULL || self->selected_id <= 0)
+  if (get_timeline (self) == NULL || self->selected_id <= 0)
     return;
   window = taiou_notice_window_present_for (widget, self->case_at_hand, self->selected_id, NULL);
   /* What the editor records shows up here at once. */
@@ -454,9 +459,6 @@ taiou_timeline_view_set_case (TaiouTimelineView *self,
 
   if (!g_set_object (&self->case_at_hand, case_at_hand))
     return;
-  g_clear_object (&self->timeline);
-  if (case_at_hand != NULL && taiou_case_get_timeline (case_at_hand) != NULL)
-    self->timeline = g_object_ref (taiou_case_get_timeline (case_at_hand));
   self->selected_id = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
