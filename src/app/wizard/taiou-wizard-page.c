@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "guidance/taiou-guidance-view.h"
 #include "taiou-wizard-page.h"
 
 typedef struct
@@ -142,6 +143,9 @@ taiou_wizard_page_class_init (TaiouWizardPageClass *klass)
 
   klass->apply_async = taiou_wizard_page_real_apply_async;
   klass->apply_finish = taiou_wizard_page_real_apply_finish;
+
+  /* Every page's .ui may hold instructions from data/guidance/. */
+  g_type_ensure (TAIOU_TYPE_GUIDANCE_VIEW);
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,

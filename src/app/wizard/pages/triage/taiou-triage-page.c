@@ -2,8 +2,8 @@
  *
  * The answers open the incident: applying the page creates it and logs each answer as its own
  * timeline event, so the IT manager later sees exactly what the worker said and when.  The
- * questions follow the first thing every guide asks (IPA, JPCERT/CC, 警視庁 — see
- * data/guidance/): what was opened, and on which PC.
+ * questions follow the first thing the police desks ask (data/guidance/triage.json: write down
+ * what happened, when, on which PC, who noticed); the instructions above them are records there.
  */
 #define G_LOG_DOMAIN "taiou-triage-page"
 
