@@ -24,6 +24,7 @@
 #include "taiou-probe-linux.h"
 #include "taiou-probe-winvol.h"
 #include "taiou-profile.h"
+#include "taiou-step-progress.h"
 #include "taiou-scanner.h"
 #include "taiou-system-scan.h"
 #include "taiou-time.h"
