@@ -190,6 +190,58 @@ test_skip_and_back (Fixture       *fixture,
                  taiou_wizard_get_page (fixture->wizard, 1));
 }
 
+/* The n-th step of the indicator, as drawn. */
+static GtkWidget *
+find_indicator (GtkWidget *root,
+                guint      index)
+{
+  GtkWidget *first = taiou_test_find_css_class (root, "wizard-step");
+  GtkWidget *indicator = first;
+
+  for (guint i = 0; i < index && indicator != NULL; i++)
+    indicator = gtk_widget_get_next_sibling (indicator);
+  g_assert_nonnull (indicator);
+  return indicator;
+}
+
+/* Skipped, done and not-yet steps look different, during the session and after a restart; the
+ * restarted wizard returns to the step last shown (after Back), not the furthest reached. */
+static void
+test_skipped_is_not_done_and_resume_after_back (Fixture       *fixture,
+                                                gconstpointer  user_data)
+{
+  TaiouIncident *incident;
+  GtkWidget *window;
+  TaiouWizard *resumed;
+
+  answer_triage (fixture);
+  press_and_wait_for_next_page (fixture, "wizard.next");
+  press_and_wait_for_next_page (fixture, "wizard.skip");
+
+  g_assert_cmpint (taiou_wizard_get_step_state (fixture->wizard, 0), ==, TAIOU_STEP_DONE);
+  g_assert_cmpint (taiou_wizard_get_step_state (fixture->wizard, 1), ==, TAIOU_STEP_SKIPPED);
+  g_assert_cmpint (taiou_wizard_get_step_state (fixture->wizard, 2), ==, TAIOU_STEP_NOT_YET);
+  g_assert_true (gtk_widget_has_css_class (find_indicator (fixture->window, 0), "done"));
+  g_assert_true (gtk_widget_has_css_class (find_indicator (fixture->window, 1), "skipped"));
+  g_assert_false (gtk_widget_has_css_class (find_indicator (fixture->window, 1), "done"));
+  g_assert_true (gtk_widget_has_css_class (find_indicator (fixture->window, 2), "current"));
+
+  press_and_wait_for_next_page (fixture, "wizard.back");
+
+  /* A second window, as after a restart, on the same record. */
+  incident = taiou_wizard_get_incident (fixture->wizard);
+  window = gtk_window_new ();
+  resumed = taiou_wizard_new ();
+  taiou_wizard_set_case (resumed, fixture->case_at_hand);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (resumed));
+  taiou_wizard_begin (resumed, incident);
+  g_assert_true (taiou_wizard_get_current_page (resumed) == taiou_wizard_get_page (resumed, 1));
+  g_assert_cmpint (taiou_wizard_get_step_state (resumed, 0), ==, TAIOU_STEP_DONE);
+  g_assert_cmpint (taiou_wizard_get_step_state (resumed, 1), ==, TAIOU_STEP_SKIPPED);
+  g_assert_true (gtk_widget_has_css_class (find_indicator (window, 1), "skipped"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_cb (gpointer counter)
 {
@@ -398,6 +450,8 @@ main (int    argc,
   ADD_TEST ("/taiou/gui/wizard/triage-creates-incident-and-logs-answers",
             test_triage_creates_incident);
   ADD_TEST ("/taiou/gui/wizard/skip-and-back", test_skip_and_back);
+  ADD_TEST ("/taiou/gui/wizard/skipped-is-not-done-and-resume-after-back",
+            test_skipped_is_not_done_and_resume_after_back);
   ADD_TEST ("/taiou/gui/wizard/finish-after-last-step", test_finish_after_last_step);
   ADD_TEST ("/taiou/gui/wizard/future-time-blocks-next", test_future_time_blocks_next);
   ADD_TEST ("/taiou/gui/wizard/cancelled-apply-writes-nothing",
