@@ -212,6 +212,10 @@ add_sample_incidents (const char *db_path)
 }
 
 /* An incident whose worker got as far as @step, to resume there. */
+static const char * const wizard_steps[] = {
+  "triage", "disconnect", "scan", "passwords", "notify", "report",
+};
+
 static void
 add_incident_at_step (const char *db_path,
                       const char *step)
@@ -225,10 +229,30 @@ add_incident_at_step (const char *db_path,
   incident = taiou_timeline_create_incident (timeline, "添付ファイルを開いた (PC-07)",
                                              g_get_real_time () - G_TIME_SPAN_HOUR, "PC-07",
                                              "山田 太郎", &error);
-  if (incident == NULL ||
-      !taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (incident), step,
-                                         NULL, "山田 太郎", &error))
+  if (incident == NULL)
     g_error ("%s", error->message);
+  /* As a worker would have got there: triage answered, "disconnect" skipped, the rest done. */
+  for (guint i = 1; i < G_N_ELEMENTS (wizard_steps); i++)
+    {
+      g_autoptr(TaiouEvent) skipped = NULL;
+
+      if (g_strcmp0 (wizard_steps[i - 1], "disconnect") == 0)
+        {
+          g_autoptr(JsonObject) detail = json_object_new ();
+
+          json_object_set_string_member (detail, TAIOU_EVENT_DETAIL_STEP, "disconnect");
+          skipped = taiou_timeline_append (timeline, taiou_incident_get_id (incident),
+                                           TAIOU_EVENT_WIZARD_SKIPPED, "山田 太郎",
+                                           "Skipped the step “Disconnect”", detail, &error);
+          if (skipped == NULL)
+            g_error ("%s", error->message);
+        }
+      if (!taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (incident),
+                                             wizard_steps[i], NULL, "山田 太郎", &error))
+        g_error ("%s", error->message);
+      if (g_strcmp0 (wizard_steps[i], step) == 0)
+        break;
+    }
 }
 
 int
