@@ -299,6 +299,33 @@ test_future_time_blocks_next (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (next));
 }
 
+/* A day after today picked in the calendar is taken back: the calendar cannot grey days out. */
+static void
+test_calendar_refuses_future_days (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  GtkWidget *page = GTK_WIDGET (taiou_wizard_get_current_page (fixture->wizard));
+  GtkCalendar *calendar = GTK_CALENDAR (taiou_test_find_widget_type (page, GTK_TYPE_CALENDAR));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next_week = g_date_time_add_days (now, 7);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) kept = NULL;
+
+  /* What a click on a day does. */
+  gtk_calendar_select_day (calendar, next_week);
+  g_signal_emit_by_name (calendar, "day-selected");
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_day_of_year (shown), ==, g_date_time_get_day_of_year (now));
+  g_assert_cmpint (g_date_time_get_year (shown), ==, g_date_time_get_year (now));
+
+  gtk_calendar_select_day (calendar, yesterday);
+  g_signal_emit_by_name (calendar, "day-selected");
+  kept = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_day_of_year (kept), ==,
+                   g_date_time_get_day_of_year (yesterday));
+}
+
 static void
 apply_cb (GObject      *source,
           GAsyncResult *result,
@@ -454,6 +481,7 @@ main (int    argc,
             test_skipped_is_not_done_and_resume_after_back);
   ADD_TEST ("/taiou/gui/wizard/finish-after-last-step", test_finish_after_last_step);
   ADD_TEST ("/taiou/gui/wizard/future-time-blocks-next", test_future_time_blocks_next);
+  ADD_TEST ("/taiou/gui/wizard/calendar-refuses-future-days", test_calendar_refuses_future_days);
   ADD_TEST ("/taiou/gui/wizard/cancelled-apply-writes-nothing",
             test_cancelled_apply_writes_nothing);
   ADD_TEST ("/taiou/gui/wizard/six-steps-in-order", test_steps_in_order);
