@@ -117,6 +117,10 @@ window_added_cb (GtkApplication *application,
 {
   gboolean preferences = g_strcmp0 (view_name, "preferences") == 0;
 
+  /* TAIOU_SCREENSHOT_DARK=1: the same screen in the dark style, to check it reads there too. */
+  if (g_getenv ("TAIOU_SCREENSHOT_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
   if (TAIOU_IS_MAIL_CHECK_WINDOW (window))
     {
       g_autoptr(GFile) file = g_file_new_for_path (sample_mail_path);
