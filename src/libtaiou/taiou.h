@@ -20,6 +20,7 @@
 #include "taiou-mail-address.h"
 #include "taiou-mail-triage.h"
 #include "taiou-mail-msg.h"
+#include "taiou-nm-client.h"
 #include "taiou-notice.h"
 #include "taiou-probe-linux.h"
 #include "taiou-probe-winvol.h"

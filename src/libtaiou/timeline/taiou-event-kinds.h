@@ -47,3 +47,17 @@
  * ones carry message/message_ja/reasons/reasons_ja, so a reader of stored events may rely only
  * on rule, score, level, object, evidence and sha256. */
 #define TAIOU_FINDING_KEY_RULE                "rule"
+
+/* The disconnect step (taiou_case_record_answer): which PC the worker says may be infected
+ * (detail target: "this-pc" or "other-pc"); each request to NetworkManager to switch this PC's
+ * network off, and how it ended (detail outcome: "disabled", "already-off", "not-running",
+ * "refused", "failed", "cancelled", or "offline" when this PC's network monitor reported no
+ * network; message: what the worker was told); and the worker's word that they cut the network
+ * by hand (detail confirmed: true, or false when they took it back). */
+#define TAIOU_EVENT_DISCONNECT_TARGET         "disconnect.target"
+#define TAIOU_EVENT_DISCONNECT_ATTEMPT        "disconnect.attempt"
+#define TAIOU_EVENT_DISCONNECT_RESULT         "disconnect.result"
+#define TAIOU_EVENT_DISCONNECT_CONFIRMED      "disconnect.confirmed"
+#define TAIOU_EVENT_DETAIL_TARGET             "target"
+#define TAIOU_EVENT_DETAIL_OUTCOME            "outcome"
+#define TAIOU_EVENT_DETAIL_CONFIRMED          "confirmed"
