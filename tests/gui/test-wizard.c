@@ -6,6 +6,7 @@
 #include "taiou-test-gui.h"
 #include "taiou-test-util.h"
 #include "notice/taiou-notice-window.h"
+#include "wizard/pages/disconnect/taiou-disconnect-page.h"
 #include "wizard/pages/notify/taiou-notify-page.h"
 #include "wizard/pages/scan/taiou-scan-page.h"
 #include "wizard/pages/triage/taiou-triage-page.h"
@@ -119,8 +120,8 @@ test_triage_creates_incident (Fixture       *fixture,
   answer_triage (fixture);
   press_and_wait_for_next_page (fixture, "wizard.next");
 
-  /* The next step is not built yet and says so; it can be skipped, not "completed". */
-  g_assert_true (TAIOU_IS_PENDING_PAGE (taiou_wizard_get_current_page (fixture->wizard)));
+  /* The next step cuts the network off; until then it can be skipped, not "completed". */
+  g_assert_true (TAIOU_IS_DISCONNECT_PAGE (taiou_wizard_get_current_page (fixture->wizard)));
   g_assert_false (gtk_widget_is_sensitive (taiou_test_find_button (fixture->window,
                                                                    "wizard.next")));
 
@@ -376,17 +377,19 @@ test_steps_in_order (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     g_assert_cmpstr (taiou_wizard_page_get_title (taiou_wizard_get_page (fixture->wizard, i)),
                      ==, titles[i]);
-  /* Triage is built; the scan step so far checks the mail; the notify step opens the notice
-   * editor; every other step is a placeholder.  All but triage can be skipped. */
+  /* Triage is built; the disconnect step cuts the network; the scan step so far checks the
+   * mail; the notify step opens the notice editor; every other step is a placeholder.  All but
+   * triage can be skipped. */
   g_assert_true (TAIOU_IS_TRIAGE_PAGE (taiou_wizard_get_page (fixture->wizard, 0)));
   g_assert_false (taiou_wizard_page_get_skippable (taiou_wizard_get_page (fixture->wizard, 0)));
+  g_assert_true (TAIOU_IS_DISCONNECT_PAGE (taiou_wizard_get_page (fixture->wizard, 1)));
   g_assert_true (TAIOU_IS_SCAN_PAGE (taiou_wizard_get_page (fixture->wizard, 2)));
   g_assert_true (TAIOU_IS_NOTIFY_PAGE (taiou_wizard_get_page (fixture->wizard, 4)));
   for (guint i = 1; i < G_N_ELEMENTS (titles); i++)
     {
       TaiouWizardPage *page = taiou_wizard_get_page (fixture->wizard, i);
 
-      g_assert_true (i == 2 || i == 4 || TAIOU_IS_PENDING_PAGE (page));
+      g_assert_true (i == 1 || i == 2 || i == 4 || TAIOU_IS_PENDING_PAGE (page));
       g_assert_true (taiou_wizard_page_get_skippable (page));
     }
 }

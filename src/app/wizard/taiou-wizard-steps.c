@@ -12,13 +12,14 @@
 #include <string.h>
 
 #include "taiou-wizard-steps.h"
+#include "pages/disconnect/taiou-disconnect-page.h"
 #include "pages/notify/taiou-notify-page.h"
 #include "pages/scan/taiou-scan-page.h"
 #include "pages/triage/taiou-triage-page.h"
 
 static const TaiouWizardStep steps[] = {
   { "triage",     N_("What happened"),   taiou_triage_page_get_type },
-  { "disconnect", N_("Disconnect"),      NULL },
+  { "disconnect", N_("Disconnect"),      taiou_disconnect_page_get_type },
   { "scan",       N_("Check for infection"), taiou_scan_page_get_type },
   { "passwords",  N_("Change passwords"), NULL },
   { "notify",     N_("Warn partners"),   taiou_notify_page_get_type },
