@@ -1,7 +1,8 @@
 /* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
  *
  *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notify-step|
- *                                notice|notice-recipients] [WIDTHxHEIGHT]
+ *                                disconnect-step|disconnect-fallback|notice|notice-recipients]
+ *                                [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -18,10 +19,12 @@
 #include "taiou-application.h"
 #include "taiou-preferences-window.h"
 #include "taiou-test-gui.h"
+#include "taiou-test-network-monitor.h"
 #include "taiou-window.h"
 #include "mail/taiou-mail-check-window.h"
 #include "notice/taiou-notice-recipients-group.h"
 #include "notice/taiou-notice-window.h"
+#include "wizard/pages/disconnect/taiou-disconnect-page.h"
 
 #define FRAMES_BEFORE_SNAPSHOT 30
 
@@ -76,6 +79,40 @@ scroll_to_end_cb (GtkWidget     *scrolled,
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   return G_SOURCE_CONTINUE;
+}
+
+/* Waits for the disconnect step's request to NetworkManager to end, then takes the picture. */
+static gboolean
+disconnect_answered_cb (GtkWidget     *window,
+                        GdkFrameClock *clock,
+                        gpointer       application)
+{
+  GtkWidget *page = taiou_test_find_widget_type (window, TAIOU_TYPE_DISCONNECT_PAGE);
+
+  if (taiou_disconnect_page_get_busy (TAIOU_DISCONNECT_PAGE (page)))
+    return G_SOURCE_CONTINUE;
+  gtk_widget_add_tick_callback (window, tick_cb, application, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The disconnect step on a computer that looks connected: the worker chose another PC, or
+ * chose this one and pressed the button where there is no NetworkManager. */
+static void
+drive_disconnect_step (GtkWidget *window,
+                       gpointer   application)
+{
+  GtkWidget *page = taiou_test_find_widget_type (window, TAIOU_TYPE_DISCONNECT_PAGE);
+  g_autoptr(GNetworkMonitor) monitor = taiou_test_network_monitor_new (
+    G_NETWORK_CONNECTIVITY_FULL);
+  gboolean fallback = g_strcmp0 (view_name, "disconnect-fallback") == 0;
+  const char *row_title = fallback ? "This computer" : "Another PC";
+
+  taiou_disconnect_page_set_network_monitor (TAIOU_DISCONNECT_PAGE (page), monitor);
+  adw_action_row_activate (ADW_ACTION_ROW (
+    taiou_test_find_row (page, g_dgettext (GETTEXT_PACKAGE, row_title))));
+  if (fallback)
+    gtk_widget_activate_action (page, "disconnect-page.switch-off", NULL);
+  gtk_widget_add_tick_callback (window, disconnect_answered_cb, application, NULL);
 }
 
 static char *sample_mail_path;
@@ -170,6 +207,12 @@ window_added_cb (GtkApplication *application,
     gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
   else if (g_strcmp0 (view_name, "scan-step") == 0 || g_strcmp0 (view_name, "notify-step") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+  else if (g_str_has_prefix (view_name, "disconnect-"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+      drive_disconnect_step (GTK_WIDGET (window), application);
+      return;
+    }
   else if (g_str_has_prefix (view_name, "notice"))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "window.write-notice", NULL);
@@ -271,7 +314,8 @@ main (int    argc,
   if (argc < 2)
     {
       g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|"
-                  "notify-step|notice|notice-recipients] [WIDTHxHEIGHT]\n", argv[0]);
+                  "notify-step|disconnect-step|disconnect-fallback|notice|notice-recipients] "
+                  "[WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   output_path = argv[1];
@@ -294,6 +338,15 @@ main (int    argc,
     add_incident_at_step (db_path, "scan");
   if (g_strcmp0 (view_name, "notify-step") == 0)
     add_incident_at_step (db_path, "notify");
+  if (g_str_has_prefix (view_name, "disconnect-"))
+    {
+      g_autofree char *no_bus = g_build_filename (data_home, "no-system-bus", NULL);
+      g_autofree char *address = g_strconcat ("unix:path=", no_bus, NULL);
+
+      add_incident_at_step (db_path, "disconnect");
+      /* No NetworkManager to ask, whatever this machine has: the fallback is what is shown. */
+      g_setenv (TAIOU_NM_BUS_ADDRESS_ENV, address, TRUE);
+    }
   write_sample_mail (data_home);
 
   application = taiou_application_new ();

@@ -297,6 +297,10 @@ test_this_pc_refused (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
                    "Please cut this computer off by hand");
   g_assert_false (next_is_sensitive (fixture));
+  /* The manual steps are what to do now; the button is no longer the primary one. */
+  g_assert_false (gtk_widget_has_css_class (taiou_test_find_button (fixture->window,
+                                                                    "disconnect-page.switch-off"),
+                                            "suggested-action"));
 
   choose (fixture, "I have cut this computer off");
   g_assert_true (next_is_sensitive (fixture));

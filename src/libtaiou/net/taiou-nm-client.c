@@ -73,10 +73,10 @@ explain_error (const GError *error)
 
   if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER))
-    return g_error_new (TAIOU_NM_ERROR, TAIOU_NM_ERROR_NOT_RUNNING,
-                        _("NetworkManager, which manages the network of this computer, is not "
-                          "running, so Taiou cannot switch the network off. Please do it by "
-                          "hand."));
+    return g_error_new_literal (TAIOU_NM_ERROR, TAIOU_NM_ERROR_NOT_RUNNING,
+                                _("NetworkManager, which manages the network of this "
+                                  "computer, is not running, so Taiou cannot switch the "
+                                  "network off. Please do it by hand."));
   if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_ACCESS_DENIED) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_AUTH_FAILED) ||
       is_remote_error (error, NM_ERROR_PERMISSION_DENIED) ||
@@ -87,9 +87,9 @@ explain_error (const GError *error)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT))
-    return g_error_new (TAIOU_NM_ERROR, TAIOU_NM_ERROR_FAILED,
-                        _("NetworkManager did not answer, so the network may still be on. "
-                          "Please switch it off by hand."));
+    return g_error_new_literal (TAIOU_NM_ERROR, TAIOU_NM_ERROR_FAILED,
+                                _("NetworkManager did not answer, so the network may still "
+                                  "be on. Please switch it off by hand."));
   return g_error_new (TAIOU_NM_ERROR, TAIOU_NM_ERROR_FAILED,
                       _("NetworkManager could not switch the network off (%s). Please do it "
                         "by hand."), detail);

@@ -53,6 +53,7 @@ struct _TaiouDisconnectPage
   gboolean              offline_recorded;
   gboolean              restoring;    /* showing the record, not a worker's action */
   gint64                shown_incident_id;
+  int                   scroll_frames_left;
 };
 
 G_DEFINE_FINAL_TYPE (TaiouDisconnectPage, taiou_disconnect_page, TAIOU_TYPE_WIZARD_PAGE)
@@ -181,8 +182,9 @@ update_page (TaiouDisconnectPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->switch_off_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  /* One primary button on the screen: once the step is done, "Next" is the one. */
-  if (complete)
+  /* One primary button on the screen: once NetworkManager has answered, the manual steps or
+   * "Next" come next. */
+  if (complete || self->attempted)
     gtk_widget_remove_css_class (GTK_WIDGET (self->switch_off_button), "suggested-action");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->switch_off_button), "suggested-action");
@@ -214,6 +216,45 @@ network_changed_cb (TaiouDisconnectPage *self)
       record_result (self, "offline", _("This computer reports no network connection"), NULL);
     }
   update_page (self);
+}
+
+/* After an answer, what to do next is below the fold on a small screen: bring its start into
+ * view once it has been laid out. */
+static gboolean
+scroll_to_part_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  TaiouDisconnectPage *self = TAIOU_DISCONNECT_PAGE (widget);
+  GtkWidget *part = user_data;
+  /* The page's own child, from the template (AdwBin owns it, so it is not a template child). */
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
+  GtkWidget *content = gtk_scrolled_window_get_child (scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_rect_t bounds;
+  double bottom;
+
+  if (!gtk_widget_get_visible (part))
+    return G_SOURCE_REMOVE;
+  /* A tick comes before the layout of its frame: wait for the part's first allocation. */
+  if (!gtk_widget_get_mapped (part) || !gtk_widget_compute_bounds (part, content, &bounds) ||
+      bounds.size.height <= 0)
+    return --self->scroll_frames_left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  bottom = bounds.origin.y + bounds.size.height;
+  /* Only when it is not in view already; never past its top. */
+  if (bottom > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment,
+                              MIN (bounds.origin.y - 12,
+                                   bottom - gtk_adjustment_get_page_size (adjustment)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_part (TaiouDisconnectPage *self,
+                GtkWidget           *part)
+{
+  self->scroll_frames_left = 60;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_part_cb, part, NULL);
 }
 
 static const char *
@@ -250,6 +291,9 @@ target_toggled_cb (TaiouDisconnectPage *self,
                                                           : TAIOU_DISCONNECT_OTHER_PC);
   record (self, TAIOU_EVENT_DISCONNECT_TARGET, target_summary (target), detail);
   network_changed_cb (self);
+  if (!self->restoring)
+    scroll_to_part (self, target == TARGET_THIS_PC ? self->this_pc_box
+                                                   : GTK_WIDGET (self->manual_group));
 }
 
 static void
@@ -313,6 +357,7 @@ switched_off_cb (GObject      *source,
                      _("NetworkManager switched this computer’s network off"), NULL);
     }
   network_changed_cb (self);
+  scroll_to_part (self, GTK_WIDGET (self->manual_group));
 }
 
 static void
