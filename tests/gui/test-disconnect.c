@@ -60,9 +60,9 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->timeline = taiou_test_timeline_new (&fixture->db_path);
   fixture->case_at_hand = taiou_case_new (fixture->timeline, NULL);
-  fixture->incident = taiou_case_create_incident (fixture->case_at_hand, "添付ファイルを開いた",
-                                                  g_get_real_time (), "PC-07", "山田 太郎",
-                                                  &error);
+  fixture->incident = taiou_case_create_incident (fixture->case_at_hand,
+                                                  "添付ファイルを開いた", g_get_real_time (),
+                                                  "PC-07", "山田 太郎", &error);
   g_assert_no_error (error);
   incident_id = taiou_incident_get_id (fixture->incident);
   g_assert_true (taiou_timeline_set_incident_step (fixture->timeline, incident_id, "disconnect",
