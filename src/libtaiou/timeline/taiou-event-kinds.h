@@ -47,3 +47,14 @@
  * ones carry message/message_ja/reasons/reasons_ja, so a reader of stored events may rely only
  * on rule, score, level, object, evidence and sha256. */
 #define TAIOU_FINDING_KEY_RULE                "rule"
+
+/* The passwords step: the worker agreed not to change passwords on the PC that may be infected
+ * before the virus is removed; added an item of their own to the checklist; marked an item
+ * changed, not applicable, or open again.  Details carry the item's id, its label and its state
+ * (taiou-password-checklist.h) — never a password. */
+#define TAIOU_EVENT_PASSWORDS_ACKNOWLEDGED    "passwords.acknowledged"
+#define TAIOU_EVENT_PASSWORDS_ITEM_ADDED      "passwords.item-added"
+#define TAIOU_EVENT_PASSWORDS_ITEM            "passwords.item"
+#define TAIOU_EVENT_DETAIL_ITEM               "item"
+#define TAIOU_EVENT_DETAIL_LABEL              "label"
+#define TAIOU_EVENT_DETAIL_STATE              "state"
