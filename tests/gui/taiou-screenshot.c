@@ -1,7 +1,8 @@
 /* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
  *
  *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notify-step|
- *                                notice|notice-recipients] [WIDTHxHEIGHT]
+ *                                notice|notice-recipients|passwords-gate|passwords-step|
+ *                                passwords-generator] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -22,6 +23,7 @@
 #include "mail/taiou-mail-check-window.h"
 #include "notice/taiou-notice-recipients-group.h"
 #include "notice/taiou-notice-window.h"
+#include "wizard/pages/passwords/taiou-password-generator-view.h"
 
 #define FRAMES_BEFORE_SNAPSHOT 30
 
@@ -166,6 +168,21 @@ window_added_cb (GtkApplication *application,
     gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
   else if (g_strcmp0 (view_name, "scan-step") == 0 || g_strcmp0 (view_name, "notify-step") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+  else if (g_str_has_prefix (view_name, "passwords-"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+      /* A password made, so the meter shows; "passwords-generator" scrolls down to it. */
+      if (g_strcmp0 (view_name, "passwords-gate") != 0)
+        {
+          GtkWidget *view = taiou_test_find_widget_type (GTK_WIDGET (window),
+                                                         TAIOU_TYPE_PASSWORD_GENERATOR_VIEW);
+
+          gtk_widget_activate_action (view, "password-generator.generate", NULL);
+          if (g_strcmp0 (view_name, "passwords-generator") == 0)
+            gtk_widget_add_tick_callback (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW),
+                                          scroll_to_end_cb, NULL, NULL);
+        }
+    }
   else if (g_str_has_prefix (view_name, "notice"))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "window.write-notice", NULL);
@@ -212,7 +229,7 @@ add_sample_incidents (const char *db_path)
 }
 
 /* An incident whose worker got as far as @step, to resume there. */
-static void
+static gint64
 add_incident_at_step (const char *db_path,
                       const char *step)
 {
@@ -229,6 +246,34 @@ add_incident_at_step (const char *db_path,
       !taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (incident), step,
                                          NULL, "山田 太郎", &error))
     g_error ("%s", error->message);
+  return taiou_incident_get_id (incident);
+}
+
+/* The passwords step, part done: past the gate, two items marked. */
+static void
+add_password_marks (const char *db_path,
+                    gint64      incident_id)
+{
+  const char *marks[][2] = {
+    { TAIOU_EVENT_PASSWORDS_ACKNOWLEDGED, "{\"guidance\":\"passwords.after-removal\"}" },
+    { TAIOU_EVENT_PASSWORDS_ITEM, "{\"item\":\"mail\",\"state\":\"done\"}" },
+    { TAIOU_EVENT_PASSWORDS_ITEM, "{\"item\":\"vpn\",\"state\":\"not-applicable\"}" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_timeline_open (db_path, &error);
+
+  for (gsize i = 0; timeline != NULL && i < G_N_ELEMENTS (marks); i++)
+    {
+      g_autoptr(JsonNode) detail = json_from_string (marks[i][1], &error);
+      g_autoptr(TaiouEvent) event = NULL;
+
+      event = taiou_timeline_append (timeline, incident_id, marks[i][0], "山田 太郎", marks[i][0],
+                                     json_node_get_object (detail), &error);
+      if (event == NULL)
+        break;
+    }
+  if (error != NULL)
+    g_error ("%s", error->message);
 }
 
 int
@@ -243,7 +288,9 @@ main (int    argc,
   if (argc < 2)
     {
       g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|"
-                  "notify-step|notice|notice-recipients] [WIDTHxHEIGHT]\n", argv[0]);
+                  "notify-step|notice|notice-recipients|passwords-gate|passwords-step|"
+                  "passwords-generator] "
+                  "[WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   output_path = argv[1];
@@ -266,6 +313,11 @@ main (int    argc,
     add_incident_at_step (db_path, "scan");
   if (g_strcmp0 (view_name, "notify-step") == 0)
     add_incident_at_step (db_path, "notify");
+  if (g_strcmp0 (view_name, "passwords-gate") == 0)
+    add_incident_at_step (db_path, "passwords");
+  if (g_strcmp0 (view_name, "passwords-step") == 0 ||
+      g_strcmp0 (view_name, "passwords-generator") == 0)
+    add_password_marks (db_path, add_incident_at_step (db_path, "passwords"));
   write_sample_mail (data_home);
 
   application = taiou_application_new ();

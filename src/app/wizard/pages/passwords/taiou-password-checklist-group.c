@@ -65,6 +65,33 @@ dup_subtitle (TaiouPasswordItem *item)
   return g_strdup_printf (_("Not applicable (%s)"), time);
 }
 
+/* The row's state at a glance, beside the toggles that say it in words. */
+static void
+sync_status_icon (GtkImage               *icon,
+                  TaiouPasswordItemState  state)
+{
+  GtkWidget *widget = GTK_WIDGET (icon);
+
+  gtk_widget_remove_css_class (widget, "success");
+  gtk_widget_remove_css_class (widget, "dim-label");
+  switch (state)
+    {
+    case TAIOU_PASSWORD_ITEM_DONE:
+      gtk_image_set_from_icon_name (icon, "object-select-symbolic");
+      gtk_widget_add_css_class (widget, "success");
+      break;
+    case TAIOU_PASSWORD_ITEM_NOT_APPLICABLE:
+      gtk_image_set_from_icon_name (icon, "action-unavailable-symbolic");
+      gtk_widget_add_css_class (widget, "dim-label");
+      break;
+    case TAIOU_PASSWORD_ITEM_OPEN:
+    default:
+      gtk_image_set_from_icon_name (icon, "radio-symbolic");
+      gtk_widget_add_css_class (widget, "dim-label");
+      break;
+    }
+}
+
 static void
 sync_row (TaiouPasswordChecklistGroup *self,
           AdwActionRow                *row,
@@ -79,6 +106,7 @@ sync_row (TaiouPasswordChecklistGroup *self,
                                 item->state == TAIOU_PASSWORD_ITEM_NOT_APPLICABLE);
   self->syncing = FALSE;
   adw_action_row_set_subtitle (row, subtitle);
+  sync_status_icon (g_object_get_data (G_OBJECT (row), "status-icon"), item->state);
 }
 
 static void
@@ -125,6 +153,7 @@ new_row (TaiouPasswordChecklistGroup *self,
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *icon = gtk_image_new ();
   GtkWidget *done;
   GtkWidget *not_applicable;
 
@@ -141,6 +170,11 @@ new_row (TaiouPasswordChecklistGroup *self,
   gtk_box_append (GTK_BOX (box), done);
   gtk_box_append (GTK_BOX (box), not_applicable);
   adw_action_row_add_suffix (row, box);
+  /* Decoration: the subtitle says the state in words for screen readers. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_widget_set_can_target (icon, FALSE);
+  adw_action_row_add_prefix (row, icon);
+  g_object_set_data (G_OBJECT (row), "status-icon", icon);
   g_signal_connect_object (done, "toggled", G_CALLBACK (toggle_toggled_cb), self, 0);
   g_signal_connect_object (not_applicable, "toggled", G_CALLBACK (toggle_toggled_cb), self, 0);
   return row;

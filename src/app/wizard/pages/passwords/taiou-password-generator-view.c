@@ -106,9 +106,10 @@ generate_action (GtkWidget  *widget,
       gtk_label_set_text (self->strength_label, error->message);
       return;
     }
+  /* Not focused or selected: on X11 a selection becomes the PRIMARY clipboard, which no
+   * timer clears. */
   gtk_editable_set_text (self->password_entry, password);
   taiou_password_free (password);
-  gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
 }
 
 /* GBytes' free function: the clipboard's copy is wiped once nothing holds it. */
@@ -166,7 +167,8 @@ copy_action (GtkWidget  *widget,
   bytes = g_bytes_new_with_free_func (copy, length, wipe_and_free, copy);
   self->copied = gdk_content_provider_new_for_bytes (CLIPBOARD_MIME_TYPE, bytes);
   gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), self->copied);
-  self->clear_source = g_timeout_add_seconds (self->clipboard_seconds, clear_clipboard_cb, self);
+  /* Not g_timeout_add_seconds(): it rounds to the second and may fire early. */
+  self->clear_source = g_timeout_add (self->clipboard_seconds * 1000, clear_clipboard_cb, self);
 
   if (self->clipboard_seconds % 60 == 0)
     note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
