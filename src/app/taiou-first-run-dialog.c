@@ -1,7 +1,9 @@
-/* taiou-first-run-dialog.c — asks once for the organisation name and mail domains
+/* taiou-first-run-dialog.c — asks once for the organisation, its mail domains and the IT manager
  *
  * Someone may open Taiou for the first time in the middle of an incident, so this is one short
- * question that "Later" dismisses; either answer marks the first run as done.
+ * question that "Later" dismisses; either answer marks the first run as done.  The IT manager's
+ * contact is asked here because the notices' お問い合わせ先 and the wizard's "call" lines are
+ * empty without it, and nobody finds Preferences in a hurry.
  */
 #define G_LOG_DOMAIN "taiou-first-run"
 
@@ -18,6 +20,9 @@ struct _TaiouFirstRunDialog
 
   AdwEntryRow      *organization_row;
   AdwEntryRow      *domains_row;
+  AdwEntryRow      *it_manager_name_row;
+  AdwEntryRow      *it_manager_phone_row;
+  AdwEntryRow      *it_manager_email_row;
 
   GSettings        *settings;
 };
@@ -31,17 +36,41 @@ parse_domains (TaiouFirstRunDialog  *self,
   return taiou_mail_domains_parse (gtk_editable_get_text (GTK_EDITABLE (self->domains_row)), error);
 }
 
-/* "Save" stays greyed out, and the row red, while the domains cannot be read. */
+static char *
+dup_stripped_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static gboolean
+email_is_acceptable (TaiouFirstRunDialog *self)
+{
+  g_autofree char *email = dup_stripped_text (self->it_manager_email_row);
+
+  return email[0] == '\0' || taiou_mail_address_is_valid (email);
+}
+
+static void
+mark_row (AdwEntryRow *row,
+          gboolean     valid)
+{
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+}
+
+/* "Save" stays greyed out, and the row red, while the domains or the address cannot be read. */
 static void
 domains_changed_cb (TaiouFirstRunDialog *self)
 {
   g_auto(GStrv) domains = parse_domains (self, NULL);
+  gboolean email_ok = email_is_acceptable (self);
 
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "save", domains != NULL);
-  if (domains != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->domains_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->domains_row), "error");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "save",
+                                           domains != NULL && email_ok);
+  mark_row (self->domains_row, domains != NULL);
+  mark_row (self->it_manager_email_row, email_ok);
 }
 
 static void
@@ -60,6 +89,16 @@ taiou_first_run_dialog_response (AdwMessageDialog *dialog,
       g_settings_set_string (self->settings, "organization-name", organization);
       if (domains != NULL)
         g_settings_set_strv (self->settings, "mail-domains", (const char * const *) domains);
+      if (email_is_acceptable (self))
+        {
+          g_autofree char *name = dup_stripped_text (self->it_manager_name_row);
+          g_autofree char *phone = dup_stripped_text (self->it_manager_phone_row);
+          g_autofree char *email = dup_stripped_text (self->it_manager_email_row);
+
+          g_settings_set_string (self->settings, "it-manager-name", name);
+          g_settings_set_string (self->settings, "it-manager-phone", phone);
+          g_settings_set_string (self->settings, "it-manager-email", email);
+        }
     }
   g_settings_set_boolean (self->settings, "first-run-done", TRUE);
 }
@@ -89,6 +128,9 @@ taiou_first_run_dialog_class_init (TaiouFirstRunDialogClass *klass)
                                                "/io/github/taiou/Taiou/taiou-first-run-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TaiouFirstRunDialog, organization_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouFirstRunDialog, domains_row);
+  gtk_widget_class_bind_template_child (widget_class, TaiouFirstRunDialog, it_manager_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TaiouFirstRunDialog, it_manager_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TaiouFirstRunDialog, it_manager_email_row);
   gtk_widget_class_bind_template_callback (widget_class, domains_changed_cb);
 }
 

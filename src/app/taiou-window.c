@@ -27,6 +27,7 @@ struct _TaiouWindow
   AdwWindowTitle       *window_title;
   GtkStack             *view_stack;
   GtkButton            *resume_button;
+  GtkButton            *start_button;
   TaiouWizard          *wizard;
   TaiouTimelineView    *timeline_view;
 
@@ -60,18 +61,32 @@ show_view (TaiouWindow *self,
     adw_window_title_set_title (self->window_title, _("Infection Response Assistant"));
 }
 
+/* With a response open, continuing it is the one primary action: a worker who panics and presses
+ * the blue button must not start a duplicate incident. */
 static void
 refresh_start (TaiouWindow *self)
 {
+  gboolean open = FALSE;
+
   g_clear_object (&self->unfinished);
   self->unfinished = taiou_case_dup_unfinished_incident (self->case_at_hand);
+  open = self->unfinished != NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->resume_button), self->unfinished != NULL);
-  if (self->unfinished != NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self->resume_button), open);
+  if (open)
     {
       g_autofree char *label = g_strdup_printf (_("Continue: %s"),
                                                 taiou_incident_get_title (self->unfinished));
       gtk_button_set_label (self->resume_button, label);
+      gtk_widget_add_css_class (GTK_WIDGET (self->resume_button), "suggested-action");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->start_button), "suggested-action");
+      gtk_button_set_label (self->start_button, _("Start a New Response"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->resume_button), "suggested-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->start_button), "suggested-action");
+      gtk_button_set_label (self->start_button, _("I May Be Infected (Start Responding)"));
     }
 }
 
@@ -87,14 +102,54 @@ win_go_home (GtkWidget  *widget,
 }
 
 static void
+begin_new_response (TaiouWindow *self)
+{
+  taiou_wizard_begin (self->wizard, NULL);
+  show_view (self, "wizard");
+}
+
+static void
+abandon_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TaiouWindow      *self)
+{
+  if (g_strcmp0 (response, "new") == 0)
+    begin_new_response (self);
+  else if (g_strcmp0 (response, "continue") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "window.resume-response", NULL);
+}
+
+/* Starting over while a response is open asks first, and offers to continue it instead. */
+static void
 win_start_response (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   TaiouWindow *self = TAIOU_WINDOW (widget);
+  GtkWidget *dialog;
 
-  taiou_wizard_begin (self->wizard, NULL);
-  show_view (self, "wizard");
+  if (self->unfinished == NULL)
+    {
+      begin_new_response (self);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Start a New Response?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The response “%s” is not finished. It stays in the record, "
+                                    "and the IT manager can still see it. Start a new one only "
+                                    "for a different incident."),
+                                  taiou_incident_get_title (self->unfinished));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "new", _("_Start a New One"),
+                                    "continue", _("C_ontinue the Open One"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (abandon_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -288,6 +343,7 @@ taiou_window_class_init (TaiouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TaiouWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TaiouWindow, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, TaiouWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, TaiouWindow, wizard);
   gtk_widget_class_bind_template_child (widget_class, TaiouWindow, timeline_view);
   gtk_widget_class_bind_template_callback (widget_class, wizard_finished_cb);

@@ -119,6 +119,10 @@ window_added_cb (GtkApplication *application,
 {
   gboolean preferences = g_strcmp0 (view_name, "preferences") == 0;
 
+  /* TAIOU_SCREENSHOT_DARK=1: the same screen in the dark style, to check it reads there too. */
+  if (g_getenv ("TAIOU_SCREENSHOT_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
   if (TAIOU_IS_MAIL_CHECK_WINDOW (window))
     {
       g_autoptr(GFile) file = g_file_new_for_path (sample_mail_path);
@@ -228,6 +232,10 @@ add_sample_incidents (const char *db_path)
     g_error ("%s", error->message);
 }
 
+static const char * const wizard_steps[] = {
+  "triage", "disconnect", "scan", "passwords", "notify", "report",
+};
+
 /* An incident whose worker got as far as @step, to resume there. */
 static gint64
 add_incident_at_step (const char *db_path,
@@ -242,10 +250,30 @@ add_incident_at_step (const char *db_path,
   incident = taiou_timeline_create_incident (timeline, "添付ファイルを開いた (PC-07)",
                                              g_get_real_time () - G_TIME_SPAN_HOUR, "PC-07",
                                              "山田 太郎", &error);
-  if (incident == NULL ||
-      !taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (incident), step,
-                                         NULL, "山田 太郎", &error))
+  if (incident == NULL)
     g_error ("%s", error->message);
+  /* As a worker would have got there: triage answered, "disconnect" skipped, the rest done. */
+  for (guint i = 1; i < G_N_ELEMENTS (wizard_steps); i++)
+    {
+      g_autoptr(TaiouEvent) skipped = NULL;
+
+      if (g_strcmp0 (wizard_steps[i - 1], "disconnect") == 0)
+        {
+          g_autoptr(JsonObject) detail = json_object_new ();
+
+          json_object_set_string_member (detail, TAIOU_EVENT_DETAIL_STEP, "disconnect");
+          skipped = taiou_timeline_append (timeline, taiou_incident_get_id (incident),
+                                           TAIOU_EVENT_WIZARD_SKIPPED, "山田 太郎",
+                                           "Skipped the step “Disconnect”", detail, &error);
+          if (skipped == NULL)
+            g_error ("%s", error->message);
+        }
+      if (!taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (incident),
+                                             wizard_steps[i], NULL, "山田 太郎", &error))
+        g_error ("%s", error->message);
+      if (g_strcmp0 (wizard_steps[i], step) == 0)
+        break;
+    }
   return taiou_incident_get_id (incident);
 }
 

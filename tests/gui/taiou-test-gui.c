@@ -298,6 +298,21 @@ taiou_test_find_widget_type (GtkWidget *root,
   return find_widget (root, widget_has_type, GSIZE_TO_POINTER (type));
 }
 
+static gboolean
+widget_has_css_class (GtkWidget     *widget,
+                      gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+/* Returns: (nullable): the first widget under @root, depth first, with @css_class */
+GtkWidget *
+taiou_test_find_css_class (GtkWidget  *root,
+                           const char *css_class)
+{
+  return find_widget (root, widget_has_css_class, css_class);
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {

@@ -19,6 +19,8 @@ GtkWidget *taiou_test_find_button       (GtkWidget    *root,
                                          const char   *action_name);
 GtkWidget *taiou_test_find_widget_type  (GtkWidget    *root,
                                          GType         type);
+GtkWidget *taiou_test_find_css_class    (GtkWidget    *root,
+                                         const char   *css_class);
 GtkWindow *taiou_test_wait_for_window   (GType         type);
 
 G_END_DECLS

@@ -146,8 +146,10 @@ test_prefilled_with_missing_field (Fixture       *fixture,
   g_assert_nonnull (strstr (taiou_notice_window_get_text (fixture->window)->body,
                             "株式会社アワ商事　総務部"));
   g_assert_true (action_enabled (fixture, "notice.copy-body"));
-  /* No recipients yet: nothing to save as mail files. */
+  /* No recipients yet: nothing to save as mail files, and the window says so. */
   g_assert_false (action_enabled (fixture, "notice.save-eml"));
+  g_assert_cmpstr (taiou_notice_window_get_action_hint (fixture->window), ==,
+                   "To save the mail files, add the recipients above.");
 }
 
 static void

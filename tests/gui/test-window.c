@@ -8,6 +8,8 @@
 
 #include <locale.h>
 
+#include "taiou-first-run-dialog.h"
+#include "taiou-settings.h"
 #include "taiou-test-gui.h"
 #include "mail/taiou-mail-check-window.h"
 #include "taiou-test-util.h"
@@ -189,11 +191,117 @@ test_resume_unfinished_incident (Fixture       *fixture,
   resume = taiou_test_find_button (GTK_WIDGET (fixture->window), "window.resume-response");
   g_assert_true (gtk_widget_get_visible (resume));
   g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (resume)), "中断した件"));
+  /* Continuing is the one primary action while a response is open. */
+  g_assert_true (gtk_widget_has_css_class (resume, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (
+    taiou_test_find_button (GTK_WIDGET (fixture->window), "window.start-response"),
+    "suggested-action"));
 
   taiou_test_click (resume);
   wizard = taiou_test_find_widget_type (GTK_WIDGET (fixture->window), TAIOU_TYPE_WIZARD);
   g_assert_true (taiou_wizard_get_current_page (TAIOU_WIZARD (wizard)) ==
                  taiou_wizard_get_page (TAIOU_WIZARD (wizard), 2));
+}
+
+static GtkWindow *find_dialog (void);
+
+/* Starting over with a response open asks first; its default continues the open response. */
+static void
+test_new_response_asks_before_abandoning (Fixture       *fixture,
+                                          gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "開いた件", 0);
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *wizard;
+
+  taiou_timeline_set_incident_step (fixture->timeline, taiou_incident_get_id (incident),
+                                    "disconnect", NULL, NULL, &error);
+  g_assert_no_error (error);
+  open_window (fixture);
+  taiou_test_click (taiou_test_find_button (GTK_WIDGET (fixture->window),
+                                            "window.start-response"));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (taiou_window_get_view_name (fixture->window), ==, "start");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "開いた件"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "continue");
+
+  /* Cancel leaves everything as it was. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  g_assert_cmpstr (taiou_window_get_view_name (fixture->window), ==, "start");
+
+  /* Continue resumes the open response. */
+  taiou_test_click (taiou_test_find_button (GTK_WIDGET (fixture->window),
+                                            "window.start-response"));
+  dialog = find_dialog ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  gtk_window_destroy (dialog);
+  wizard = taiou_test_find_widget_type (GTK_WIDGET (fixture->window), TAIOU_TYPE_WIZARD);
+  g_assert_cmpstr (taiou_window_get_view_name (fixture->window), ==, "wizard");
+  g_assert_cmpint (taiou_incident_get_id (taiou_wizard_get_incident (TAIOU_WIZARD (wizard))), ==,
+                   taiou_incident_get_id (incident));
+
+  /* "Start a new one" begins at triage with no incident yet; the open one stays. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "window.go-home", NULL);
+  taiou_test_click (taiou_test_find_button (GTK_WIDGET (fixture->window),
+                                            "window.start-response"));
+  dialog = find_dialog ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "new");
+  gtk_window_destroy (dialog);
+  g_assert_true (taiou_wizard_get_current_page (TAIOU_WIZARD (wizard)) ==
+                 taiou_wizard_get_page (TAIOU_WIZARD (wizard), 0));
+  g_assert_null (taiou_wizard_get_incident (TAIOU_WIZARD (wizard)));
+  incidents = taiou_timeline_list_incidents (fixture->timeline, &error);
+  g_assert_cmpuint (incidents->len, ==, 1);
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *row_title,
+           const char *text)
+{
+  GtkWidget *row = taiou_test_find_row (root, row_title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* The first run asks for the IT manager too (the notices' contact), and a mistyped address
+ * keeps "Save" off until it is fixed or emptied. */
+static void
+test_first_run_asks_for_it_manager (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = taiou_settings_new_if_installed ();
+  TaiouFirstRunDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+
+  g_assert_nonnull (settings);
+  open_window (fixture);
+  dialog = taiou_first_run_dialog_new (GTK_WINDOW (fixture->window), settings);
+  gtk_window_present (GTK_WINDOW (dialog));
+  type_into (GTK_WIDGET (dialog), japanese ? "会社名・事業所名" : "Organisation name", "アワ商事");
+  type_into (GTK_WIDGET (dialog), japanese ? "IT 管理者の名前" : "IT manager’s name", "佐藤 花子");
+  type_into (GTK_WIDGET (dialog), japanese ? "IT 管理者のメールアドレス"
+                                           : "IT manager’s mail address", "sato@");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  type_into (GTK_WIDGET (dialog), japanese ? "IT 管理者のメールアドレス"
+                                           : "IT manager’s mail address", "sato@our.example");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  name = g_settings_get_string (settings, "it-manager-name");
+  email = g_settings_get_string (settings, "it-manager-email");
+  g_assert_cmpstr (name, ==, "佐藤 花子");
+  g_assert_cmpstr (email, ==, "sato@our.example");
+  g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
 }
 
 static gboolean
@@ -335,6 +443,10 @@ main (int    argc,
             test_manager_path_shows_events_and_chain);
   ADD_TEST ("/taiou/gui/window/manager-sees-tampering", test_manager_sees_tampering);
   ADD_TEST ("/taiou/gui/window/resume-unfinished-incident", test_resume_unfinished_incident);
+  ADD_TEST ("/taiou/gui/window/first-run-asks-for-it-manager",
+            test_first_run_asks_for_it_manager);
+  ADD_TEST ("/taiou/gui/window/new-response-asks-before-abandoning",
+            test_new_response_asks_before_abandoning);
   ADD_TEST ("/taiou/gui/window/one-case-one-incident", test_one_case_one_incident);
   ADD_TEST ("/taiou/gui/window/damaged-database-is-explained",
             test_damaged_database_is_explained);

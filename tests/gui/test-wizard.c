@@ -190,6 +190,58 @@ test_skip_and_back (Fixture       *fixture,
                  taiou_wizard_get_page (fixture->wizard, 1));
 }
 
+/* The n-th step of the indicator, as drawn. */
+static GtkWidget *
+find_indicator (GtkWidget *root,
+                guint      index)
+{
+  GtkWidget *first = taiou_test_find_css_class (root, "wizard-step");
+  GtkWidget *indicator = first;
+
+  for (guint i = 0; i < index && indicator != NULL; i++)
+    indicator = gtk_widget_get_next_sibling (indicator);
+  g_assert_nonnull (indicator);
+  return indicator;
+}
+
+/* Skipped, done and not-yet steps look different, during the session and after a restart; the
+ * restarted wizard returns to the step last shown (after Back), not the furthest reached. */
+static void
+test_skipped_is_not_done_and_resume_after_back (Fixture       *fixture,
+                                                gconstpointer  user_data)
+{
+  TaiouIncident *incident;
+  GtkWidget *window;
+  TaiouWizard *resumed;
+
+  answer_triage (fixture);
+  press_and_wait_for_next_page (fixture, "wizard.next");
+  press_and_wait_for_next_page (fixture, "wizard.skip");
+
+  g_assert_cmpint (taiou_wizard_get_step_state (fixture->wizard, 0), ==, TAIOU_STEP_DONE);
+  g_assert_cmpint (taiou_wizard_get_step_state (fixture->wizard, 1), ==, TAIOU_STEP_SKIPPED);
+  g_assert_cmpint (taiou_wizard_get_step_state (fixture->wizard, 2), ==, TAIOU_STEP_NOT_YET);
+  g_assert_true (gtk_widget_has_css_class (find_indicator (fixture->window, 0), "done"));
+  g_assert_true (gtk_widget_has_css_class (find_indicator (fixture->window, 1), "skipped"));
+  g_assert_false (gtk_widget_has_css_class (find_indicator (fixture->window, 1), "done"));
+  g_assert_true (gtk_widget_has_css_class (find_indicator (fixture->window, 2), "current"));
+
+  press_and_wait_for_next_page (fixture, "wizard.back");
+
+  /* A second window, as after a restart, on the same record. */
+  incident = taiou_wizard_get_incident (fixture->wizard);
+  window = gtk_window_new ();
+  resumed = taiou_wizard_new ();
+  taiou_wizard_set_case (resumed, fixture->case_at_hand);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (resumed));
+  taiou_wizard_begin (resumed, incident);
+  g_assert_true (taiou_wizard_get_current_page (resumed) == taiou_wizard_get_page (resumed, 1));
+  g_assert_cmpint (taiou_wizard_get_step_state (resumed, 0), ==, TAIOU_STEP_DONE);
+  g_assert_cmpint (taiou_wizard_get_step_state (resumed, 1), ==, TAIOU_STEP_SKIPPED);
+  g_assert_true (gtk_widget_has_css_class (find_indicator (window, 1), "skipped"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_cb (gpointer counter)
 {
@@ -245,6 +297,33 @@ test_future_time_blocks_next (Fixture       *fixture,
                                                                 "Date and time"), "error"));
   taiou_triage_page_set_when (page, now);
   g_assert_true (gtk_widget_is_sensitive (next));
+}
+
+/* A day after today picked in the calendar is taken back: the calendar cannot grey days out. */
+static void
+test_calendar_refuses_future_days (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  GtkWidget *page = GTK_WIDGET (taiou_wizard_get_current_page (fixture->wizard));
+  GtkCalendar *calendar = GTK_CALENDAR (taiou_test_find_widget_type (page, GTK_TYPE_CALENDAR));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next_week = g_date_time_add_days (now, 7);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) kept = NULL;
+
+  /* What a click on a day does. */
+  gtk_calendar_select_day (calendar, next_week);
+  g_signal_emit_by_name (calendar, "day-selected");
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_day_of_year (shown), ==, g_date_time_get_day_of_year (now));
+  g_assert_cmpint (g_date_time_get_year (shown), ==, g_date_time_get_year (now));
+
+  gtk_calendar_select_day (calendar, yesterday);
+  g_signal_emit_by_name (calendar, "day-selected");
+  kept = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_day_of_year (kept), ==,
+                   g_date_time_get_day_of_year (yesterday));
 }
 
 static void
@@ -398,8 +477,11 @@ main (int    argc,
   ADD_TEST ("/taiou/gui/wizard/triage-creates-incident-and-logs-answers",
             test_triage_creates_incident);
   ADD_TEST ("/taiou/gui/wizard/skip-and-back", test_skip_and_back);
+  ADD_TEST ("/taiou/gui/wizard/skipped-is-not-done-and-resume-after-back",
+            test_skipped_is_not_done_and_resume_after_back);
   ADD_TEST ("/taiou/gui/wizard/finish-after-last-step", test_finish_after_last_step);
   ADD_TEST ("/taiou/gui/wizard/future-time-blocks-next", test_future_time_blocks_next);
+  ADD_TEST ("/taiou/gui/wizard/calendar-refuses-future-days", test_calendar_refuses_future_days);
   ADD_TEST ("/taiou/gui/wizard/cancelled-apply-writes-nothing",
             test_cancelled_apply_writes_nothing);
   ADD_TEST ("/taiou/gui/wizard/six-steps-in-order", test_steps_in_order);

@@ -30,6 +30,7 @@ G_DEFINE_FINAL_TYPE (TaiouGuidanceView, taiou_guidance_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_RECORD,
+  PROP_CENTERED,
   N_PROPS
 };
 
@@ -93,6 +94,20 @@ update_labels (TaiouGuidanceView *self)
                                   -1);
 }
 
+/* Under a status page's centred title the instruction is centred too; in a form, left-aligned. */
+static void
+set_centered (TaiouGuidanceView *self,
+              gboolean           centered)
+{
+  GtkLabel *labels[] = { self->text_label, self->source_label };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gtk_label_set_xalign (labels[i], centered ? 0.5f : 0.0f);
+      gtk_label_set_justify (labels[i], centered ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_LEFT);
+    }
+}
+
 static void
 taiou_guidance_view_dispose (GObject *object)
 {
@@ -126,6 +141,9 @@ taiou_guidance_view_get_property (GObject    *object,
     case PROP_RECORD:
       g_value_set_string (value, self->record_id);
       break;
+    case PROP_CENTERED:
+      g_value_set_boolean (value, gtk_label_get_xalign (self->text_label) == 0.5f);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -143,6 +161,9 @@ taiou_guidance_view_set_property (GObject      *object,
     {
     case PROP_RECORD:
       taiou_guidance_view_set_record (self, g_value_get_string (value));
+      break;
+    case PROP_CENTERED:
+      set_centered (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -168,6 +189,14 @@ taiou_guidance_view_class_init (TaiouGuidanceViewClass *klass)
   properties[PROP_RECORD] =
     g_param_spec_string ("record", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * TaiouGuidanceView:centered:
+   *
+   * Whether the text is centred, as under an AdwStatusPage's title.
+   */
+  properties[PROP_CENTERED] =
+    g_param_spec_boolean ("centered", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -29,6 +29,24 @@ is_mail_notice (TaiouNoticeWindow *self)
   return self->current != NULL && taiou_notice_template_is_mail (self->current);
 }
 
+/* A greyed-out button says why: the one thing still missing for the mail files. */
+static void
+update_action_hint (TaiouNoticeWindow *self,
+                    gboolean           ready_mail,
+                    guint              n_addresses,
+                    const char        *sender)
+{
+  const char *hint = NULL;
+
+  if (ready_mail && n_addresses == 0)
+    hint = _("To save the mail files, add the recipients above.");
+  else if (ready_mail && !taiou_mail_address_is_valid (sender))
+    hint = _("To save the mail files, enter a valid sender address above.");
+  gtk_label_set_label (self->action_hint_label, hint != NULL ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->action_hint_label), hint != NULL);
+  gtk_widget_set_tooltip_text (self->save_eml_button, hint);
+}
+
 /* What can leave depends on the notice (mail or not), whether it is finished, and the
  * recipients and sender for .eml files. */
 void
@@ -52,6 +70,7 @@ _taiou_notice_window_actions_update (TaiouNoticeWindow *self)
   gtk_widget_action_set_enabled (widget, "notice.save-eml",
                                  ready && mail && addresses->len > 0 &&
                                  taiou_mail_address_is_valid (sender));
+  update_action_hint (self, ready && mail, addresses->len, sender);
 }
 
 /* Output */
@@ -255,7 +274,9 @@ save_eml_action (GtkWidget  *widget,
 {
   TaiouNoticeWindow *self = TAIOU_NOTICE_WINDOW (widget);
 
-  open_chooser (self, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("Save Mail Files"), _("_Save"),
+  /* A folder: one .eml per batch of recipients goes into it. */
+  open_chooser (self, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                _("Choose a Folder for the Mail Files"), _("_Save Here"),
                 G_CALLBACK (save_eml_response_cb));
   if (self->chooser != NULL)
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -337,4 +358,13 @@ _taiou_notice_window_class_actions_init (TaiouNoticeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "notice.open-mail", "u", open_mail_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "notice.save-eml", NULL);
+}
+
+/* Returns: why the mail files cannot be saved yet, or "" */
+const char *
+taiou_notice_window_get_action_hint (TaiouNoticeWindow *self)
+{
+  g_return_val_if_fail (TAIOU_IS_NOTICE_WINDOW (self), NULL);
+
+  return gtk_label_get_label (self->action_hint_label);
 }

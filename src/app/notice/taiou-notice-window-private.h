@@ -25,6 +25,7 @@ struct _TaiouNoticeWindow
   GtkWidget           *copy_subject_button;
   GtkWidget           *open_mail_button;
   GtkWidget           *save_eml_button;
+  GtkLabel            *action_hint_label;
 
   TaiouCase           *case_at_hand; /* "us", and where notices are recorded … */
   TaiouIncident       *incident;   /* nullable: … for this incident */

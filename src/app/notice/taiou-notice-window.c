@@ -655,6 +655,7 @@ taiou_notice_window_class_init (TaiouNoticeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, copy_subject_button);
   gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, open_mail_button);
   gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, save_eml_button);
+  gtk_widget_class_bind_template_child (widget_class, TaiouNoticeWindow, action_hint_label);
   gtk_widget_class_bind_template_callback (widget_class, template_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, recipients_changed_cb);
 

@@ -27,6 +27,7 @@ void               taiou_notice_window_set_value       (TaiouNoticeWindow *self,
 TaiouNoticeText   *taiou_notice_window_get_text        (TaiouNoticeWindow *self);
 char              *taiou_notice_window_get_preview     (TaiouNoticeWindow *self);
 const char        *taiou_notice_window_get_problem     (TaiouNoticeWindow *self);
+const char        *taiou_notice_window_get_action_hint (TaiouNoticeWindow *self);
 guint              taiou_notice_window_save_eml        (TaiouNoticeWindow *self,
                                                         GFile             *folder,
                                                         GError           **error);

@@ -27,6 +27,8 @@ struct _TaiouWizard
 
   GPtrArray     *pages;          /* TaiouWizardPage, in step order */
   GPtrArray     *indicators;     /* GtkWidget, one per step */
+  GStrv          step_ids;       /* the steps' ids in order, for TaiouStepProgress */
+  TaiouStepProgress *progress;   /* done, skipped or not yet, per step */
   guint          current;
   TaiouCase     *case_at_hand;   /* the incident at hand is the one the wizard handles */
   GCancellable  *apply_cancellable; /* non-NULL while a page applies */
@@ -83,20 +85,56 @@ update_actions (TaiouWizard *self)
 }
 
 static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+/* Done, skipped and not-yet steps look different and read differently to a screen reader: a
+ * skipped step that turned green like a done one told a worker the network had been dealt with. */
+static void
 update_indicator (TaiouWizard *self)
 {
+  guint n_steps;
+  const TaiouWizardStep *steps = taiou_wizard_steps_get (&n_steps);
+
   for (guint i = 0; i < self->indicators->len; i++)
     {
       GtkWidget *indicator = g_ptr_array_index (self->indicators, i);
+      GtkWidget *number = gtk_widget_get_first_child (indicator);
+      GtkWidget *icon = gtk_widget_get_next_sibling (number);
+      TaiouStepState state = self->progress->states[i];
+      g_autofree char *label = NULL;
+      const char *state_text;
 
       if (i == self->current)
-        gtk_widget_add_css_class (indicator, "current");
+        state_text = _("current step");
+      else if (state == TAIOU_STEP_DONE)
+        state_text = _("done");
+      else if (state == TAIOU_STEP_SKIPPED)
+        state_text = _("skipped, not done");
       else
-        gtk_widget_remove_css_class (indicator, "current");
-      if (i < self->current)
-        gtk_widget_add_css_class (indicator, "done");
-      else
-        gtk_widget_remove_css_class (indicator, "done");
+        state_text = _("not done yet");
+
+      set_css_class (indicator, "current", i == self->current);
+      set_css_class (indicator, "done", state == TAIOU_STEP_DONE);
+      set_css_class (indicator, "skipped", state == TAIOU_STEP_SKIPPED);
+      /* The circle shows the number, a tick when done, a skip sign when skipped. */
+      gtk_widget_set_visible (number, i == self->current || state == TAIOU_STEP_NOT_YET);
+      gtk_widget_set_visible (icon, !gtk_widget_get_visible (number));
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), state == TAIOU_STEP_DONE
+                                                        ? "object-select-symbolic"
+                                                        : "media-skip-forward-symbolic");
+      /* Translators: a step of the wizard for a screen reader: "Step 2, Disconnect: skipped, not done" */
+      label = g_strdup_printf (_("Step %u, %s: %s"), i + 1, _(steps[i].title), state_text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (indicator),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_tooltip_text (indicator, state == TAIOU_STEP_SKIPPED ? label : NULL);
     }
 }
 
@@ -140,9 +178,11 @@ case_incident_changed_cb (TaiouWizard *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
 }
 
-/* Records the step reached, so a restarted app resumes there; then shows it. */
+/* Records the step reached, so a restarted app resumes there; then shows it.  The step left
+ * reads as skipped when @skipped (Skip), as done otherwise (Next). */
 static void
-advance (TaiouWizard *self)
+advance (TaiouWizard *self,
+         gboolean     skipped)
 {
   guint n_steps;
   const TaiouWizardStep *steps = taiou_wizard_steps_get (&n_steps);
@@ -165,10 +205,18 @@ advance (TaiouWizard *self)
         }
     }
 
+  taiou_step_progress_leave (self->progress, self->current, skipped);
   if (is_last_page (self))
-    g_signal_emit (self, signals[FINISHED], 0);
+    {
+      self->progress->last_shown = self->progress->n_steps;
+      update_indicator (self);
+      g_signal_emit (self, signals[FINISHED], 0);
+    }
   else
-    show_page (self, self->current + 1);
+    {
+      self->progress->last_shown = self->current + 1;
+      show_page (self, self->current + 1);
+    }
 }
 
 static void
@@ -193,7 +241,7 @@ apply_cb (GObject      *source,
     }
 
   /* The triage page made its incident the one at hand; every later page works on it. */
-  advance (self);
+  advance (self, FALSE);
 }
 
 static void
@@ -212,15 +260,38 @@ wizard_next (GtkWidget  *widget,
                                  g_object_ref (self));
 }
 
+/* Back is recorded like any move, so a restarted app returns to the step last shown rather than
+ * to the furthest one reached; what was done stays done. */
 static void
 wizard_back (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   TaiouWizard *self = TAIOU_WIZARD (widget);
+  guint n_steps;
+  const TaiouWizardStep *steps = taiou_wizard_steps_get (&n_steps);
+  guint previous;
 
-  if (self->apply_cancellable == NULL && self->current > 0)
-    show_page (self, self->current - 1);
+  if (self->apply_cancellable != NULL || self->current == 0)
+    return;
+  previous = self->current - 1;
+
+  /* The incident exists from the second step on; its first step is never shown again. */
+  if (previous > 0 && taiou_wizard_get_incident (self) != NULL &&
+      taiou_case_get_timeline (self->case_at_hand) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *summary = g_strdup_printf (_("Went back to step %u: %s"), previous + 1,
+                                                  _(steps[previous].title));
+
+      if (!taiou_case_record_step (self->case_at_hand, steps[previous].id, summary, &error))
+        {
+          show_error (self, _("Could not record your progress"), error);
+          return;
+        }
+    }
+  self->progress->last_shown = previous;
+  show_page (self, previous);
 }
 
 static void
@@ -253,7 +324,7 @@ wizard_skip (GtkWidget  *widget,
         }
     }
 
-  advance (self);
+  advance (self, TRUE);
 }
 
 static void
@@ -280,14 +351,19 @@ create_indicator (guint       number,
   g_autofree char *number_text = g_strdup_printf ("%u", number);
   GtkWidget *number_label = gtk_label_new (number_text);
   GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *state_icon = gtk_image_new ();
 
   gtk_widget_add_css_class (box, "wizard-step");
+  gtk_widget_add_css_class (state_icon, "wizard-step-number");
+  gtk_widget_set_halign (state_icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (state_icon, FALSE);
   gtk_widget_add_css_class (number_label, "wizard-step-number");
   gtk_widget_set_halign (number_label, GTK_ALIGN_CENTER);
   gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
   gtk_label_set_justify (GTK_LABEL (title_label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (title_label, "caption");
   gtk_box_append (GTK_BOX (box), number_label);
+  gtk_box_append (GTK_BOX (box), state_icon);
   gtk_box_append (GTK_BOX (box), title_label);
   return box;
 }
@@ -307,6 +383,17 @@ taiou_wizard_dispose (GObject *object)
   g_clear_object (&self->case_at_hand);
 
   G_OBJECT_CLASS (taiou_wizard_parent_class)->dispose (object);
+}
+
+static void
+taiou_wizard_finalize (GObject *object)
+{
+  TaiouWizard *self = TAIOU_WIZARD (object);
+
+  g_strfreev (self->step_ids);
+  taiou_step_progress_free (self->progress);
+
+  G_OBJECT_CLASS (taiou_wizard_parent_class)->finalize (object);
 }
 
 static void
@@ -355,6 +442,7 @@ taiou_wizard_class_init (TaiouWizardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = taiou_wizard_dispose;
+  object_class->finalize = taiou_wizard_finalize;
   object_class->get_property = taiou_wizard_get_property;
   object_class->set_property = taiou_wizard_set_property;
 
@@ -404,6 +492,10 @@ taiou_wizard_init (TaiouWizard *self)
   self->indicators = g_ptr_array_new ();
 
   steps = taiou_wizard_steps_get (&n_steps);
+  self->step_ids = g_new0 (char *, n_steps + 1);
+  for (guint i = 0; i < n_steps; i++)
+    self->step_ids[i] = g_strdup (steps[i].id);
+  self->progress = taiou_step_progress_new ((const char * const *) self->step_ids);
   for (guint i = 0; i < n_steps; i++)
     {
       GType type = steps[i].get_type != NULL ? steps[i].get_type () : TAIOU_TYPE_PENDING_PAGE;
@@ -477,7 +569,7 @@ void
 taiou_wizard_begin (TaiouWizard   *self,
                     TaiouIncident *incident)
 {
-  int index = 0;
+  guint index = 0;
 
   g_return_if_fail (TAIOU_IS_WIZARD (self));
   g_return_if_fail (incident == NULL || TAIOU_IS_INCIDENT (incident));
@@ -486,14 +578,29 @@ taiou_wizard_begin (TaiouWizard   *self,
   if (self->case_at_hand != NULL)
     taiou_case_set_incident (self->case_at_hand, incident);
 
+  g_clear_pointer (&self->progress, taiou_step_progress_free);
+  if (incident != NULL && taiou_case_get_timeline (self->case_at_hand) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) events = NULL;
+
+      events = taiou_timeline_list_events (taiou_case_get_timeline (self->case_at_hand),
+                                           taiou_incident_get_id (incident), &error);
+      if (events != NULL)
+        self->progress = taiou_step_progress_read ((const char * const *) self->step_ids, events);
+      else
+        g_warning ("Cannot read the progress of incident %" G_GINT64_FORMAT ": %s",
+                   taiou_incident_get_id (incident), error->message);
+    }
+  if (self->progress == NULL)
+    self->progress = taiou_step_progress_new ((const char * const *) self->step_ids);
+
   if (incident != NULL)
     {
       /* An incident exists only once triage was applied, so never send it back there. */
-      index = taiou_wizard_steps_lookup (taiou_incident_get_step (incident));
-      if (index < 1)
-        index = 1;
+      index = CLAMP (self->progress->last_shown, 1, self->pages->len - 1);
     }
-  show_page (self, (guint) index);
+  show_page (self, index);
 }
 
 TaiouWizardPage *
@@ -517,4 +624,14 @@ taiou_wizard_get_page (TaiouWizard *self,
   g_return_val_if_fail (TAIOU_IS_WIZARD (self), NULL);
   g_return_val_if_fail (index < self->pages->len, NULL);
   return g_ptr_array_index (self->pages, index);
+}
+
+/* Returns: whether step @index was done, skipped or not reached yet, as the indicator shows it */
+TaiouStepState
+taiou_wizard_get_step_state (TaiouWizard *self,
+                             guint        index)
+{
+  g_return_val_if_fail (TAIOU_IS_WIZARD (self), TAIOU_STEP_NOT_YET);
+  g_return_val_if_fail (index < self->pages->len, TAIOU_STEP_NOT_YET);
+  return self->progress->states[index];
 }

@@ -23,4 +23,7 @@ guint            taiou_wizard_get_n_pages      (TaiouWizard   *self);
 TaiouWizardPage *taiou_wizard_get_page         (TaiouWizard   *self,
                                                 guint          index);
 
+TaiouStepState   taiou_wizard_get_step_state   (TaiouWizard   *self,
+                                                guint          index);
+
 G_END_DECLS

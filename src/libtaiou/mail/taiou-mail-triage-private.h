@@ -1,9 +1,16 @@
 /* taiou-mail-triage-private.h — what the mail triage's parts share */
 #pragma once
 
+#include <gmime/gmime.h>
+
 #include "taiou-mail-triage.h"
 
 G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParserOptions, g_mime_parser_options_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeContentDisposition, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeContentType, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
 
 GRegex   *_taiou_mail_regex              (GRegex                      **slot,
                                           const char                   *pattern,
@@ -12,6 +19,15 @@ GRegex   *_taiou_mail_regex              (GRegex                      **slot,
 char     *_taiou_mail_address_domain     (const char                   *address);
 gboolean  _taiou_mail_domain_is_ours     (const char                   *domain,
                                           const TaiouMailTriageContext *context);
+
+GMimeParserOptions  *_taiou_mail_parser_options (void);
+
+/* taiou-mail-headers.c */
+char                *_taiou_mail_rfc2047_merge  (const char                   *raw);
+char                *_taiou_mail_dup_subject    (GMimeMessage                 *message);
+InternetAddressList *_taiou_mail_dup_addresses  (GMimeMessage                 *message,
+                                                 const char                   *name);
+char                *_taiou_mail_dup_filename   (GMimePart                    *part);
 
 /* taiou-mail-sender.c */
 void      _taiou_mail_check_sender       (TaiouMailReport              *report,

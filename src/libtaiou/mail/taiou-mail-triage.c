@@ -205,8 +205,8 @@ ensure_gmime (void)
 
 /* Raw 8-bit headers (Shift_JIS sent without encoded words happens in Japan) are tried in
  * these charsets in turn. */
-static GMimeParserOptions *
-parser_options (void)
+GMimeParserOptions *
+_taiou_mail_parser_options (void)
 {
   static const char *charsets[] = { "UTF-8", "CP932", "EUC-JP", "ISO-2022-JP", NULL };
   GMimeParserOptions *options = g_mime_parser_options_new ();
@@ -245,7 +245,7 @@ add_attachment (Walk       *walk,
                 GMimePart  *part,
                 const char *prefix)
 {
-  const char *name = g_mime_part_get_filename (part);
+  g_autofree char *name = _taiou_mail_dup_filename (part);
   GMimeContentType *type = g_mime_object_get_content_type (GMIME_OBJECT (part));
   g_autoptr(GBytes) content = part_content (part);
   TaiouMailAttachment *attachment = g_new0 (TaiouMailAttachment, 1);
@@ -399,7 +399,7 @@ walk_object (Walk        *walk,
   else if (GMIME_IS_MESSAGE_PART (object))
     {
       GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
-      const char *subject = inner != NULL ? g_mime_message_get_subject (inner) : NULL;
+      g_autofree char *subject = inner != NULL ? _taiou_mail_dup_subject (inner) : NULL;
       g_autofree char *name = g_strdup_printf ("%s.eml", subject != NULL ? subject
                                                                          : "forwarded");
       g_autofree char *inner_prefix = join_path (prefix, name);
@@ -589,7 +589,7 @@ parse_message (const char  *source,
   const guint8 *bytes = g_bytes_get_data (data, &length);
   g_autoptr(GMimeStream) stream = NULL;
   g_autoptr(GMimeParser) parser = NULL;
-  GMimeParserOptions *options = parser_options ();
+  GMimeParserOptions *options = _taiou_mail_parser_options ();
   GMimeMessage *message;
 
   /* An mbox file starts with "From "; its first message is read. */
@@ -651,9 +651,12 @@ triage_message (const char                   *source,
     .pending = pending,
   };
 
-  report->subject = g_strdup (g_mime_message_get_subject (message));
-  report->from_address = first_mailbox (g_mime_message_get_from (message), &report->from_name);
-  report->reply_to = first_mailbox (g_mime_message_get_reply_to (message), NULL);
+  g_autoptr(InternetAddressList) from = _taiou_mail_dup_addresses (message, "From");
+  g_autoptr(InternetAddressList) reply_to = _taiou_mail_dup_addresses (message, "Reply-To");
+
+  report->subject = _taiou_mail_dup_subject (message);
+  report->from_address = first_mailbox (from, &report->from_name);
+  report->reply_to = first_mailbox (reply_to, NULL);
   report->return_path = return_path_address (message);
   report->date = date != NULL ? g_date_time_ref (date) : NULL;
 

@@ -121,6 +121,8 @@ update_complete (TaiouTriagePage *self)
                                   reporter[0] != '\0' && !future);
 }
 
+static void when_widgets_changed_cb (TaiouTriagePage *self);
+
 static void
 update_date_label (TaiouTriagePage *self)
 {
@@ -157,10 +159,30 @@ set_when (TaiouTriagePage *self,
   self->when = minute;
 }
 
+/* GtkCalendar 4.8 cannot grey out days, so a day after today is taken back at once: what
+ * happened cannot have happened tomorrow. */
+static GDateTime *
+dup_day_not_after_today (TaiouTriagePage *self)
+{
+  GDateTime *day = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year, month, dom, today_year, today_month, today_dom;
+
+  g_date_time_get_ymd (day, &year, &month, &dom);
+  g_date_time_get_ymd (now, &today_year, &today_month, &today_dom);
+  if (year * 10000 + month * 100 + dom <= today_year * 10000 + today_month * 100 + today_dom)
+    return day;
+  g_date_time_unref (day);
+  g_signal_handlers_block_by_func (self->calendar, when_widgets_changed_cb, self);
+  gtk_calendar_select_day (self->calendar, now);
+  g_signal_handlers_unblock_by_func (self->calendar, when_widgets_changed_cb, self);
+  return g_steal_pointer (&now);
+}
+
 static void
 when_widgets_changed_cb (TaiouTriagePage *self)
 {
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) day = dup_day_not_after_today (self);
   g_autoptr(GDateTime) when = NULL;
 
   when = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
