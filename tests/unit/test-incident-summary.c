@@ -240,6 +240,12 @@ test_html_escapes_hostile_text (Fixture       *fixture,
   g_assert_no_error (error);
 
   summary = read_summary (fixture);
+  taiou_incident_summary_mark_handed_over (summary, g_get_real_time ());
+  g_assert_cmpstr (item_text (summary->done, summary->done->len - 1), ==,
+                   "Handed the incident over to the IT manager");
+  for (guint i = 0; i < summary->remaining->len; i++)
+    g_assert_cmpstr (((TaiouSummaryItem *) summary->remaining->pdata[i])->kind, !=,
+                     TAIOU_EVENT_REPORT_HANDED_OVER);
   html = taiou_report_html_render (summary, profile, guidance, g_get_real_time ());
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
   g_assert_true (g_utf8_validate (html, -1, NULL));

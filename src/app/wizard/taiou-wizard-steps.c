@@ -13,6 +13,7 @@
 
 #include "taiou-wizard-steps.h"
 #include "pages/notify/taiou-notify-page.h"
+#include "pages/report/taiou-report-page.h"
 #include "pages/scan/taiou-scan-page.h"
 #include "pages/triage/taiou-triage-page.h"
 
@@ -22,7 +23,7 @@ static const TaiouWizardStep steps[] = {
   { "scan",       N_("Check for infection"), taiou_scan_page_get_type },
   { "passwords",  N_("Change passwords"), NULL },
   { "notify",     N_("Warn partners"),   taiou_notify_page_get_type },
-  { "report",     N_("Report"),          NULL },
+  { "report",     N_("Report"),          taiou_report_page_get_type },
 };
 
 const TaiouWizardStep *

@@ -367,6 +367,36 @@ taiou_incident_summary_read (TaiouTimeline       *timeline,
   return taiou_incident_summary_new (incident, events, step_ids, step_titles);
 }
 
+/**
+ * taiou_incident_summary_mark_handed_over:
+ * @time_us: when the hand-over happens
+ *
+ * The hand-over file is written before its event is recorded (a file that could not be saved
+ * must not be recorded as handed over), so the summary it holds says "handed over" already.
+ */
+void
+taiou_incident_summary_mark_handed_over (TaiouIncidentSummary *self,
+                                         gint64                time_us)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->handed_over_us != 0)
+    return;
+  self->handed_over_us = time_us;
+  for (guint i = 0; i < self->remaining->len; i++)
+    {
+      TaiouSummaryItem *item = self->remaining->pdata[i];
+
+      if (g_strcmp0 (item->kind, TAIOU_EVENT_REPORT_HANDED_OVER) == 0)
+        {
+          g_ptr_array_remove_index (self->remaining, i);
+          break;
+        }
+    }
+  add_done (self, time_us, TAIOU_EVENT_REPORT_HANDED_OVER,
+            _("Handed the incident over to the IT manager"));
+}
+
 void
 taiou_incident_summary_free (TaiouIncidentSummary *self)
 {

@@ -48,6 +48,9 @@ TaiouIncidentSummary *taiou_incident_summary_read  (TaiouTimeline        *timeli
                                                     const char * const   *step_ids,
                                                     const char * const   *step_titles,
                                                     GError              **error);
+void                  taiou_incident_summary_mark_handed_over
+                                                   (TaiouIncidentSummary *self,
+                                                    gint64                time_us);
 void                  taiou_incident_summary_free  (TaiouIncidentSummary *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouIncidentSummary, taiou_incident_summary_free)
