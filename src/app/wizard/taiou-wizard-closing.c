@@ -83,10 +83,6 @@ taiou_wizard_closing_show_incident (TaiouWizardClosing *self,
         g_warning ("Cannot read the incident's summary: %s", error->message);
     }
   taiou_summary_view_set_summary (self->summary_view, summary, NULL);
-  /* Something left is not a failure; the title stays calm either way. */
-  adw_status_page_set_icon_name (self->status_page,
-                                 summary != NULL && summary->remaining->len > 0
-                                 ? "task-due-symbolic" : "emblem-ok-symbolic");
   show_manager (self);
 }
 
