@@ -112,8 +112,9 @@ static const char *
 row_subtitle (Fixture    *fixture,
               const char *title)
 {
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (taiou_test_find_row (GTK_WIDGET (fixture->page),
-                                                                           title)));
+  GtkWidget *row = taiou_test_find_row (GTK_WIDGET (fixture->page), title);
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
 
 static gboolean
@@ -316,7 +317,8 @@ test_closing_screen_after_last_step (Fixture       *fixture,
   g_assert_cmpuint (taiou_wizard_closing_get_n_remaining (closing), ==, 4);
   taiou_test_find_row (GTK_WIDGET (closing), "Not done yet: Disconnect");
   manager = taiou_test_find_row (GTK_WIDGET (closing), "IT manager");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (manager)), "03-1234-5678"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (manager)),
+                            "03-1234-5678"));
   taiou_test_find_button (GTK_WIDGET (closing), "window.go-home");
 
   events = list_events (fixture);
