@@ -2,7 +2,7 @@
  *
  *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notify-step|
  *                                notice|notice-recipients|passwords-gate|passwords-step|
- *                                passwords-generator] [WIDTHxHEIGHT]
+ *                                passwords-generator|report-step|closing] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -24,6 +24,7 @@
 #include "notice/taiou-notice-recipients-group.h"
 #include "notice/taiou-notice-window.h"
 #include "wizard/pages/passwords/taiou-password-generator-view.h"
+#include "wizard/taiou-wizard.h"
 
 #define FRAMES_BEFORE_SNAPSHOT 30
 
@@ -67,6 +68,22 @@ tick_cb (GtkWidget     *window,
   save_window (window);
   g_application_quit (G_APPLICATION (user_data));
   return G_SOURCE_REMOVE;
+}
+
+/* How far down a long step is shown: "report-step@0.5" shows its middle. */
+static double scroll_fraction = 0;
+
+static gboolean
+scroll_to_fraction_cb (GtkWidget     *scrolled,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adjustment,
+                            scroll_fraction * (gtk_adjustment_get_upper (adjustment) -
+                                               gtk_adjustment_get_page_size (adjustment)));
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -170,8 +187,28 @@ window_added_cb (GtkApplication *application,
     gtk_widget_activate_action (GTK_WIDGET (window), "window.start-response", NULL);
   else if (g_strcmp0 (view_name, "timeline") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
-  else if (g_strcmp0 (view_name, "scan-step") == 0 || g_strcmp0 (view_name, "notify-step") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+  else if (g_strcmp0 (view_name, "scan-step") == 0 || g_strcmp0 (view_name, "notify-step") == 0 ||
+           g_strcmp0 (view_name, "report-step") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+      if (scroll_fraction > 0)
+        {
+          GtkWidget *wizard = taiou_test_find_widget_type (GTK_WIDGET (window), TAIOU_TYPE_WIZARD);
+          GtkWidget *page = GTK_WIDGET (taiou_wizard_get_current_page (TAIOU_WIZARD (wizard)));
+
+          gtk_widget_add_tick_callback (taiou_test_find_widget_type (page,
+                                                                     GTK_TYPE_SCROLLED_WINDOW),
+                                        scroll_to_fraction_cb, NULL, NULL);
+        }
+    }
+  else if (g_strcmp0 (view_name, "closing") == 0)
+    {
+      /* The report step was handed over; "Finish" ends on the closing screen. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+      gtk_widget_activate_action (taiou_test_find_widget_type (GTK_WIDGET (window),
+                                                               TAIOU_TYPE_WIZARD),
+                                  "wizard.next", NULL);
+    }
   else if (g_str_has_prefix (view_name, "passwords-"))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
@@ -304,6 +341,49 @@ add_password_marks (const char *db_path,
     g_error ("%s", error->message);
 }
 
+/* The report step's answers for an Emotet case: personal data, unauthorised access, the
+ * deadlines computed, the 速報 done and, for the closing screen, the hand-over. */
+static void
+add_report_events (const char *db_path,
+                   gboolean    handed_over)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_timeline_open (db_path, &error);
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(JsonObject) assessed = NULL;
+  g_autoptr(JsonObject) done = json_object_new ();
+  g_autoptr(JsonObject) file = json_object_new ();
+  g_autoptr(TaiouEvent) event1 = NULL;
+  g_autoptr(TaiouEvent) event2 = NULL;
+  g_autoptr(TaiouEvent) event3 = NULL;
+  TaiouAppiDeadlines deadlines;
+  TaiouIncident *incident;
+
+  if (timeline == NULL || (incidents = taiou_timeline_list_incidents (timeline, &error)) == NULL)
+    g_error ("%s", error->message);
+  incident = incidents->pdata[0];
+  if (!taiou_appi_compute (taiou_incident_get_discovered_us (incident), g_get_real_time (),
+                           TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE, &deadlines, &error))
+    g_error ("%s", error->message);
+  assessed = taiou_appi_deadlines_to_json (&deadlines);
+  json_object_set_boolean_member (assessed, TAIOU_EVENT_DETAIL_PERSONAL_DATA, TRUE);
+  event1 = taiou_timeline_append (timeline, taiou_incident_get_id (incident),
+                                  TAIOU_EVENT_APPI_ASSESSED, "山田 太郎", "個人情報を確認",
+                                  assessed, &error);
+  json_object_set_string_member (done, TAIOU_EVENT_DETAIL_APPI_ITEM, "preliminary");
+  event2 = taiou_timeline_append (timeline, taiou_incident_get_id (incident),
+                                  TAIOU_EVENT_APPI_DONE, "山田 太郎", "速報を完了", done, &error);
+  if (handed_over)
+    {
+      json_object_set_string_member (file, "file", "summary.html");
+      event3 = taiou_timeline_append (timeline, taiou_incident_get_id (incident),
+                                      TAIOU_EVENT_REPORT_HANDED_OVER, "山田 太郎", "引き継ぎ",
+                                      file, &error);
+    }
+  if (error != NULL)
+    g_error ("%s", error->message);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,14 +396,23 @@ main (int    argc,
   if (argc < 2)
     {
       g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|"
-                  "notify-step|notice|notice-recipients|passwords-gate|passwords-step|"
-                  "passwords-generator] "
-                  "[WIDTHxHEIGHT]\n", argv[0]);
+                   "notify-step|notice|notice-recipients|passwords-gate|passwords-step|"
+                   "passwords-generator|report-step|closing] "
+                   "[WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   output_path = argv[1];
   if (argc > 2)
-    view_name = argv[2];
+    {
+      char *at = strchr (argv[2], '@');
+
+      if (at != NULL)
+        {
+          scroll_fraction = CLAMP (g_ascii_strtod (at + 1, NULL), 0, 1);
+          *at = '\0';
+        }
+      view_name = argv[2];
+    }
   if (argc > 3 && sscanf (argv[3], "%dx%d", &window_width, &window_height) != 2)
     g_error ("The size must look like 960x720, not “%s”", argv[3]);
 
@@ -346,6 +435,11 @@ main (int    argc,
   if (g_strcmp0 (view_name, "passwords-step") == 0 ||
       g_strcmp0 (view_name, "passwords-generator") == 0)
     add_password_marks (db_path, add_incident_at_step (db_path, "passwords"));
+  if (g_strcmp0 (view_name, "report-step") == 0 || g_strcmp0 (view_name, "closing") == 0)
+    {
+      add_incident_at_step (db_path, "report");
+      add_report_events (db_path, g_strcmp0 (view_name, "closing") == 0);
+    }
   write_sample_mail (data_home);
 
   application = taiou_application_new ();

@@ -58,3 +58,16 @@
 #define TAIOU_EVENT_DETAIL_ITEM               "item"
 #define TAIOU_EVENT_DETAIL_LABEL              "label"
 #define TAIOU_EVENT_DETAIL_STATE              "state"
+
+/* The report step (taiou-appi.h): whether personal data may have leaked and, if so, the APPI
+ * deadlines computed from the discovery time (detail: taiou_appi_deadlines_to_json() plus
+ * personal_data and discovery_corrected); then each report or notification marked done
+ * (detail: item, one of taiou_appi_item_to_string()). */
+#define TAIOU_EVENT_APPI_ASSESSED             "appi.assessed"
+#define TAIOU_EVENT_APPI_DONE                 "appi.done"
+#define TAIOU_EVENT_DETAIL_PERSONAL_DATA      "personal_data"
+#define TAIOU_EVENT_DETAIL_APPI_ITEM          "item"
+
+/* The worker handed the incident over to the IT manager, with the summary saved as HTML
+ * (detail: file, the saved file's name without its folder). */
+#define TAIOU_EVENT_REPORT_HANDED_OVER        "report.handed-over"
