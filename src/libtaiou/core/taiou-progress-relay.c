@@ -139,7 +139,9 @@ taiou_progress_relay_push (const TaiouScanProgress *progress,
 
   source = wait_us > 0 ? g_timeout_source_new ((guint) (wait_us / 1000) + 1)
                        : g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  /* The default priority, like the GTask that returns the result: the last report pushed
+   * before the worker returned is delivered before the result, never after it. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_name (source, "[taiou] progress relay");
   g_source_set_callback (source, deliver_cb, taiou_progress_relay_ref (relay),
                          (GDestroyNotify) taiou_progress_relay_unref);

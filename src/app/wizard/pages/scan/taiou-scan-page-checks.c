@@ -121,6 +121,8 @@ iocs_loaded_cb (GObject      *source,
   g_autoptr(TaiouScanner) scanner = NULL;
   g_autoptr(GError) error = NULL;
   TaiouSystemScanOptions options = { NULL };
+  TaiouProgressRelay *relay;
+  GCancellable *cancellable;
 
   if (orphaned (check))
     return;
@@ -138,8 +140,10 @@ iocs_loaded_cb (GObject      *source,
   scanner = taiou_scanner_new (iocs);
   check->relay = _taiou_scan_page_new_relay (check->page, check->row);
   taiou_progress_relay_ref (check->relay);
-  taiou_system_scan_async (scanner, &options, NULL, taiou_progress_relay_push, check->relay,
-                           check->cancellable, system_scan_done_cb, g_steal_pointer (&check));
+  relay = check->relay;
+  cancellable = check->cancellable;
+  taiou_system_scan_async (scanner, &options, NULL, taiou_progress_relay_push, relay,
+                           cancellable, system_scan_done_cb, g_steal_pointer (&check));
 }
 
 /* The IOC set may still be loading (it starts with the app): the scan waits for it. */

@@ -48,6 +48,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_PROGRESSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 set_state (TaiouScanTaskRow *self,
            const char       *state)
@@ -126,6 +133,7 @@ taiou_scan_task_row_set_progress (TaiouScanTaskRow        *self,
 
       gtk_label_set_label (self->where_label, shown);
     }
+  g_signal_emit (self, signals[SIGNAL_PROGRESSED], 0);
 }
 
 static GtkWidget *
@@ -347,6 +355,15 @@ taiou_scan_task_row_class_init (TaiouScanTaskRowClass *klass)
     g_param_spec_boolean ("running", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TaiouScanTaskRow::progressed:
+   *
+   * The running check reported progress and the row shows it.
+   */
+  signals[SIGNAL_PROGRESSED] = g_signal_new ("progressed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/taiou/Taiou/taiou-scan-task-row.ui");
