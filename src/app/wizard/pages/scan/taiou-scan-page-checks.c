@@ -182,6 +182,10 @@ ask_serial (Check *check)
   dialog = taiou_volume_serial_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   check->page->serial_dialog = dialog;
   g_signal_connect (dialog, "response", G_CALLBACK (serial_response_cb), check);
+  /* Part of the app, like its other windows (after connecting: it may be answered at once). */
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_application (GTK_WINDOW (dialog),
+                                gtk_window_get_application (GTK_WINDOW (root)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

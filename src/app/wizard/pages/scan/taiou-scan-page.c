@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "guidance/taiou-guidance-view.h"
 #include "mail/taiou-mail-check-window.h"
 #include "taiou-file-drop.h"
 #include "taiou-scan-page-private.h"
@@ -35,18 +36,33 @@ all_rows (TaiouScanPage *self,
   return i < G_N_ELEMENTS (rows) ? rows[i] : NULL;
 }
 
+/* "What to do now", sourced, with the way to the IT manager's record: one for the page, shown
+ * under the latest result that found something, where the user is looking. */
+static GtkWidget *
+next_step_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *heading = gtk_label_new (_("What to do now"));
+  GtkWidget *button = gtk_button_new_with_label (_("Show the Record for the IT Manager"));
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), taiou_guidance_view_new ("scan.remove"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "window.view-records");
+  gtk_box_append (GTK_BOX (box), button);
+  return g_object_ref_sink (box);
+}
+
 /* Any check that ended completes the step; what it found decides what the page says next. */
 void
 _taiou_scan_page_check_finished (TaiouScanPage    *self,
                                  TaiouScanTaskRow *row)
 {
-  gboolean suspected = FALSE;
-  TaiouScanTaskRow *each;
-
-  for (guint i = 0; (each = all_rows (self, i)) != NULL; i++)
-    if (g_strcmp0 (taiou_scan_task_row_get_state (each), "suspected") == 0)
-      suspected = TRUE;
-  gtk_widget_set_visible (self->next_step_box, suspected);
+  if (g_strcmp0 (taiou_scan_task_row_get_state (row), "suspected") == 0)
+    taiou_scan_task_row_show_below_result (row, self->next_step_box);
   taiou_wizard_page_set_complete (TAIOU_WIZARD_PAGE (self), TRUE);
 }
 
@@ -291,6 +307,7 @@ taiou_scan_page_dispose (GObject *object)
       gtk_window_destroy (dialog);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_SCAN_PAGE);
+  g_clear_object (&self->next_step_box);
 
   G_OBJECT_CLASS (taiou_scan_page_parent_class)->dispose (object);
 }
@@ -309,7 +326,6 @@ taiou_scan_page_class_init (TaiouScanPageClass *klass)
   g_type_ensure (TAIOU_TYPE_WINDOWS_DISK_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/taiou/Taiou/taiou-scan-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TaiouScanPage, next_step_box);
   gtk_widget_class_bind_template_child (widget_class, TaiouScanPage, mail_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouScanPage, disk_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouScanPage, emocheck_row);
@@ -331,6 +347,7 @@ static void
 taiou_scan_page_init (TaiouScanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->next_step_box = next_step_new ();
   self->relays = g_ptr_array_new_with_free_func ((GDestroyNotify) taiou_progress_relay_unref);
   taiou_wizard_page_set_skippable (TAIOU_WIZARD_PAGE (self), TRUE);
   taiou_file_drop_add (GTK_WIDGET (self), file_dropped_cb, self);

@@ -29,6 +29,7 @@ struct _TaiouScanTaskRow
   GtkLabel          *headline_label;
   GtkLabel          *summary_label;
   GtkListBox        *findings_list;
+  GtkBox            *extra_box;
   GtkExpander       *details_expander;
   GtkLabel          *details_label;
   GtkLabel          *message_label;
@@ -245,6 +246,35 @@ taiou_scan_task_row_set_details (TaiouScanTaskRow *self,
   gtk_label_set_label (self->details_label, text->str);
 }
 
+/**
+ * taiou_scan_task_row_show_below_result:
+ * @widget: a widget in a GtkBox (or in no parent yet)
+ *
+ * Moves @widget under this row's result, before the details: the page keeps one "what to do
+ * next" and shows it where the user is looking.
+ */
+void
+taiou_scan_task_row_show_below_result (TaiouScanTaskRow *self,
+                                       GtkWidget        *widget)
+{
+  GtkWidget *parent;
+
+  g_return_if_fail (TAIOU_IS_SCAN_TASK_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  parent = gtk_widget_get_parent (widget);
+  if (parent == GTK_WIDGET (self->extra_box))
+    return;
+  g_object_ref (widget);
+  if (parent != NULL)
+    {
+      g_return_if_fail (GTK_IS_BOX (parent));
+      gtk_box_remove (GTK_BOX (parent), widget);
+    }
+  gtk_box_append (self->extra_box, widget);
+  g_object_unref (widget);
+}
+
 /* Ends the check with a message a person can act on. */
 void
 taiou_scan_task_row_show_error (TaiouScanTaskRow *self,
@@ -376,6 +406,7 @@ taiou_scan_task_row_class_init (TaiouScanTaskRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouScanTaskRow, headline_label);
   gtk_widget_class_bind_template_child (widget_class, TaiouScanTaskRow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, TaiouScanTaskRow, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, TaiouScanTaskRow, extra_box);
   gtk_widget_class_bind_template_child (widget_class, TaiouScanTaskRow, details_expander);
   gtk_widget_class_bind_template_child (widget_class, TaiouScanTaskRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, TaiouScanTaskRow, message_label);

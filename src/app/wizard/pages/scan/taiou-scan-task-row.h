@@ -23,6 +23,8 @@ void          taiou_scan_task_row_show_result    (TaiouScanTaskRow        *self,
 void          taiou_scan_task_row_set_details    (TaiouScanTaskRow        *self,
                                                   const char              *title,
                                                   GPtrArray               *lines);
+void          taiou_scan_task_row_show_below_result (TaiouScanTaskRow     *self,
+                                                     GtkWidget            *widget);
 void          taiou_scan_task_row_show_error     (TaiouScanTaskRow        *self,
                                                   const char              *message);
 void          taiou_scan_task_row_show_cancelled (TaiouScanTaskRow        *self);
