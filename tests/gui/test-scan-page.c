@@ -342,6 +342,35 @@ test_emocheck_reports_imported (Fixture       *fixture,
   g_assert_nonnull (strstr (taiou_event_get_summary (processes->pdata[0]), "mstask.exe"));
 }
 
+/* This computer, as `taiou-cli scan` with no path checks it (the scratch folders are the test's
+ * own, not a shared /tmp). */
+static void
+test_this_computer_checked (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *scratch = g_build_filename (g_get_user_data_dir (), "scratch", NULL);
+  TaiouScanTaskRow *row = task_row (fixture, "computer");
+  g_autoptr(GPtrArray) finished = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (scratch, 0700), ==, 0);
+  g_setenv ("TAIOU_SCRATCH_FOLDERS", scratch, TRUE);
+  taiou_test_click (taiou_test_find_button (GTK_WIDGET (fixture->page),
+                                            "scan-page.check-computer"));
+  g_assert_true (taiou_scan_task_row_get_running (row));
+  /* One check of a kind at a time. */
+  g_assert_false (gtk_widget_is_sensitive (taiou_test_find_button (GTK_WIDGET (fixture->page),
+                                                                   "scan-page.check-computer")));
+  taiou_test_wait_for (row_not_running, row);
+  g_unsetenv ("TAIOU_SCRATCH_FOLDERS");
+
+  g_assert_true (g_str_equal (taiou_scan_task_row_get_state (row), "suspected") ||
+                 g_str_equal (taiou_scan_task_row_get_state (row), "not-found"));
+  finished = events_of_kind (fixture, TAIOU_EVENT_SCAN_FINISHED);
+  g_assert_cmpuint (finished->len, ==, 1);
+  g_assert_nonnull (strstr (taiou_event_get_summary (finished->pdata[0]), g_get_host_name ()));
+  assert_step_complete (fixture);
+}
+
 static gboolean
 mail_checked (gpointer window)
 {
@@ -408,6 +437,7 @@ main (int    argc,
   ADD_TEST ("/taiou/gui/scan-page/cancel-mid-scan-records-nothing",
             test_cancel_mid_scan_records_nothing);
   ADD_TEST ("/taiou/gui/scan-page/emocheck-reports-imported", test_emocheck_reports_imported);
+  ADD_TEST ("/taiou/gui/scan-page/this-computer-checked", test_this_computer_checked);
   ADD_TEST ("/taiou/gui/scan-page/mail-check-completes-step", test_mail_check_completes_step);
 
   return g_test_run ();
