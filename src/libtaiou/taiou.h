@@ -37,3 +37,6 @@
 #include "taiou-timeline.h"
 #include "taiou-volume-serial.h"
 #include "taiou-winreg.h"
+#include "taiou-emocheck-batch.h"
+#include "taiou-progress-relay.h"
+#include "taiou-windows-volume.h"

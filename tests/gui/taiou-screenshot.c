@@ -2,7 +2,8 @@
  *
  *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notify-step|
  *                                notice|notice-recipients|passwords-gate|passwords-step|
- *                                passwords-generator|report-step|closing] [WIDTHxHEIGHT]
+ *                                passwords-generator|report-step|closing|scan-running|
+ *                                scan-serial|scan-done] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -15,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "taiou-application.h"
 #include "taiou-preferences-window.h"
@@ -24,6 +26,10 @@
 #include "notice/taiou-notice-recipients-group.h"
 #include "notice/taiou-notice-window.h"
 #include "wizard/pages/passwords/taiou-password-generator-view.h"
+#include "taiou-test-hive.h"
+#include "wizard/pages/scan/taiou-scan-page.h"
+#include "wizard/pages/scan/taiou-scan-task-row.h"
+#include "wizard/pages/scan/taiou-volume-serial-dialog.h"
 #include "wizard/taiou-wizard.h"
 
 #define FRAMES_BEFORE_SNAPSHOT 30
@@ -123,6 +129,122 @@ write_sample_mail (const char *folder)
     g_error ("Cannot write %s", sample_mail_path);
 }
 
+static char *sample_volume_path;
+
+/* A copy of a Windows disk where Emotet (EmoCheck scan_v4's pattern) left a DLL started from
+ * a Run value, with enough documents that the check is still running when it is drawn. */
+static void
+write_sample_volume (const char *folder)
+{
+  g_autofree char *config = NULL;
+  g_autofree char *local = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *dll = NULL;
+  g_autofree char *ntuser = NULL;
+  g_autofree char *padding = g_strnfill (4096, 'x');
+  g_autofree char *pe = g_strconcat ("MZ", padding, NULL);
+  TaiouTestHive *hive = taiou_test_hive_new ();
+
+  sample_volume_path = g_build_filename (folder, "PC-07", NULL);
+  config = g_build_filename (sample_volume_path, "Windows", "System32", "config", NULL);
+  local = g_build_filename (sample_volume_path, "Users", "yamada", "AppData", "Local", "Xqzvbn",
+                            NULL);
+  documents = g_build_filename (sample_volume_path, "Users", "yamada", "Documents", NULL);
+  dll = g_build_filename (local, "qwerty.tyu", NULL);
+  ntuser = g_build_filename (sample_volume_path, "Users", "yamada", "NTUSER.DAT", NULL);
+  g_mkdir_with_parents (config, 0700);
+  g_mkdir_with_parents (local, 0700);
+  g_mkdir_with_parents (documents, 0700);
+  if (!g_file_set_contents (dll, pe, -1, NULL))
+    g_error ("Cannot write %s", dll);
+  taiou_test_hive_set_string (hive, "Software\\Microsoft\\Windows\\CurrentVersion\\Run",
+                              "Plmoknijb", 1,
+                              "C:\\Windows\\SysWOW64\\rundll32.exe \"%LOCALAPPDATA%\\Xqzvbn"
+                              "\\qwerty.tyu\",DllRegisterServer");
+  taiou_test_hive_save (hive, ntuser);
+  taiou_test_hive_free (hive);
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s/文書-%04u.txt", documents, i);
+
+      g_file_set_contents (file, padding, 4096, NULL);
+    }
+  /* Large (sparse) downloads keep the hashing busy for a while. */
+  if (g_strcmp0 (view_name, "scan-running") == 0)
+    for (guint i = 0; i < 6; i++)
+      {
+        g_autofree char *file = g_strdup_printf ("%s/請求書-%u.iso", documents, i);
+        FILE *stream = fopen (file, "w");
+
+        if (stream == NULL || ftruncate (fileno (stream), 200 * 1024 * 1024) != 0)
+          g_error ("Cannot write %s", file);
+        fclose (stream);
+      }
+}
+
+static gboolean
+scroll_to_widget_cb (GtkWidget     *scrolled,
+                     GdkFrameClock *clock,
+                     gpointer       target)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  double x = 0, y = 0;
+
+  if (gtk_widget_translate_coordinates (target, gtk_scrolled_window_get_child (
+                                          GTK_SCROLLED_WINDOW (scrolled)), 0, 0, &x, &y))
+    gtk_adjustment_set_value (adjustment, y - 120);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+snapshot_after_frames (GtkWidget *window)
+{
+  frames_left = FRAMES_BEFORE_SNAPSHOT;
+  gtk_widget_add_tick_callback (window, tick_cb, g_application_get_default (), NULL);
+}
+
+static void
+scan_progressed_cb (TaiouScanTaskRow *row,
+                    gpointer          user_data)
+{
+  if (g_strcmp0 (view_name, "scan-running") != 0)
+    return;
+  g_signal_handlers_disconnect_by_func (row, scan_progressed_cb, user_data);
+  frames_left = 2;
+  gtk_widget_add_tick_callback (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (row))), tick_cb,
+                                g_application_get_default (), NULL);
+}
+
+static void
+scan_running_cb (TaiouScanTaskRow *row,
+                 GParamSpec       *pspec,
+                 gpointer          user_data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (row)));
+
+  if (taiou_scan_task_row_get_running (row) || g_strcmp0 (view_name, "scan-done") != 0)
+    return;
+  gtk_widget_add_tick_callback (gtk_widget_get_ancestor (GTK_WIDGET (row),
+                                                         GTK_TYPE_SCROLLED_WINDOW),
+                                scroll_to_widget_cb, row, NULL);
+  snapshot_after_frames (window);
+}
+
+/* Once the wizard shows the scan step, check the sample disk from it. */
+static gboolean
+start_disk_check_cb (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+  TaiouWizard *wizard = TAIOU_WIZARD (taiou_test_find_widget_type (window, TAIOU_TYPE_WIZARD));
+  TaiouScanPage *page = TAIOU_SCAN_PAGE (taiou_wizard_get_current_page (wizard));
+  GtkWidget *row = taiou_scan_page_get_task_row (page, "disk");
+
+  g_signal_connect (row, "progressed", G_CALLBACK (scan_progressed_cb), NULL);
+  g_signal_connect (row, "notify::running", G_CALLBACK (scan_running_cb), NULL);
+  taiou_scan_page_check_windows_disk (page, sample_volume_path);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mail_checked_cb (GtkWidget *window,
                  gpointer   application)
@@ -168,6 +290,19 @@ window_added_cb (GtkApplication *application,
           gtk_widget_add_tick_callback (scrolled, scroll_to_end_cb, NULL, NULL);
         }
       gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
+      return;
+    }
+  if (TAIOU_IS_VOLUME_SERIAL_DIALOG (window))
+    {
+      if (g_strcmp0 (view_name, "scan-serial") == 0)
+        {
+          taiou_volume_serial_dialog_set_text (TAIOU_VOLUME_SERIAL_DIALOG (window), "1A2B-3C4");
+          gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
+          return;
+        }
+      taiou_volume_serial_dialog_set_text (TAIOU_VOLUME_SERIAL_DIALOG (window), "1A2B-3C4D");
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (window),
+                                   TAIOU_VOLUME_SERIAL_RESPONSE_CHECK);
       return;
     }
   if (TAIOU_IS_PREFERENCES_WINDOW (window))
@@ -223,6 +358,12 @@ window_added_cb (GtkApplication *application,
             gtk_widget_add_tick_callback (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW),
                                           scroll_to_end_cb, NULL, NULL);
         }
+      }
+  else if (g_str_has_prefix (view_name, "scan-"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+      g_idle_add (start_disk_check_cb, window);
+      return;
     }
   else if (g_str_has_prefix (view_name, "notice"))
     {
@@ -397,7 +538,7 @@ main (int    argc,
     {
       g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|"
                    "notify-step|notice|notice-recipients|passwords-gate|passwords-step|"
-                   "passwords-generator|report-step|closing] "
+                   "passwords-generator|report-step|closing|scan-running|scan-serial|scan-done] "
                    "[WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
@@ -426,8 +567,10 @@ main (int    argc,
   taiou_i18n_init ();
   if (g_strcmp0 (view_name, "timeline") == 0 || g_str_has_prefix (view_name, "notice"))
     add_sample_incidents (db_path);
-  if (g_strcmp0 (view_name, "scan-step") == 0)
+  if (g_str_has_prefix (view_name, "scan-"))
     add_incident_at_step (db_path, "scan");
+  if (g_str_has_prefix (view_name, "scan-") && g_strcmp0 (view_name, "scan-step") != 0)
+    write_sample_volume (data_home);
   if (g_strcmp0 (view_name, "notify-step") == 0)
     add_incident_at_step (db_path, "notify");
   if (g_strcmp0 (view_name, "passwords-gate") == 0)
