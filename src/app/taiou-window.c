@@ -18,6 +18,7 @@
 #include "taiou-window.h"
 #include "timeline/taiou-timeline-view.h"
 #include "wizard/taiou-wizard.h"
+#include "wizard/taiou-wizard-closing.h"
 #include "wizard/taiou-wizard-steps.h"
 
 struct _TaiouWindow
@@ -29,6 +30,7 @@ struct _TaiouWindow
   GtkButton            *resume_button;
   GtkButton            *start_button;
   TaiouWizard          *wizard;
+  TaiouWizardClosing   *closing;
   TaiouTimelineView    *timeline_view;
 
   TaiouCase            *case_at_hand;
@@ -55,6 +57,8 @@ show_view (TaiouWindow *self,
 
   if (g_strcmp0 (name, "wizard") == 0)
     adw_window_title_set_title (self->window_title, _("Respond to an Infection"));
+  else if (g_strcmp0 (name, "closing") == 0)
+    adw_window_title_set_title (self->window_title, _("Response Finished"));
   else if (g_strcmp0 (name, "timeline") == 0)
     adw_window_title_set_title (self->window_title, _("Incident Records"));
   else
@@ -198,16 +202,13 @@ win_write_notice (GtkWidget  *widget,
   taiou_notice_window_present_for (widget, self->case_at_hand, 0, NULL);
 }
 
+/* The worker's response ends on a calm screen in their words — what was done, what remains,
+ * whom to call — not in the IT manager's record view. */
 static void
 wizard_finished_cb (TaiouWindow *self)
 {
-  TaiouIncident *incident = taiou_wizard_get_incident (self->wizard);
-
-  /* Show the worker the record of what they did, which is also what the manager will read. */
-  taiou_timeline_view_reload (self->timeline_view);
-  if (incident != NULL)
-    taiou_timeline_view_select_incident (self->timeline_view, taiou_incident_get_id (incident));
-  show_view (self, "timeline");
+  taiou_wizard_closing_show_incident (self->closing, taiou_wizard_get_incident (self->wizard));
+  show_view (self, "closing");
 }
 
 /**
@@ -235,7 +236,7 @@ taiou_window_show_timeline_error (TaiouWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Returns: "start", "wizard" or "timeline" */
+/* Returns: "start", "wizard", "closing" or "timeline" */
 const char *
 taiou_window_get_view_name (TaiouWindow *self)
 {
@@ -254,6 +255,7 @@ taiou_window_constructed (GObject *object)
   application = gtk_window_get_application (GTK_WINDOW (self));
 
   taiou_wizard_set_case (self->wizard, self->case_at_hand);
+  taiou_wizard_closing_set_case (self->closing, self->case_at_hand);
   taiou_timeline_view_set_case (self->timeline_view, self->case_at_hand);
   /* The app's settings keep the window's size; a window without the app (tests) does not. */
   if (TAIOU_IS_APPLICATION (application))
@@ -336,6 +338,7 @@ taiou_window_class_init (TaiouWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TAIOU_TYPE_WIZARD);
+  g_type_ensure (TAIOU_TYPE_WIZARD_CLOSING);
   g_type_ensure (TAIOU_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -345,6 +348,7 @@ taiou_window_class_init (TaiouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouWindow, resume_button);
   gtk_widget_class_bind_template_child (widget_class, TaiouWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, TaiouWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, TaiouWindow, closing);
   gtk_widget_class_bind_template_child (widget_class, TaiouWindow, timeline_view);
   gtk_widget_class_bind_template_callback (widget_class, wizard_finished_cb);
 

@@ -1,6 +1,7 @@
 /* taiou.h — the checker library shared by the app, the CLI and the tests (GLib only, no GTK) */
 #pragma once
 
+#include "taiou-appi.h"
 #include "taiou-attachment.h"
 #include "taiou-case.h"
 #include "taiou-emotet-rules.h"
@@ -15,6 +16,7 @@
 #include "taiou-i18n.h"
 #include "taiou-import-emocheck.h"
 #include "taiou-incident.h"
+#include "taiou-incident-summary.h"
 #include "taiou-ioc-bundled.h"
 #include "taiou-ioc-set.h"
 #include "taiou-mail-address.h"
@@ -22,9 +24,13 @@
 #include "taiou-mail-msg.h"
 #include "taiou-nm-client.h"
 #include "taiou-notice.h"
+#include "taiou-password-checklist.h"
+#include "taiou-password-generator.h"
+#include "taiou-password-strength.h"
 #include "taiou-probe-linux.h"
 #include "taiou-probe-winvol.h"
 #include "taiou-profile.h"
+#include "taiou-report-html.h"
 #include "taiou-step-progress.h"
 #include "taiou-scanner.h"
 #include "taiou-system-scan.h"
@@ -32,3 +38,6 @@
 #include "taiou-timeline.h"
 #include "taiou-volume-serial.h"
 #include "taiou-winreg.h"
+#include "taiou-emocheck-batch.h"
+#include "taiou-progress-relay.h"
+#include "taiou-windows-volume.h"

@@ -1,8 +1,10 @@
 /* taiou-screenshot.c — renders a screen of the real app to PNG, for the README and the metainfo
  *
  *   taiou-screenshot OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|notify-step|
- *                                disconnect-step|disconnect-fallback|notice|notice-recipients]
- *                                [WIDTHxHEIGHT]
+ *                                disconnect-step|disconnect-fallback|notice|notice-recipients|
+ *                                passwords-gate|passwords-step|
+ *                                passwords-generator|report-step|closing|scan-running|
+ *                                scan-serial|scan-done] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -15,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "taiou-application.h"
 #include "taiou-preferences-window.h"
@@ -25,6 +28,12 @@
 #include "notice/taiou-notice-recipients-group.h"
 #include "notice/taiou-notice-window.h"
 #include "wizard/pages/disconnect/taiou-disconnect-page.h"
+#include "wizard/pages/passwords/taiou-password-generator-view.h"
+#include "taiou-test-hive.h"
+#include "wizard/pages/scan/taiou-scan-page.h"
+#include "wizard/pages/scan/taiou-scan-task-row.h"
+#include "wizard/pages/scan/taiou-volume-serial-dialog.h"
+#include "wizard/taiou-wizard.h"
 
 #define FRAMES_BEFORE_SNAPSHOT 30
 
@@ -68,6 +77,22 @@ tick_cb (GtkWidget     *window,
   save_window (window);
   g_application_quit (G_APPLICATION (user_data));
   return G_SOURCE_REMOVE;
+}
+
+/* How far down a long step is shown: "report-step@0.5" shows its middle. */
+static double scroll_fraction = 0;
+
+static gboolean
+scroll_to_fraction_cb (GtkWidget     *scrolled,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adjustment,
+                            scroll_fraction * (gtk_adjustment_get_upper (adjustment) -
+                                               gtk_adjustment_get_page_size (adjustment)));
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -141,6 +166,122 @@ write_sample_mail (const char *folder)
     g_error ("Cannot write %s", sample_mail_path);
 }
 
+static char *sample_volume_path;
+
+/* A copy of a Windows disk where Emotet (EmoCheck scan_v4's pattern) left a DLL started from
+ * a Run value, with enough documents that the check is still running when it is drawn. */
+static void
+write_sample_volume (const char *folder)
+{
+  g_autofree char *config = NULL;
+  g_autofree char *local = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *dll = NULL;
+  g_autofree char *ntuser = NULL;
+  g_autofree char *padding = g_strnfill (4096, 'x');
+  g_autofree char *pe = g_strconcat ("MZ", padding, NULL);
+  TaiouTestHive *hive = taiou_test_hive_new ();
+
+  sample_volume_path = g_build_filename (folder, "PC-07", NULL);
+  config = g_build_filename (sample_volume_path, "Windows", "System32", "config", NULL);
+  local = g_build_filename (sample_volume_path, "Users", "yamada", "AppData", "Local", "Xqzvbn",
+                            NULL);
+  documents = g_build_filename (sample_volume_path, "Users", "yamada", "Documents", NULL);
+  dll = g_build_filename (local, "qwerty.tyu", NULL);
+  ntuser = g_build_filename (sample_volume_path, "Users", "yamada", "NTUSER.DAT", NULL);
+  g_mkdir_with_parents (config, 0700);
+  g_mkdir_with_parents (local, 0700);
+  g_mkdir_with_parents (documents, 0700);
+  if (!g_file_set_contents (dll, pe, -1, NULL))
+    g_error ("Cannot write %s", dll);
+  taiou_test_hive_set_string (hive, "Software\\Microsoft\\Windows\\CurrentVersion\\Run",
+                              "Plmoknijb", 1,
+                              "C:\\Windows\\SysWOW64\\rundll32.exe \"%LOCALAPPDATA%\\Xqzvbn"
+                              "\\qwerty.tyu\",DllRegisterServer");
+  taiou_test_hive_save (hive, ntuser);
+  taiou_test_hive_free (hive);
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s/文書-%04u.txt", documents, i);
+
+      g_file_set_contents (file, padding, 4096, NULL);
+    }
+  /* Large (sparse) downloads keep the hashing busy for a while. */
+  if (g_strcmp0 (view_name, "scan-running") == 0)
+    for (guint i = 0; i < 6; i++)
+      {
+        g_autofree char *file = g_strdup_printf ("%s/請求書-%u.iso", documents, i);
+        FILE *stream = fopen (file, "w");
+
+        if (stream == NULL || ftruncate (fileno (stream), 200 * 1024 * 1024) != 0)
+          g_error ("Cannot write %s", file);
+        fclose (stream);
+      }
+}
+
+static gboolean
+scroll_to_widget_cb (GtkWidget     *scrolled,
+                     GdkFrameClock *clock,
+                     gpointer       target)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  double x = 0, y = 0;
+
+  if (gtk_widget_translate_coordinates (target, gtk_scrolled_window_get_child (
+                                          GTK_SCROLLED_WINDOW (scrolled)), 0, 0, &x, &y))
+    gtk_adjustment_set_value (adjustment, y - 120);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+snapshot_after_frames (GtkWidget *window)
+{
+  frames_left = FRAMES_BEFORE_SNAPSHOT;
+  gtk_widget_add_tick_callback (window, tick_cb, g_application_get_default (), NULL);
+}
+
+static void
+scan_progressed_cb (TaiouScanTaskRow *row,
+                    gpointer          user_data)
+{
+  if (g_strcmp0 (view_name, "scan-running") != 0)
+    return;
+  g_signal_handlers_disconnect_by_func (row, scan_progressed_cb, user_data);
+  frames_left = 2;
+  gtk_widget_add_tick_callback (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (row))), tick_cb,
+                                g_application_get_default (), NULL);
+}
+
+static void
+scan_running_cb (TaiouScanTaskRow *row,
+                 GParamSpec       *pspec,
+                 gpointer          user_data)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (row)));
+
+  if (taiou_scan_task_row_get_running (row) || g_strcmp0 (view_name, "scan-done") != 0)
+    return;
+  gtk_widget_add_tick_callback (gtk_widget_get_ancestor (GTK_WIDGET (row),
+                                                         GTK_TYPE_SCROLLED_WINDOW),
+                                scroll_to_widget_cb, row, NULL);
+  snapshot_after_frames (window);
+}
+
+/* Once the wizard shows the scan step, check the sample disk from it. */
+static gboolean
+start_disk_check_cb (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+  TaiouWizard *wizard = TAIOU_WIZARD (taiou_test_find_widget_type (window, TAIOU_TYPE_WIZARD));
+  TaiouScanPage *page = TAIOU_SCAN_PAGE (taiou_wizard_get_current_page (wizard));
+  GtkWidget *row = taiou_scan_page_get_task_row (page, "disk");
+
+  g_signal_connect (row, "progressed", G_CALLBACK (scan_progressed_cb), NULL);
+  g_signal_connect (row, "notify::running", G_CALLBACK (scan_running_cb), NULL);
+  taiou_scan_page_check_windows_disk (page, sample_volume_path);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mail_checked_cb (GtkWidget *window,
                  gpointer   application)
@@ -188,6 +329,19 @@ window_added_cb (GtkApplication *application,
       gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
       return;
     }
+  if (TAIOU_IS_VOLUME_SERIAL_DIALOG (window))
+    {
+      if (g_strcmp0 (view_name, "scan-serial") == 0)
+        {
+          taiou_volume_serial_dialog_set_text (TAIOU_VOLUME_SERIAL_DIALOG (window), "1A2B-3C4");
+          gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
+          return;
+        }
+      taiou_volume_serial_dialog_set_text (TAIOU_VOLUME_SERIAL_DIALOG (window), "1A2B-3C4D");
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (window),
+                                   TAIOU_VOLUME_SERIAL_RESPONSE_CHECK);
+      return;
+    }
   if (TAIOU_IS_PREFERENCES_WINDOW (window))
     {
       gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
@@ -205,8 +359,49 @@ window_added_cb (GtkApplication *application,
     gtk_widget_activate_action (GTK_WIDGET (window), "window.start-response", NULL);
   else if (g_strcmp0 (view_name, "timeline") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
-  else if (g_strcmp0 (view_name, "scan-step") == 0 || g_strcmp0 (view_name, "notify-step") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+  else if (g_strcmp0 (view_name, "scan-step") == 0 || g_strcmp0 (view_name, "notify-step") == 0 ||
+           g_strcmp0 (view_name, "report-step") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+      if (scroll_fraction > 0)
+        {
+          GtkWidget *wizard = taiou_test_find_widget_type (GTK_WIDGET (window), TAIOU_TYPE_WIZARD);
+          GtkWidget *page = GTK_WIDGET (taiou_wizard_get_current_page (TAIOU_WIZARD (wizard)));
+
+          gtk_widget_add_tick_callback (taiou_test_find_widget_type (page,
+                                                                     GTK_TYPE_SCROLLED_WINDOW),
+                                        scroll_to_fraction_cb, NULL, NULL);
+        }
+    }
+  else if (g_strcmp0 (view_name, "closing") == 0)
+    {
+      /* The report step was handed over; "Finish" ends on the closing screen. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+      gtk_widget_activate_action (taiou_test_find_widget_type (GTK_WIDGET (window),
+                                                               TAIOU_TYPE_WIZARD),
+                                  "wizard.next", NULL);
+    }
+  else if (g_str_has_prefix (view_name, "passwords-"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+      /* A password made, so the meter shows; "passwords-generator" scrolls down to it. */
+      if (g_strcmp0 (view_name, "passwords-gate") != 0)
+        {
+          GtkWidget *view = taiou_test_find_widget_type (GTK_WIDGET (window),
+                                                         TAIOU_TYPE_PASSWORD_GENERATOR_VIEW);
+
+          gtk_widget_activate_action (view, "password-generator.generate", NULL);
+          if (g_strcmp0 (view_name, "passwords-generator") == 0)
+            gtk_widget_add_tick_callback (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW),
+                                          scroll_to_end_cb, NULL, NULL);
+        }
+      }
+  else if (g_str_has_prefix (view_name, "scan-"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
+      g_idle_add (start_disk_check_cb, window);
+      return;
+    }
   else if (g_str_has_prefix (view_name, "disconnect-"))
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "window.resume-response", NULL);
@@ -258,12 +453,12 @@ add_sample_incidents (const char *db_path)
     g_error ("%s", error->message);
 }
 
-/* An incident whose worker got as far as @step, to resume there. */
 static const char * const wizard_steps[] = {
   "triage", "disconnect", "scan", "passwords", "notify", "report",
 };
 
-static void
+/* An incident whose worker got as far as @step, to resume there. */
+static gint64
 add_incident_at_step (const char *db_path,
                       const char *step)
 {
@@ -300,6 +495,77 @@ add_incident_at_step (const char *db_path,
       if (g_strcmp0 (wizard_steps[i], step) == 0)
         break;
     }
+  return taiou_incident_get_id (incident);
+}
+
+/* The passwords step, part done: past the gate, two items marked. */
+static void
+add_password_marks (const char *db_path,
+                    gint64      incident_id)
+{
+  const char *marks[][2] = {
+    { TAIOU_EVENT_PASSWORDS_ACKNOWLEDGED, "{\"guidance\":\"passwords.after-removal\"}" },
+    { TAIOU_EVENT_PASSWORDS_ITEM, "{\"item\":\"mail\",\"state\":\"done\"}" },
+    { TAIOU_EVENT_PASSWORDS_ITEM, "{\"item\":\"vpn\",\"state\":\"not-applicable\"}" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_timeline_open (db_path, &error);
+
+  for (gsize i = 0; timeline != NULL && i < G_N_ELEMENTS (marks); i++)
+    {
+      g_autoptr(JsonNode) detail = json_from_string (marks[i][1], &error);
+      g_autoptr(TaiouEvent) event = NULL;
+
+      event = taiou_timeline_append (timeline, incident_id, marks[i][0], "山田 太郎", marks[i][0],
+                                     json_node_get_object (detail), &error);
+      if (event == NULL)
+        break;
+    }
+  if (error != NULL)
+    g_error ("%s", error->message);
+}
+
+/* The report step's answers for an Emotet case: personal data, unauthorised access, the
+ * deadlines computed, the 速報 done and, for the closing screen, the hand-over. */
+static void
+add_report_events (const char *db_path,
+                   gboolean    handed_over)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_timeline_open (db_path, &error);
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(JsonObject) assessed = NULL;
+  g_autoptr(JsonObject) done = json_object_new ();
+  g_autoptr(JsonObject) file = json_object_new ();
+  g_autoptr(TaiouEvent) event1 = NULL;
+  g_autoptr(TaiouEvent) event2 = NULL;
+  g_autoptr(TaiouEvent) event3 = NULL;
+  TaiouAppiDeadlines deadlines;
+  TaiouIncident *incident;
+
+  if (timeline == NULL || (incidents = taiou_timeline_list_incidents (timeline, &error)) == NULL)
+    g_error ("%s", error->message);
+  incident = incidents->pdata[0];
+  if (!taiou_appi_compute (taiou_incident_get_discovered_us (incident), g_get_real_time (),
+                           TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE, &deadlines, &error))
+    g_error ("%s", error->message);
+  assessed = taiou_appi_deadlines_to_json (&deadlines);
+  json_object_set_boolean_member (assessed, TAIOU_EVENT_DETAIL_PERSONAL_DATA, TRUE);
+  event1 = taiou_timeline_append (timeline, taiou_incident_get_id (incident),
+                                  TAIOU_EVENT_APPI_ASSESSED, "山田 太郎", "個人情報を確認",
+                                  assessed, &error);
+  json_object_set_string_member (done, TAIOU_EVENT_DETAIL_APPI_ITEM, "preliminary");
+  event2 = taiou_timeline_append (timeline, taiou_incident_get_id (incident),
+                                  TAIOU_EVENT_APPI_DONE, "山田 太郎", "速報を完了", done, &error);
+  if (handed_over)
+    {
+      json_object_set_string_member (file, "file", "summary.html");
+      event3 = taiou_timeline_append (timeline, taiou_incident_get_id (incident),
+                                      TAIOU_EVENT_REPORT_HANDED_OVER, "山田 太郎", "引き継ぎ",
+                                      file, &error);
+    }
+  if (error != NULL)
+    g_error ("%s", error->message);
 }
 
 int
@@ -314,13 +580,23 @@ main (int    argc,
   if (argc < 2)
     {
       g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|"
-                  "notify-step|disconnect-step|disconnect-fallback|notice|notice-recipients] "
-                  "[WIDTHxHEIGHT]\n", argv[0]);
+                   "notify-step|disconnect-step|disconnect-fallback|notice|notice-recipients|passwords-gate|passwords-step|"
+                   "passwords-generator|report-step|closing|scan-running|scan-serial|scan-done] "
+                   "[WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   output_path = argv[1];
   if (argc > 2)
-    view_name = argv[2];
+    {
+      char *at = strchr (argv[2], '@');
+
+      if (at != NULL)
+        {
+          scroll_fraction = CLAMP (g_ascii_strtod (at + 1, NULL), 0, 1);
+          *at = '\0';
+        }
+      view_name = argv[2];
+    }
   if (argc > 3 && sscanf (argv[3], "%dx%d", &window_width, &window_height) != 2)
     g_error ("The size must look like 960x720, not “%s”", argv[3]);
 
@@ -334,10 +610,22 @@ main (int    argc,
   taiou_i18n_init ();
   if (g_strcmp0 (view_name, "timeline") == 0 || g_str_has_prefix (view_name, "notice"))
     add_sample_incidents (db_path);
-  if (g_strcmp0 (view_name, "scan-step") == 0)
+  if (g_str_has_prefix (view_name, "scan-"))
     add_incident_at_step (db_path, "scan");
+  if (g_str_has_prefix (view_name, "scan-") && g_strcmp0 (view_name, "scan-step") != 0)
+    write_sample_volume (data_home);
   if (g_strcmp0 (view_name, "notify-step") == 0)
     add_incident_at_step (db_path, "notify");
+  if (g_strcmp0 (view_name, "passwords-gate") == 0)
+    add_incident_at_step (db_path, "passwords");
+  if (g_strcmp0 (view_name, "passwords-step") == 0 ||
+      g_strcmp0 (view_name, "passwords-generator") == 0)
+    add_password_marks (db_path, add_incident_at_step (db_path, "passwords"));
+  if (g_strcmp0 (view_name, "report-step") == 0 || g_strcmp0 (view_name, "closing") == 0)
+    {
+      add_incident_at_step (db_path, "report");
+      add_report_events (db_path, g_strcmp0 (view_name, "closing") == 0);
+    }
   if (g_str_has_prefix (view_name, "disconnect-"))
     {
       g_autofree char *no_bus = g_build_filename (data_home, "no-system-bus", NULL);

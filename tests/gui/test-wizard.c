@@ -8,6 +8,7 @@
 #include "notice/taiou-notice-window.h"
 #include "wizard/pages/disconnect/taiou-disconnect-page.h"
 #include "wizard/pages/notify/taiou-notify-page.h"
+#include "wizard/pages/report/taiou-report-page.h"
 #include "wizard/pages/scan/taiou-scan-page.h"
 #include "wizard/pages/triage/taiou-triage-page.h"
 #include "wizard/taiou-pending-page.h"
@@ -377,19 +378,19 @@ test_steps_in_order (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     g_assert_cmpstr (taiou_wizard_page_get_title (taiou_wizard_get_page (fixture->wizard, i)),
                      ==, titles[i]);
-  /* Triage is built; the disconnect step cuts the network; the scan step so far checks the
-   * mail; the notify step opens the notice editor; every other step is a placeholder.  All but
-   * triage can be skipped. */
+  /* Every step is built: triage, cutting the network, the checks, passwords, the partner
+   * warning, the report.  All but triage can be skipped. */
   g_assert_true (TAIOU_IS_TRIAGE_PAGE (taiou_wizard_get_page (fixture->wizard, 0)));
   g_assert_false (taiou_wizard_page_get_skippable (taiou_wizard_get_page (fixture->wizard, 0)));
   g_assert_true (TAIOU_IS_DISCONNECT_PAGE (taiou_wizard_get_page (fixture->wizard, 1)));
   g_assert_true (TAIOU_IS_SCAN_PAGE (taiou_wizard_get_page (fixture->wizard, 2)));
   g_assert_true (TAIOU_IS_NOTIFY_PAGE (taiou_wizard_get_page (fixture->wizard, 4)));
+  g_assert_true (TAIOU_IS_REPORT_PAGE (taiou_wizard_get_page (fixture->wizard, 5)));
   for (guint i = 1; i < G_N_ELEMENTS (titles); i++)
     {
       TaiouWizardPage *page = taiou_wizard_get_page (fixture->wizard, i);
 
-      g_assert_true (i == 1 || i == 2 || i == 4 || TAIOU_IS_PENDING_PAGE (page));
+      g_assert_false (TAIOU_IS_PENDING_PAGE (page));
       g_assert_true (taiou_wizard_page_get_skippable (page));
     }
 }

@@ -34,6 +34,7 @@ struct _TaiouMailCheckWindow
   GCancellable    *cancellable;
   GtkFileChooserNative *chooser;
   TaiouMailReport *report;
+  gboolean         from_wizard;   /* opened from the wizard's scan step: advice fits there */
 };
 
 G_DEFINE_FINAL_TYPE (TaiouMailCheckWindow, taiou_mail_check_window, ADW_TYPE_WINDOW)
@@ -41,6 +42,7 @@ G_DEFINE_FINAL_TYPE (TaiouMailCheckWindow, taiou_mail_check_window, ADW_TYPE_WIN
 enum {
   PROP_0,
   PROP_CASE,
+  PROP_FROM_WIZARD,
   N_PROPS
 };
 
@@ -96,9 +98,14 @@ show_verdict (TaiouMailCheckWindow *self)
     case TAIOU_MAIL_VERDICT_DANGEROUS:
       gtk_image_set_from_icon_name (self->verdict_icon, "dialog-error-symbolic");
       gtk_label_set_label (self->verdict_label, _("Dangerous"));
+      /* Who opened this window from the wizard is already in the response steps. */
       gtk_label_set_label (self->advice_label,
-                           _("Do not open its attachments or links, and do not reply. If you "
-                             "already opened them, go back and start the response steps."));
+                           self->from_wizard
+                           ? _("Do not open its attachments or links, and do not reply. If you "
+                               "already opened them, close this window and go on with the "
+                               "next steps.")
+                           : _("Do not open its attachments or links, and do not reply. If you "
+                               "already opened them, go back and start the response steps."));
       break;
     case TAIOU_MAIL_VERDICT_SUSPICIOUS:
       gtk_image_set_from_icon_name (self->verdict_icon, "dialog-warning-symbolic");
@@ -315,6 +322,9 @@ taiou_mail_check_window_get_property (GObject    *object,
     case PROP_CASE:
       g_value_set_object (value, self->case_at_hand);
       break;
+    case PROP_FROM_WIZARD:
+      g_value_set_boolean (value, self->from_wizard);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -332,6 +342,9 @@ taiou_mail_check_window_set_property (GObject      *object,
     {
     case PROP_CASE:
       self->case_at_hand = g_value_dup_object (value);
+      break;
+    case PROP_FROM_WIZARD:
+      taiou_mail_check_window_set_from_wizard (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -351,6 +364,10 @@ taiou_mail_check_window_class_init (TaiouMailCheckWindowClass *klass)
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL, TAIOU_TYPE_CASE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Opened from the wizard's scan step rather than from the start screen. */
+  properties[PROP_FROM_WIZARD] =
+    g_param_spec_boolean ("from-wizard", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -441,4 +458,34 @@ taiou_mail_check_window_get_page_name (TaiouMailCheckWindow *self)
 {
   g_return_val_if_fail (TAIOU_IS_MAIL_CHECK_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * taiou_mail_check_window_set_from_wizard:
+ * @from_wizard: whether the window was opened from the wizard's scan step
+ *
+ * The advice after a dangerous verdict then says to go on with the next steps, not to go back
+ * to the start screen and begin them.
+ */
+void
+taiou_mail_check_window_set_from_wizard (TaiouMailCheckWindow *self,
+                                         gboolean              from_wizard)
+{
+  g_return_if_fail (TAIOU_IS_MAIL_CHECK_WINDOW (self));
+
+  from_wizard = !!from_wizard;
+  if (self->from_wizard == from_wizard)
+    return;
+  self->from_wizard = from_wizard;
+  if (self->report != NULL)
+    show_verdict (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_WIZARD]);
+}
+
+/* Returns: (transfer none): the advice under the verdict (for the tests) */
+const char *
+taiou_mail_check_window_get_advice (TaiouMailCheckWindow *self)
+{
+  g_return_val_if_fail (TAIOU_IS_MAIL_CHECK_WINDOW (self), NULL);
+  return gtk_label_get_label (self->advice_label);
 }

@@ -19,5 +19,8 @@ void                  taiou_mail_check_window_check_file    (TaiouMailCheckWindo
                                                              GFile                *file);
 TaiouMailReport      *taiou_mail_check_window_get_report    (TaiouMailCheckWindow *self);
 const char           *taiou_mail_check_window_get_page_name (TaiouMailCheckWindow *self);
+void                  taiou_mail_check_window_set_from_wizard (TaiouMailCheckWindow *self,
+                                                               gboolean              from_wizard);
+const char           *taiou_mail_check_window_get_advice    (TaiouMailCheckWindow *self);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "taiou-wizard-steps.h"
 #include "pages/disconnect/taiou-disconnect-page.h"
 #include "pages/notify/taiou-notify-page.h"
+#include "pages/passwords/taiou-passwords-page.h"
+#include "pages/report/taiou-report-page.h"
 #include "pages/scan/taiou-scan-page.h"
 #include "pages/triage/taiou-triage-page.h"
 
@@ -21,9 +23,9 @@ static const TaiouWizardStep steps[] = {
   { "triage",     N_("What happened"),   taiou_triage_page_get_type },
   { "disconnect", N_("Disconnect"),      taiou_disconnect_page_get_type },
   { "scan",       N_("Check for infection"), taiou_scan_page_get_type },
-  { "passwords",  N_("Change passwords"), NULL },
+  { "passwords",  N_("Change passwords"), taiou_passwords_page_get_type },
   { "notify",     N_("Warn partners"),   taiou_notify_page_get_type },
-  { "report",     N_("Report"),          NULL },
+  { "report",     N_("Report"),          taiou_report_page_get_type },
 };
 
 const TaiouWizardStep *

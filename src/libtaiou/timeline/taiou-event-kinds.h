@@ -48,6 +48,30 @@
  * on rule, score, level, object, evidence and sha256. */
 #define TAIOU_FINDING_KEY_RULE                "rule"
 
+/* The passwords step: the worker agreed not to change passwords on the PC that may be infected
+ * before the virus is removed; added an item of their own to the checklist; marked an item
+ * changed, not applicable, or open again.  Details carry the item's id, its label and its state
+ * (taiou-password-checklist.h) — never a password. */
+#define TAIOU_EVENT_PASSWORDS_ACKNOWLEDGED    "passwords.acknowledged"
+#define TAIOU_EVENT_PASSWORDS_ITEM_ADDED      "passwords.item-added"
+#define TAIOU_EVENT_PASSWORDS_ITEM            "passwords.item"
+#define TAIOU_EVENT_DETAIL_ITEM               "item"
+#define TAIOU_EVENT_DETAIL_LABEL              "label"
+#define TAIOU_EVENT_DETAIL_STATE              "state"
+
+/* The report step (taiou-appi.h): whether personal data may have leaked and, if so, the APPI
+ * deadlines computed from the discovery time (detail: taiou_appi_deadlines_to_json() plus
+ * personal_data and discovery_corrected); then each report or notification marked done
+ * (detail: item, one of taiou_appi_item_to_string()). */
+#define TAIOU_EVENT_APPI_ASSESSED             "appi.assessed"
+#define TAIOU_EVENT_APPI_DONE                 "appi.done"
+#define TAIOU_EVENT_DETAIL_PERSONAL_DATA      "personal_data"
+#define TAIOU_EVENT_DETAIL_APPI_ITEM          "item"
+
+/* The worker handed the incident over to the IT manager, with the summary saved as HTML
+ * (detail: file, the saved file's name without its folder). */
+#define TAIOU_EVENT_REPORT_HANDED_OVER        "report.handed-over"
+
 /* The disconnect step (taiou_case_record_answer): which PC the worker says may be infected
  * (detail target: "this-pc" or "other-pc"); each request to NetworkManager to switch this PC's
  * network off, and how it ended (detail outcome: "disabled", "already-off", "not-running",
