@@ -313,6 +313,22 @@ taiou_test_find_css_class (GtkWidget  *root,
   return find_widget (root, widget_has_css_class, css_class);
 }
 
+static gboolean
+widget_has_name (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* Returns: (nullable): the first widget under @root, depth first, named @name (set in the .ui or
+ *   with gtk_widget_set_name(), for buttons a row holds several of) */
+GtkWidget *
+taiou_test_find_named (GtkWidget  *root,
+                       const char *name)
+{
+  return find_widget (root, widget_has_name, name);
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {

@@ -21,6 +21,8 @@ GtkWidget *taiou_test_find_widget_type  (GtkWidget    *root,
                                          GType         type);
 GtkWidget *taiou_test_find_css_class    (GtkWidget    *root,
                                          const char   *css_class);
+GtkWidget *taiou_test_find_named        (GtkWidget    *root,
+                                         const char   *name);
 GtkWindow *taiou_test_wait_for_window   (GType         type);
 
 G_END_DECLS

@@ -84,24 +84,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->db_path);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Presses "Changed" or "Not applicable" on the row titled @title, as a user does. */
 static void
 press (Fixture    *fixture,
@@ -109,7 +91,7 @@ press (Fixture    *fixture,
        const char *button_name)
 {
   GtkWidget *row = taiou_test_find_row (fixture->page, title);
-  GtkWidget *button = find_named (row, button_name);
+  GtkWidget *button = taiou_test_find_named (row, button_name);
 
   g_assert_nonnull (button);
   taiou_test_click (button);
@@ -121,7 +103,7 @@ is_pressed (Fixture    *fixture,
             const char *title,
             const char *button_name)
 {
-  GtkWidget *button = find_named (taiou_test_find_row (page, title), button_name);
+  GtkWidget *button = taiou_test_find_named (taiou_test_find_row (page, title), button_name);
 
   return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button));
 }

@@ -63,24 +63,6 @@ activate_row (Walk       *walk,
   adw_action_row_activate (ADW_ACTION_ROW (row));
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 mail_checked (gpointer window)
 {
@@ -222,9 +204,9 @@ test_every_step_to_the_end (void)
   next (&walk);
 
   taiou_test_click (taiou_test_find_button (walk.page, "passwords-page.acknowledge"));
-  for (GtkWidget *button = find_named (walk.page, "not-applicable-button");
+  for (GtkWidget *button = taiou_test_find_named (walk.page, "not-applicable-button");
        button != NULL;
-       button = find_named (walk.page, "not-applicable-button"))
+       button = taiou_test_find_named (walk.page, "not-applicable-button"))
     {
       taiou_test_click (button);
       gtk_widget_set_name (button, "pressed");
