@@ -157,7 +157,7 @@ taiou_summary_view_set_summary (TaiouSummaryView     *self,
   for (guint i = 0; i < summary->done->len; i++)
     {
       TaiouSummaryItem *item = summary->done->pdata[i];
-      g_autofree char *time = taiou_appi_format_time (item->time_us, japanese);
+      g_autofree char *time = taiou_appi_format_local_time (item->time_us, japanese);
 
       gtk_list_box_append (self->done_list,
                            item_row (item->text, time, "object-select-symbolic"));

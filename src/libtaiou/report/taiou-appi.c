@@ -164,6 +164,35 @@ taiou_appi_format_date (const GDate *date,
 }
 
 /**
+ * taiou_appi_format_local_time:
+ *
+ * For when something was done (events), in the same words as the deadlines but on this
+ * machine's clock, as the record view and the other steps show them; only the deadlines count
+ * in Japan's calendar.
+ *
+ * Returns: (transfer full): "2026年11月23日（月） 09:30" in local time
+ */
+char *
+taiou_appi_format_local_time (gint64   time_us,
+                              gboolean japanese)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  if (utc == NULL || (local = g_date_time_to_local (utc)) == NULL ||
+      g_date_time_get_year (local) > 9000)
+    return g_strdup ("?");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  day = taiou_appi_format_date (&date, japanese);
+  return g_strdup_printf ("%s %02d:%02d", day, g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
+}
+
+/**
  * taiou_appi_format_time:
  *
  * Returns: (transfer full): the date and the minute in Japan, "2026年11月23日（月） 09:30"

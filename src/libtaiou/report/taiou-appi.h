@@ -69,6 +69,8 @@ char        *taiou_appi_format_date           (const GDate         *date,
                                                gboolean             japanese);
 char        *taiou_appi_format_time           (gint64               time_us,
                                                gboolean             japanese);
+char        *taiou_appi_format_local_time     (gint64               time_us,
+                                               gboolean             japanese);
 const char  *taiou_appi_trigger_to_string     (TaiouAppiTriggers    trigger);
 TaiouAppiTriggers
              taiou_appi_trigger_from_string   (const char          *name);

@@ -76,7 +76,7 @@ append_time_row (GString    *html,
                  gint64      time_us,
                  gboolean    japanese)
 {
-  g_autofree char *time = taiou_appi_format_time (time_us, japanese);
+  g_autofree char *time = taiou_appi_format_local_time (time_us, japanese);
 
   append_row (html, header, time);
 }
@@ -135,7 +135,7 @@ append_items (GString   *html,
 
       if (dated)
         {
-          g_autofree char *time = taiou_appi_format_time (item->time_us, japanese);
+          g_autofree char *time = taiou_appi_format_local_time (item->time_us, japanese);
 
           g_string_append (html, "<tr><td>");
           append_escaped (html, time);
@@ -161,6 +161,7 @@ append_appi (GString              *html,
   g_autofree char *due = NULL;
   g_autofree char *range = NULL;
   g_autofree char *final = NULL;
+  g_autofree char *discovered = NULL;
 
   append_element (html, "h2", _("Personal data (APPI)"));
   if (!summary->appi_assessed)
@@ -188,7 +189,9 @@ append_appi (GString              *html,
   final = g_strdup_printf (_("By %s (%u days)"), due, appi->final_days);
 
   g_string_append (html, "<table>\n");
-  append_time_row (html, _("Discovered"), appi->discovered_us, japanese);
+  /* The deadlines count in Japan's calendar, so their starting point is shown in Japan time. */
+  discovered = taiou_appi_format_time (appi->discovered_us, japanese);
+  append_row (html, _("Discovered (Japan time)"), discovered);
   append_row (html, _("Preliminary report (Act Art. 26(1), Rules Art. 8(1))"), range);
   append_row (html, _("Final report (Rules Art. 8(2))"), final);
   append_row (html, _("Notice to the persons (Act Art. 26(2), Rules Art. 10)"), _("Promptly"));

@@ -170,7 +170,7 @@ show_deadline (AdwActionRow *row,
 
   if (done_us != 0)
     {
-      g_autofree char *when = taiou_appi_format_time (done_us, taiou_i18n_prefers_japanese ());
+      g_autofree char *when = taiou_appi_format_local_time (done_us, taiou_i18n_prefers_japanese ());
 
       /* Translators: a report marked done, then its basis */
       subtitle = g_strdup_printf (_("Done: %s\n%s"), when, basis);
@@ -311,8 +311,8 @@ refresh (TaiouReportPage *self)
       show_deadlines (self, summary);
       if (summary->handed_over_us != 0)
         {
-          g_autofree char *when = taiou_appi_format_time (summary->handed_over_us,
-                                                          taiou_i18n_prefers_japanese ());
+          g_autofree char *when = taiou_appi_format_local_time (summary->handed_over_us,
+                                                                taiou_i18n_prefers_japanese ());
           g_autofree char *text = g_strdup_printf (_("Handed over to the IT manager: %s"), when);
 
           gtk_label_set_text (self->hand_over_label, text);
