@@ -44,4 +44,10 @@ void      _taiou_mail_check_urls         (TaiouMailReport              *report,
                                           const TaiouMailTriageContext *context);
 char     *_taiou_mail_html_to_text       (const char                   *html);
 
+/* taiou-mail-shape.c */
+gboolean  _taiou_mail_looks_like_mail       (const guint8                 *data,
+                                             gsize                         length);
+void      _taiou_mail_check_missing_headers (TaiouMailReport              *report,
+                                             GMimeMessage                 *message);
+
 G_END_DECLS
