@@ -304,3 +304,17 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
         }
     }
 }
+
+/* The name comparison above, for the first-contact check's book of names seen. */
+char *
+_taiou_mail_normalize_display_name (const char *display_name)
+{
+  return normalize_name (display_name);
+}
+
+const char *
+_taiou_mail_display_name_claims_us (const char                   *display_name,
+                                    const TaiouMailTriageContext *context)
+{
+  return display_name_names_us (display_name, context);
+}

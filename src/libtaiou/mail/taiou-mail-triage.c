@@ -671,6 +671,7 @@ triage_message (const char                   *source,
   _taiou_mail_check_urls (report, context);
   check_content (&walk);
   _taiou_mail_check_missing_headers (report, message);
+  _taiou_mail_check_first_contact (report, context);
   decide (report);
   return g_steal_pointer (&report);
 }
