@@ -89,7 +89,8 @@ _taiou_mail_check_first_contact (TaiouMailReport              *report,
 
   /* Only a mail that claims someone we know: one of our names, or a name seen before. */
   ours = _taiou_mail_display_name_claims_us (report->from_name, context);
-  if (ours == NULL && ((by_name = name_key (report->from_name)) == NULL || !seen (context, by_name)))
+  by_name = name_key (report->from_name);
+  if (ours == NULL && (by_name == NULL || !seen (context, by_name)))
     return;
   by_address = address_key (report->from_address);
   if (seen (context, by_address))
