@@ -391,8 +391,8 @@ test_scan_and_mail_findings_match (Fixture       *fixture,
     }
   g_assert_nonnull (mail_keys);
   g_assert_cmpstr (mail_keys, ==, scan_keys);
-  g_assert_cmpstr (scan_keys, ==, "evidence,file_path,level,message,message_ja,object,reasons,"
-                                  "reasons_ja,rule,score,sha256");
+  g_assert_cmpstr (scan_keys, ==, "evidence,evidence_ja,file_path,level,message,message_ja,"
+                                  "object,reasons,reasons_ja,rule,score,sha256");
 }
 
 #define ADD_TEST(path, func) \

@@ -127,6 +127,49 @@ taiou_test_zip_cp932 (const char *name,
   return writer_finish (archive, out);
 }
 
+static guint32
+get_le32 (const guint8 *p)
+{
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+/* As Windows' built-in zip on a UTF-8 system, Python's zipfile before it set the flag and many
+ * other tools write it: the name in UTF-8 bytes, but the zip's UTF-8 flag (general purpose bit
+ * 11) clear.  Written with the flag and then cleared in every local and central header, since
+ * libarchive sets it by itself for non-ASCII UTF-8 names. */
+GBytes *
+taiou_test_zip_utf8_unflagged (const char *name,
+                               GBytes     *content)
+{
+  g_autoptr(GBytes) flagged = taiou_test_zip_of (name, content);
+  gsize length = g_bytes_get_size (flagged);
+  guint8 *data = g_memdup2 (g_bytes_get_data (flagged, NULL), length);
+  const guint8 *end_record;
+  guint32 entry, n_entries;
+
+  /* No archive comment: the end-of-central-directory record is the last 22 bytes. */
+  g_assert_cmpuint (length, >=, 22);
+  end_record = data + length - 22;
+  g_assert_cmphex (get_le32 (end_record), ==, 0x06054b50);
+  n_entries = end_record[10] | end_record[11] << 8;
+  entry = get_le32 (end_record + 16);
+  for (guint32 i = 0; i < n_entries; i++)
+    {
+      guint8 *central = data + entry;
+      guint8 *local;
+
+      g_assert_cmpuint (entry + 46, <=, length);
+      g_assert_cmphex (get_le32 (central), ==, 0x02014b50);
+      local = data + get_le32 (central + 42);
+      g_assert_cmphex (get_le32 (local), ==, 0x04034b50);
+      central[9] &= ~0x08;
+      local[7] &= ~0x08;
+      entry += 46 + (central[28] | central[29] << 8) + (central[30] | central[31] << 8) +
+               (central[32] | central[33] << 8);
+    }
+  return g_bytes_new_take (data, length);
+}
+
 GBytes *
 taiou_test_zip_of (const char *name,
                    GBytes     *content)

@@ -25,6 +25,8 @@ GBytes *taiou_test_zip_of            (const char            *name,
                                       GBytes                *content);
 GBytes *taiou_test_zip_cp932         (const char            *name,
                                       GBytes                *content);
+GBytes *taiou_test_zip_utf8_unflagged (const char            *name,
+                                       GBytes                *content);
 GBytes *taiou_test_zip_zeros         (const char            *name,
                                       guint64                size);
 GBytes *taiou_test_zip_many          (guint                  n_members);

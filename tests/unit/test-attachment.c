@@ -243,6 +243,30 @@ test_zip_names (void)
                                "請求書"));
   g_assert_nonnull (finding_at (report, "請求書.zip/請求書.pdf.exe", "attachment.double-extension"));
 
+  /* UTF-8 bytes without the zip's UTF-8 flag (7-Zip, Windows on a UTF-8 system) are UTF-8, not
+   * mojibake read as CP932. */
+  {
+    g_autoptr(GBytes) unflagged = taiou_test_zip_utf8_unflagged ("請求書_2026年11月分.pdf.exe", pe);
+    g_autoptr(GBytes) cp932_table = taiou_test_zip_cp932 ("表計算ソフト.xls.exe", pe);
+    g_autoptr(TaiouAttachmentReport) from_7zip = classify ("請求書.zip", unflagged);
+    g_autoptr(TaiouAttachmentReport) from_windows = classify ("表.zip", cp932_table);
+    const guint8 *bytes = g_bytes_get_data (unflagged, NULL);
+    const char *utf8_name = "請求書_2026年11月分";
+    gboolean has_utf8_bytes = FALSE;
+
+    /* The fixture really has the UTF-8 bytes (a zip has NULs: no g_strstr_len) with bit 11
+     * of the first local header clear. */
+    for (gsize i = 0; i + strlen (utf8_name) <= g_bytes_get_size (unflagged); i++)
+      has_utf8_bytes |= memcmp (bytes + i, utf8_name, strlen (utf8_name)) == 0;
+    g_assert_true (has_utf8_bytes);
+    g_assert_cmpuint (bytes[7] & 0x08, ==, 0);
+    g_assert_nonnull (finding_at (from_7zip, "請求書.zip/請求書_2026年11月分.pdf.exe",
+                                  "attachment.double-extension"));
+    /* 「表」 is 0x95 0x5C in CP932: its second byte is a backslash, not a folder separator. */
+    g_assert_nonnull (finding_at (from_windows, "表.zip/表計算ソフト.xls.exe",
+                                  "attachment.double-extension"));
+  }
+
   /* A process that never chose a locale still gets its Japanese names. */
   setlocale (LC_CTYPE, "C");
   in_c_locale = classify ("請求書.zip", utf8);

@@ -92,6 +92,7 @@ test_json_file (void)
                   " \"object\": \"/home/taro/evil.bin\","
                   " \"file_path\": \"/home/taro/evil.bin\", \"sha256\": \"ab\","
                   " \"evidence\": \"sha256:ab — Emotet\","
+                  " \"evidence_ja\": \"sha256:ab — Emotet\","
                   " \"message\": \"This file matches known malware\","
                   " \"message_ja\": \"既知の不正なファイルと一致しました\","
                   " \"reasons\": [\"This file matches known malware\"],"
@@ -105,12 +106,19 @@ test_json_mail (void)
   g_autoptr(JsonObject) object = NULL;
 
   finding = taiou_finding_new ("mail.display-name-spoof", 70, "From: 総務部 <a@evil.example>",
-                               "evil.example", "なりすましです", "This is spoofed");
+                               "evil.example is not ours", "なりすましです", "This is spoofed");
+  /* The app shows the Japanese evidence under ja_JP; JSON keeps both. */
+  finding->evidence_ja = g_strdup ("evil.example は当社のドメインではありません");
+  g_assert_cmpstr (taiou_finding_get_evidence (finding, TRUE), ==,
+                   "evil.example は当社のドメインではありません");
+  g_assert_cmpstr (taiou_finding_get_evidence (finding, FALSE), ==, "evil.example is not ours");
   object = taiou_finding_to_json (finding);
   assert_json_is (object,
                   "{\"rule\": \"mail.display-name-spoof\", \"score\": 70,"
                   " \"level\": \"WARNING\", \"object\": \"From: 総務部 <a@evil.example>\","
-                  " \"evidence\": \"evil.example\", \"message\": \"This is spoofed\","
+                  " \"evidence\": \"evil.example is not ours\","
+                  " \"evidence_ja\": \"evil.example は当社のドメインではありません\","
+                  " \"message\": \"This is spoofed\","
                   " \"message_ja\": \"なりすましです\", \"reasons\": [\"This is spoofed\"],"
                   " \"reasons_ja\": [\"なりすましです\"]}");
 }

@@ -305,7 +305,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   taiou_i18n_init ();
 
   ADD_TEST ("/taiou/incident-summary/nothing-done-yet", test_nothing_done_yet);

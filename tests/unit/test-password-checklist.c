@@ -247,7 +247,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/taiou/password-checklist/new-list", test_new_list);
   g_test_add ("/taiou/password-checklist/read-back", Fixture, NULL, fixture_set_up,

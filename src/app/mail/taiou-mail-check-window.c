@@ -131,7 +131,7 @@ show_verdict (TaiouMailCheckWindow *self)
       TaiouFinding *finding = report->findings->pdata[i];
 
       add_row (self->reasons_list, japanese ? finding->reason_ja : finding->reason_en,
-               finding->evidence);
+               taiou_finding_get_evidence (finding, japanese));
     }
 
   list_box_clear (self->mail_list);

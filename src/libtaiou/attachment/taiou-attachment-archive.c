@@ -109,10 +109,9 @@ enable_format (struct archive      *archive,
       archive_read_support_format_iso9660 (archive);
       break;
     default:
+      /* No "hdrcharset": a name without the UTF-8 flag comes through as its raw bytes, and
+       * entry_name() decides its charset by what the bytes are. */
       archive_read_support_format_zip (archive);
-      /* Zips made by Windows' "send to compressed folder" on a Japanese PC store names in
-       * CP932 without the UTF-8 flag; flagged names stay UTF-8. */
-      archive_read_set_format_option (archive, "zip", "hdrcharset", "CP932");
       break;
     }
 }
@@ -125,17 +124,39 @@ error_text (struct archive *archive)
   return g_strdup (message != NULL ? message : "unknown libarchive error");
 }
 
+/* A zip member's name is UTF-8 when the zip's UTF-8 flag (bit 11) says so, but many programs
+ * write UTF-8 without the flag (Windows' own zip on a UTF-8 system, 7-Zip, macOS, Python), while
+ * Windows on a Japanese PC writes CP932 without it.  As 7-Zip does, the bytes decide: a name that
+ * is valid UTF-8 is UTF-8 (CP932 text with its two-byte characters is almost never valid UTF-8),
+ * anything else is read as CP932; what neither decodes keeps U+FFFD in place of its bad bytes.
+ * Flagged names and those of other formats reach us already in UTF-8 (the walk runs under
+ * C.UTF-8), so the same rule keeps them as they are. */
+static char *
+decode_member_name (const char *raw)
+{
+  g_autofree char *cp932 = NULL;
+
+  if (g_utf8_validate (raw, -1, NULL))
+    return g_strdup (raw);
+  cp932 = g_convert (raw, -1, "UTF-8", "CP932", NULL, NULL, NULL);
+  if (cp932 != NULL && g_utf8_validate (cp932, -1, NULL))
+    return g_steal_pointer (&cp932);
+  return g_utf8_make_valid (raw, -1);
+}
+
 static char *
 entry_name (struct archive_entry *entry,
             guint                 index)
 {
-  const char *name = archive_entry_pathname_utf8 (entry);
+  /* The raw bytes: archive_entry_pathname_utf8() would drop a name that is not in the
+   * locale's charset. */
+  const char *name = archive_entry_pathname (entry);
 
   if (name == NULL)
-    name = archive_entry_pathname (entry);
+    name = archive_entry_pathname_utf8 (entry);
   if (name == NULL || name[0] == '\0')
     return g_strdup_printf ("member-%u", index);
-  return g_utf8_make_valid (name, -1);
+  return decode_member_name (name);
 }
 
 /* A member libarchive cannot read without its password: only its name and size are known. */

@@ -16,6 +16,7 @@ typedef struct
   GStrv        our_domains;
   GStrv        our_names;
   TaiouIocSet *iocs;
+  TaiouTimeline *timeline;  /* the case's, for the book of senders; nullable */
 } TriageContext;
 
 static void
@@ -36,6 +37,7 @@ triage_context_init (TriageContext *context,
   context->our_domains = g_strdupv ((char **) taiou_profile_get_mail_domains (self->profile));
   context->our_names = taiou_profile_dup_display_names (self->profile);
   context->iocs = iocs != NULL ? g_object_ref (iocs) : NULL;
+  context->timeline = self->timeline;
 }
 
 static TaiouMailTriageContext
@@ -45,6 +47,9 @@ triage_context_view (const TriageContext *context)
     .our_domains = (const char * const *) context->our_domains,
     .our_names = (const char * const *) context->our_names,
     .iocs = context->iocs,
+    /* The case outlives the triage (the async task holds it), and with it the timeline. */
+    .sender_seen = context->timeline != NULL ? _taiou_case_sender_seen : NULL,
+    .sender_seen_data = context->timeline,
   };
 
   return view;
@@ -69,6 +74,7 @@ taiou_case_check_mail (TaiouCase     *self,
   g_auto(TriageContext) context = { NULL };
   TaiouMailTriageContext view;
   TaiouIocSet *iocs;
+  TaiouMailReport *report;
 
   g_return_val_if_fail (TAIOU_IS_CASE (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -77,7 +83,10 @@ taiou_case_check_mail (TaiouCase     *self,
     return NULL;
   triage_context_init (&context, self, iocs);
   view = triage_context_view (&context);
-  return taiou_mail_triage_file (path, &view, cancellable, error);
+  report = taiou_mail_triage_file (path, &view, cancellable, error);
+  if (report != NULL)
+    _taiou_case_remember_sender (self, report);
+  return report;
 }
 
 static void
@@ -90,9 +99,12 @@ triage_cb (GObject      *source,
   TaiouMailReport *report = taiou_mail_triage_file_finish (result, &error);
 
   if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) taiou_mail_report_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  _taiou_case_remember_sender (TAIOU_CASE (g_task_get_source_object (task)), report);
+  g_task_return_pointer (task, report, (GDestroyNotify) taiou_mail_report_unref);
 }
 
 static void

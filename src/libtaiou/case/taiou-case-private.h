@@ -35,6 +35,12 @@ void      _taiou_case_clear_iocs   (TaiouCase   *self);
 gboolean  _taiou_case_check_record (TaiouCase   *self,
                                     gboolean     need_incident,
                                     GError     **error);
+/* taiou-case-senders.c */
+gboolean  _taiou_case_sender_seen     (const char      *key,
+                                       gpointer         user_data);
+void      _taiou_case_remember_sender (TaiouCase       *self,
+                                       TaiouMailReport *report);
+
 gboolean  _taiou_case_append      (TaiouCase   *self,
                                    const char  *kind,
                                    const char  *actor,

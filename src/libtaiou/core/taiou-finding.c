@@ -49,6 +49,7 @@ taiou_finding_copy (const TaiouFinding *self)
   copy = taiou_finding_new (self->rule_id, self->score, self->object, self->evidence,
                             self->reason_ja, self->reason_en);
   copy->sha256 = g_strdup (self->sha256);
+  copy->evidence_ja = g_strdup (self->evidence_ja);
   return copy;
 }
 
@@ -63,6 +64,7 @@ taiou_finding_free (TaiouFinding *self)
   g_free (self->reason_ja);
   g_free (self->reason_en);
   g_free (self->sha256);
+  g_free (self->evidence_ja);
   g_free (self);
 }
 
@@ -193,7 +195,8 @@ string_array_new (const char *element)
  * The one shape of a finding everywhere: the timeline's event details, taiou-cli's mail report
  * and its scan JSON lines.  The keys follow Loki-RS's JSON lines (level, message, file_path,
  * score, sha256, reasons[]) so its readers need nothing new, plus rule, object, evidence and the
- * Japanese text beside each English one.
+ * Japanese text beside each English one (evidence_ja is evidence again when it has no words to
+ * translate).
  *
  * Returns: (transfer full): the finding as the timeline and the reports store it
  */
@@ -214,6 +217,7 @@ taiou_finding_to_json (const TaiouFinding *self)
   if (self->sha256 != NULL)
     json_object_set_string_member (object, "sha256", self->sha256);
   json_object_set_string_member (object, "evidence", self->evidence);
+  json_object_set_string_member (object, "evidence_ja", taiou_finding_get_evidence (self, TRUE));
   json_object_set_string_member (object, "message", self->reason_en);
   json_object_set_string_member (object, "message_ja", self->reason_ja);
   /* Loki-RS lists every reason for one file; a Taiou finding is one reason, so one element. */
@@ -241,6 +245,48 @@ taiou_findings_add (GPtrArray  *findings,
 
   g_ptr_array_add (findings, taiou_finding_new (rule_id, score, object, evidence, reason_ja,
                                                 reason_en));
+}
+
+/**
+ * taiou_findings_add_with_evidence_ja:
+ * @evidence_ja: (nullable): @evidence in Japanese
+ *
+ * taiou_findings_add() for a rule whose evidence has words, not only names and numbers, so the
+ * app can show it in the user's language.
+ */
+void
+taiou_findings_add_with_evidence_ja (GPtrArray  *findings,
+                                     const char *rule_id,
+                                     int         score,
+                                     const char *object,
+                                     const char *evidence,
+                                     const char *evidence_ja,
+                                     const char *reason_ja,
+                                     const char *reason_en)
+{
+  TaiouFinding *finding;
+
+  g_return_if_fail (findings != NULL);
+
+  finding = taiou_finding_new (rule_id, score, object, evidence, reason_ja, reason_en);
+  finding->evidence_ja = g_strdup (evidence_ja);
+  g_ptr_array_add (findings, finding);
+}
+
+/**
+ * taiou_finding_get_evidence:
+ * @japanese: whether the reader reads Japanese (taiou_i18n_prefers_japanese())
+ *
+ * Returns: (nullable): the evidence in Japanese when asked and the rule wrote one, else the
+ *   evidence as the rule wrote it
+ */
+const char *
+taiou_finding_get_evidence (const TaiouFinding *self,
+                            gboolean            japanese)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return japanese && self->evidence_ja != NULL ? self->evidence_ja : self->evidence;
 }
 
 /**

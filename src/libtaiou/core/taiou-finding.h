@@ -30,6 +30,8 @@ typedef struct
   char *reason_ja;  /* plain Japanese for the office worker */
   char *reason_en;  /* the same in English */
   char *sha256;     /* the file's SHA-256 in hex, when it was computed; else NULL */
+  char *evidence_ja; /* evidence in Japanese, when its English has words to translate; NULL
+                        when evidence is only names, paths and numbers */
 } TaiouFinding;
 
 GType          taiou_finding_get_type      (void) G_GNUC_CONST;
@@ -56,6 +58,16 @@ void           taiou_findings_add          (GPtrArray           *findings,
                                             const char          *evidence,
                                             const char          *reason_ja,
                                             const char          *reason_en);
+void           taiou_findings_add_with_evidence_ja (GPtrArray  *findings,
+                                                    const char *rule_id,
+                                                    int         score,
+                                                    const char *object,
+                                                    const char *evidence,
+                                                    const char *evidence_ja,
+                                                    const char *reason_ja,
+                                                    const char *reason_en);
+const char    *taiou_finding_get_evidence  (const TaiouFinding  *self,
+                                            gboolean             japanese);
 void           taiou_findings_sort         (GPtrArray           *findings);
 int            taiou_findings_score        (GPtrArray           *findings);
 

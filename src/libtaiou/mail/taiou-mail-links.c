@@ -198,14 +198,16 @@ _taiou_mail_check_html_links (const char *html,
         {
           g_autofree char *evidence = g_strdup_printf ("link shows %s but goes to %s (%s)",
                                                        display_host, target_host, href);
+          g_autofree char *evidence_ja = g_strdup_printf ("表示は %s、行き先は %s（%s）",
+                                                          display_host, target_host, href);
           g_autofree char *reason_ja = g_strdup_printf ("リンクの表示は %s ですが、実際には別のサイト（%s）に移動します。",
                                                         display_host, target_host);
           g_autofree char *reason_en = g_strdup_printf ("A link shows %s but really leads to "
                                                         "another site (%s).", display_host,
                                                         target_host);
 
-          taiou_findings_add (findings, "mail.link-mismatch", 70, where, evidence,
-                              reason_ja, reason_en);
+          taiou_findings_add_with_evidence_ja (findings, "mail.link-mismatch", 70, where,
+                                               evidence, evidence_ja, reason_ja, reason_en);
         }
       g_match_info_next (match, NULL);
     }
@@ -252,24 +254,28 @@ _taiou_mail_check_urls (TaiouMailReport              *report,
       if (host != NULL && is_ip_literal (host))
         {
           g_autofree char *evidence = g_strdup_printf ("link to a bare address: %s", url);
+          g_autofree char *evidence_ja = g_strdup_printf ("IP アドレスへのリンク：%s", url);
 
-          taiou_findings_add (report->findings, "mail.link-ip-host", 60, url, evidence,
-                              "ドメイン名ではなく数字の IP アドレスに直接つながるリンクがあります。正規の会社のメールではまず使われません。",
-                              "A link goes straight to a numeric IP address instead of a "
-                              "domain name; legitimate business mail almost never does "
-                              "this.");
+          taiou_findings_add_with_evidence_ja (report->findings, "mail.link-ip-host", 60, url,
+                                               evidence, evidence_ja,
+                                               "ドメイン名ではなく数字の IP アドレスに直接つながるリンクがあります。正規の会社のメールではまず使われません。",
+                                               "A link goes straight to a numeric IP address "
+                                               "instead of a domain name; legitimate business "
+                                               "mail almost never does this.");
         }
       if (extension != NULL)
         {
           g_autofree char *evidence = g_strdup_printf ("link downloads a %s file: %s", extension,
                                                        url);
+          g_autofree char *evidence_ja = g_strdup_printf ("%s ファイルをダウンロードするリンク：%s",
+                                                          extension, url);
           g_autofree char *reason_ja = g_strdup_printf ("クリックすると %s 形式のファイルをダウンロードするリンクがあります。ウイルスを送り込む手口でよく使われます。",
                                                         extension);
           g_autofree char *reason_en = g_strdup_printf ("A link downloads a %s file, a common "
                                                         "way to deliver malware.", extension);
 
-          taiou_findings_add (report->findings, "mail.link-download", 60, url, evidence,
-                              reason_ja, reason_en);
+          taiou_findings_add_with_evidence_ja (report->findings, "mail.link-download", 60, url,
+                                               evidence, evidence_ja, reason_ja, reason_en);
         }
       if (context->iocs != NULL && taiou_ioc_set_lookup_url (context->iocs, url, &match))
         {

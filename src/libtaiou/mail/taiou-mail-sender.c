@@ -204,6 +204,10 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
                                                        "\"%s\" but %s is not one of our domains",
                                                        report->from_name, address, ours,
                                                        from_domain);
+          g_autofree char *evidence_ja = g_strdup_printf ("From: \"%s\" <%s>。名前は「%s」と"
+                                                          "一致しますが、%s は当社のドメインでは"
+                                                          "ありません", report->from_name, address,
+                                                          ours, from_domain);
           g_autofree char *reason_ja = g_strdup_printf ("差出人の名前は当社の「%s」ですが、メールアドレスの＠より後ろ（%s）は当社のものではありません。なりすましメールの典型的な特徴です。",
                                                         ours, from_domain);
           g_autofree char *reason_en = g_strdup_printf ("The sender's name is ours (\"%s\"), but "
@@ -211,8 +215,9 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
                                                         "(%s) is not our domain. This is typical "
                                                         "of spoofed mail.", ours, from_domain);
 
-          taiou_findings_add (report->findings, "mail.display-name-spoof", 80, address,
-                              evidence, reason_ja, reason_en);
+          taiou_findings_add_with_evidence_ja (report->findings, "mail.display-name-spoof", 80,
+                                               address, evidence, evidence_ja, reason_ja,
+                                               reason_en);
         }
     }
 
@@ -239,14 +244,17 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
         {
           g_autofree char *evidence = g_strdup_printf ("%s looks like our %s", from_domain,
                                                        imitated);
+          g_autofree char *evidence_ja = g_strdup_printf ("%s は当社の %s に似ています",
+                                                          from_domain, imitated);
           g_autofree char *reason_ja = g_strdup_printf ("送信元のドメイン %s は、当社のドメイン %s によく似せて作られています。",
                                                         from_domain, imitated);
           g_autofree char *reason_en = g_strdup_printf ("The sender's domain %s is made to look "
                                                         "like our domain %s.", from_domain,
                                                         imitated);
 
-          taiou_findings_add (report->findings, "mail.lookalike-domain", 70, address,
-                              evidence, reason_ja, reason_en);
+          taiou_findings_add_with_evidence_ja (report->findings, "mail.lookalike-domain", 70,
+                                               address, evidence, evidence_ja, reason_ja,
+                                               reason_en);
         }
     }
 
@@ -259,14 +267,17 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
         {
           g_autofree char *evidence = g_strdup_printf ("From %s, Reply-To %s", address,
                                                        report->reply_to);
+          g_autofree char *evidence_ja = g_strdup_printf ("差出人 %s、返信先 %s", address,
+                                                          report->reply_to);
           g_autofree char *reason_ja = g_strdup_printf ("返信すると、送信者とは別のドメインのアドレス（%s）に届くようになっています。",
                                                         report->reply_to);
           g_autofree char *reason_en = g_strdup_printf ("Replies would go to an address on "
                                                         "another domain (%s) than the sender's.",
                                                         report->reply_to);
 
-          taiou_findings_add (report->findings, "mail.reply-to-elsewhere", 50, address,
-                              evidence, reason_ja, reason_en);
+          taiou_findings_add_with_evidence_ja (report->findings, "mail.reply-to-elsewhere", 50,
+                                               address, evidence, evidence_ja, reason_ja,
+                                               reason_en);
         }
     }
 
@@ -280,13 +291,30 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
         {
           g_autofree char *evidence = g_strdup_printf ("From %s, Return-Path %s", address,
                                                        report->return_path);
+          g_autofree char *evidence_ja = g_strdup_printf ("差出人 %s、実際の送信元"
+                                                          "（Return-Path）%s", address,
+                                                          report->return_path);
 
-          taiou_findings_add (report->findings, "mail.return-path-elsewhere", 30, address,
-                              evidence,
-                              "実際にメールを送ったサーバーのドメインが、差出人のドメインと違います（配信サービスを使う正規のメールでも起きます）。",
-                              "The mail was really sent from a domain other than the "
-                              "sender's (this also happens with legitimate mailing "
-                              "services).");
+          taiou_findings_add_with_evidence_ja (report->findings, "mail.return-path-elsewhere",
+                                               30, address, evidence, evidence_ja,
+                                               "実際にメールを送ったサーバーのドメインが、差出人のドメインと違います（配信サービスを使う正規のメールでも起きます）。",
+                                               "The mail was really sent from a domain other "
+                                               "than the sender's (this also happens with "
+                                               "legitimate mailing services).");
         }
     }
+}
+
+/* The name comparison above, for the first-contact check's book of names seen. */
+char *
+_taiou_mail_normalize_display_name (const char *display_name)
+{
+  return normalize_name (display_name);
+}
+
+const char *
+_taiou_mail_display_name_claims_us (const char                   *display_name,
+                                    const TaiouMailTriageContext *context)
+{
+  return display_name_names_us (display_name, context);
 }

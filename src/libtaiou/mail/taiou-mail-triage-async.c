@@ -11,6 +11,8 @@ typedef struct
   GStrv        our_domains;
   GStrv        our_names;
   TaiouIocSet *iocs;
+  TaiouMailSenderSeenFunc sender_seen;
+  gpointer     sender_seen_data;
 } TriageTask;
 
 static void
@@ -34,6 +36,8 @@ triage_thread (GTask        *task,
     .our_domains = (const char * const *) data->our_domains,
     .our_names = (const char * const *) data->our_names,
     .iocs = data->iocs,
+    .sender_seen = data->sender_seen,
+    .sender_seen_data = data->sender_seen_data,
   };
   GError *error = NULL;
   TaiouMailReport *report;
@@ -70,6 +74,8 @@ taiou_mail_triage_file_async (const char                   *path,
       data->our_domains = g_strdupv ((char **) context->our_domains);
       data->our_names = g_strdupv ((char **) context->our_names);
       data->iocs = context->iocs != NULL ? g_object_ref (context->iocs) : NULL;
+      data->sender_seen = context->sender_seen;
+      data->sender_seen_data = context->sender_seen_data;
     }
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, taiou_mail_triage_file_async);

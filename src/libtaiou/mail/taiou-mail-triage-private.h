@@ -44,4 +44,19 @@ void      _taiou_mail_check_urls         (TaiouMailReport              *report,
                                           const TaiouMailTriageContext *context);
 char     *_taiou_mail_html_to_text       (const char                   *html);
 
+/* taiou-mail-sender.c, for taiou-mail-first-contact.c */
+char       *_taiou_mail_normalize_display_name (const char                   *display_name);
+const char *_taiou_mail_display_name_claims_us (const char                   *display_name,
+                                                const TaiouMailTriageContext *context);
+
+/* taiou-mail-first-contact.c */
+void      _taiou_mail_check_first_contact   (TaiouMailReport              *report,
+                                             const TaiouMailTriageContext *context);
+
+/* taiou-mail-shape.c */
+gboolean  _taiou_mail_looks_like_mail       (const guint8                 *data,
+                                             gsize                         length);
+void      _taiou_mail_check_missing_headers (TaiouMailReport              *report,
+                                             GMimeMessage                 *message);
+
 G_END_DECLS

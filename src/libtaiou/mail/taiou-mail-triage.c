@@ -526,11 +526,15 @@ check_content (Walk *walk)
     {
       g_autofree char *evidence = g_strdup_printf ("%ld characters of own text",
                                                    own_text_length (body));
+      g_autofree char *evidence_ja = g_strdup_printf ("引用を除いた本文は %ld 文字",
+                                                      own_text_length (body));
 
-      taiou_findings_add (report->findings, "mail.short-body", 40, object, evidence,
-                          "本文が「ご確認ください」程度の短い文だけで、添付ファイルやリンクを開かせようとしています。",
-                          "The body is only a short line such as \"please check\", meant "
-                          "to make you open an attachment or a link.");
+      taiou_findings_add_with_evidence_ja (report->findings, "mail.short-body", 40, object,
+                                           evidence, evidence_ja,
+                                           "本文が「ご確認ください」程度の短い文だけで、添付ファイルやリンクを開かせようとしています。",
+                                           "The body is only a short line such as \"please "
+                                           "check\", meant to make you open an attachment or "
+                                           "a link.");
     }
 
   if (report->date != NULL)
@@ -549,11 +553,12 @@ check_content (Walk *walk)
     }
 
   if (walk->truncated)
-    taiou_findings_add (report->findings, "mail.too-complex", 60, object,
-                        "more parts or nesting than can be inspected",
-                        "入れ子や部品が多すぎて、すべてを調べることができませんでした。検査を逃れるための細工の可能性があります。",
-                        "The mail has too many parts or levels to inspect fully; this "
-                        "can be a trick to escape checks.");
+    taiou_findings_add_with_evidence_ja (report->findings, "mail.too-complex", 60, object,
+                                         "more parts or nesting than can be inspected",
+                                         "調べられる数を超える部品または入れ子",
+                                         "入れ子や部品が多すぎて、すべてを調べることができませんでした。検査を逃れるための細工の可能性があります。",
+                                         "The mail has too many parts or levels to inspect "
+                                         "fully; this can be a trick to escape checks.");
 }
 
 static void
@@ -569,17 +574,6 @@ decide (TaiouMailReport *report)
     report->verdict = TAIOU_MAIL_VERDICT_NOTHING_FOUND;
 }
 
-/* GMime makes a message of anything; one with none of these headers was not a mail. */
-static gboolean
-looks_like_a_message (GMimeMessage *message)
-{
-  InternetAddressList *from = g_mime_message_get_from (message);
-
-  return (from != NULL && internet_address_list_length (from) > 0) ||
-         g_mime_message_get_subject (message) != NULL ||
-         g_mime_message_get_date (message) != NULL;
-}
-
 static GMimeMessage *
 parse_message (const char  *source,
                GBytes      *data,
@@ -592,6 +586,14 @@ parse_message (const char  *source,
   GMimeParserOptions *options = _taiou_mail_parser_options ();
   GMimeMessage *message;
 
+  /* GMime makes a message of anything: refuse first what no mail program shows as a mail. */
+  if (!_taiou_mail_looks_like_mail (bytes, length))
+    {
+      g_set_error (error, TAIOU_MAIL_ERROR, TAIOU_MAIL_ERROR_FORMAT,
+                   "%s is not a mail message (it does not start with a header field)", source);
+      return NULL;
+    }
+
   /* An mbox file starts with "From "; its first message is read. */
   stream = g_mime_stream_mem_new_with_buffer ((const char *) bytes, length);
   parser = g_mime_parser_new_with_stream (stream);
@@ -599,11 +601,10 @@ parse_message (const char  *source,
     g_mime_parser_set_format (parser, GMIME_FORMAT_MBOX);
   message = g_mime_parser_construct_message (parser, options);
   g_mime_parser_options_free (options);
-  if (message == NULL || !looks_like_a_message (message))
+  if (message == NULL)
     {
-      g_clear_object (&message);
       g_set_error (error, TAIOU_MAIL_ERROR, TAIOU_MAIL_ERROR_FORMAT,
-                   "%s is not a mail message (no From, Subject or Date header)", source);
+                   "%s is not a mail message", source);
       return NULL;
     }
   return message;
@@ -669,6 +670,8 @@ triage_message (const char                   *source,
   _taiou_mail_check_sender (report, context);
   _taiou_mail_check_urls (report, context);
   check_content (&walk);
+  _taiou_mail_check_missing_headers (report, message);
+  _taiou_mail_check_first_contact (report, context);
   decide (report);
   return g_steal_pointer (&report);
 }

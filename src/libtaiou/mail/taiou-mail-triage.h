@@ -20,12 +20,22 @@ typedef enum
 
 GQuark taiou_mail_error_quark (void);
 
+/* Whether the sender @key (taiou_mail_report_dup_sender_keys()) was seen in mail checked
+ * before on this installation; TRUE also when the book cannot tell, so that a broken book never
+ * raises an alarm. */
+typedef gboolean (*TaiouMailSenderSeenFunc) (const char *key,
+                                             gpointer    user_data);
+
 /* What we know about "us", to recognise mail that pretends to come from us. */
 typedef struct
 {
   const char * const *our_domains;        /* nullable: "example.co.jp", … */
   const char * const *our_names;          /* nullable: the organisation and staff display names */
   TaiouIocSet        *iocs;               /* nullable: URLs, hosts and attachment hashes */
+  /* nullable: first contact (taiou-mail-first-contact.c).  Called in the triage's thread;
+   * sender_seen_data must stay valid until the triage returns (_async: until its callback). */
+  TaiouMailSenderSeenFunc  sender_seen;
+  gpointer                 sender_seen_data;
 } TaiouMailTriageContext;
 
 typedef enum
@@ -86,6 +96,8 @@ TaiouMailReport  *taiou_mail_triage_file_finish (GAsyncResult                *re
                                                  GError                     **error);
 
 JsonObject       *taiou_mail_report_to_json    (TaiouMailReport              *report);
+
+GStrv             taiou_mail_report_dup_sender_keys (TaiouMailReport         *report);
 
 const char       *taiou_mail_verdict_to_string (TaiouMailVerdict              verdict);
 const char       *taiou_mail_verdict_label_ja  (TaiouMailVerdict              verdict);

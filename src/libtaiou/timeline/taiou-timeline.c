@@ -55,6 +55,11 @@ static const char * const migrations[] = {
   "  hash        TEXT NOT NULL"
   ");"
   "CREATE INDEX events_by_incident ON events (incident_id, seq);",
+  /* 1 → 2: the hashed book of checked mail's senders (taiou-timeline-senders.c), with this
+   * database's own random salt */
+  "CREATE TABLE sender_book_salt (salt BLOB NOT NULL);"
+  "INSERT INTO sender_book_salt (salt) VALUES (randomblob(32));"
+  "CREATE TABLE sender_book (digest TEXT PRIMARY KEY) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TAIOU_TIMELINE_SCHEMA_VERSION);

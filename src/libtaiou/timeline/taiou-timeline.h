@@ -25,7 +25,7 @@ typedef enum
 GQuark taiou_timeline_error_quark (void);
 
 /* The schema version this build writes; PRAGMA user_version of a current database. */
-#define TAIOU_TIMELINE_SCHEMA_VERSION 1
+#define TAIOU_TIMELINE_SCHEMA_VERSION 2
 
 #define TAIOU_TYPE_TIMELINE_VERIFICATION (taiou_timeline_verification_get_type ())
 
@@ -94,5 +94,14 @@ TaiouTimelineVerification *
                taiou_timeline_verify_finish     (TaiouTimeline  *self,
                                                  GAsyncResult   *result,
                                                  GError        **error);
+
+/* taiou-timeline-senders.c: the hashed book of checked mail's senders */
+gboolean       taiou_timeline_sender_seen       (TaiouTimeline       *self,
+                                                 const char          *key,
+                                                 gboolean            *seen,
+                                                 GError             **error);
+gboolean       taiou_timeline_add_senders       (TaiouTimeline       *self,
+                                                 const char * const  *keys,
+                                                 GError             **error);
 
 G_END_DECLS
