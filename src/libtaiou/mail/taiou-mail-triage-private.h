@@ -44,4 +44,11 @@ void      _taiou_mail_check_urls         (TaiouMailReport              *report,
                                           const TaiouMailTriageContext *context);
 char     *_taiou_mail_html_to_text       (const char                   *html);
 
+/* taiou-mail-scoring.c */
+gboolean  _taiou_mail_rule_is_weak       (const char                   *rule_id);
+int       _taiou_mail_weigh_findings     (GPtrArray                    *findings);
+
+/* taiou-mail-redirects.c */
+GPtrArray *_taiou_mail_carried_urls      (const char                   *url);
+
 G_END_DECLS
