@@ -265,6 +265,7 @@ corpus_message (const CorpusHeaders *headers,
   g_autofree char *subject = corpus_encoded_words (headers->subject, headers->encoding);
   g_autofree char *from = NULL;
   GString *out = g_string_new (NULL);
+  gsize length;
 
   if (headers->from_name != NULL)
     {
@@ -287,11 +288,8 @@ corpus_message (const CorpusHeaders *headers,
                           g_str_hash (headers->subject), headers->day, headers->hour,
                           headers->minute, strchr (headers->from_address, '@') + 1,
                           headers->extra != NULL ? headers->extra : "", entity);
-  {
-    gsize length = out->len;
-
-    return g_bytes_new_take (g_string_free (out, FALSE), length);
-  }
+  length = out->len;
+  return g_bytes_new_take (g_string_free (out, FALSE), length);
 }
 
 void
