@@ -209,7 +209,9 @@ test_short_body (void)
                                                        "了解です。", &context);
 
   g_assert_nonnull (finding (bad, "mail.short-body"));
-  g_assert_cmpint (bad->verdict, ==, TAIOU_MAIL_VERDICT_SUSPICIOUS);
+  /* A weak signal: said, but alone it is not 要注意 (issue 13). */
+  g_assert_cmpint (bad->verdict, ==, TAIOU_MAIL_VERDICT_NOTHING_FOUND);
+  g_assert_cmpint (bad->score, <, TAIOU_SCORE_NOTICE);
   g_assert_null (finding (good, "mail.short-body"));
   g_assert_null (finding (nothing_to_open, "mail.short-body"));
 }

@@ -59,4 +59,11 @@ gboolean  _taiou_mail_looks_like_mail       (const guint8                 *data,
 void      _taiou_mail_check_missing_headers (TaiouMailReport              *report,
                                              GMimeMessage                 *message);
 
+/* taiou-mail-scoring.c */
+gboolean  _taiou_mail_rule_is_weak       (const char                   *rule_id);
+int       _taiou_mail_weigh_findings     (GPtrArray                    *findings);
+
+/* taiou-mail-redirects.c */
+GPtrArray *_taiou_mail_carried_urls      (const char                   *url);
+
 G_END_DECLS

@@ -7,7 +7,9 @@
  *
  * The verdict follows the Loki-RS aggregate of all findings: 80 or more is 危険, 40 or more is
  * 要注意, anything else is 「問題は見つかりませんでした」 — never "safe", because a clean result
- * only means none of these checks fired.
+ * only means none of these checks fired.  Weak signals (a short body, a late hour, a quoted
+ * reply chain, a Reply-To or bounce address elsewhere) only add to a mail that has a real
+ * indicator; alone they stay below 要注意 (taiou-mail-scoring.c).
  */
 #define G_LOG_DOMAIN "taiou-mail-triage"
 
@@ -565,7 +567,8 @@ static void
 decide (TaiouMailReport *report)
 {
   taiou_findings_sort (report->findings);
-  report->score = taiou_findings_score (report->findings);
+  /* Weak signals alone never reach 要注意 (taiou-mail-scoring.c). */
+  report->score = _taiou_mail_weigh_findings (report->findings);
   if (report->score >= TAIOU_SCORE_ALERT)
     report->verdict = TAIOU_MAIL_VERDICT_DANGEROUS;
   else if (report->score >= TAIOU_SCORE_NOTICE)
