@@ -16,6 +16,7 @@ typedef struct
   GStrv        our_domains;
   GStrv        our_names;
   TaiouIocSet *iocs;
+  GStrv        trusted_authserv_ids;
 } TriageContext;
 
 static void
@@ -24,6 +25,7 @@ triage_context_clear (TriageContext *context)
   g_clear_pointer (&context->our_domains, g_strfreev);
   g_clear_pointer (&context->our_names, g_strfreev);
   g_clear_object (&context->iocs);
+  g_clear_pointer (&context->trusted_authserv_ids, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TriageContext, triage_context_clear)
@@ -36,6 +38,8 @@ triage_context_init (TriageContext *context,
   context->our_domains = g_strdupv ((char **) taiou_profile_get_mail_domains (self->profile));
   context->our_names = taiou_profile_dup_display_names (self->profile);
   context->iocs = iocs != NULL ? g_object_ref (iocs) : NULL;
+  context->trusted_authserv_ids =
+    g_strdupv ((char **) taiou_profile_get_trusted_authserv_ids (self->profile));
 }
 
 static TaiouMailTriageContext
@@ -45,6 +49,7 @@ triage_context_view (const TriageContext *context)
     .our_domains = (const char * const *) context->our_domains,
     .our_names = (const char * const *) context->our_names,
     .iocs = context->iocs,
+    .trusted_authserv_ids = (const char * const *) context->trusted_authserv_ids,
   };
 
   return view;

@@ -11,6 +11,7 @@ typedef struct
   GStrv        our_domains;
   GStrv        our_names;
   TaiouIocSet *iocs;
+  GStrv        trusted_authserv_ids;
 } TriageTask;
 
 static void
@@ -20,6 +21,7 @@ triage_task_free (TriageTask *data)
   g_strfreev (data->our_domains);
   g_strfreev (data->our_names);
   g_clear_object (&data->iocs);
+  g_strfreev (data->trusted_authserv_ids);
   g_free (data);
 }
 
@@ -34,6 +36,7 @@ triage_thread (GTask        *task,
     .our_domains = (const char * const *) data->our_domains,
     .our_names = (const char * const *) data->our_names,
     .iocs = data->iocs,
+    .trusted_authserv_ids = (const char * const *) data->trusted_authserv_ids,
   };
   GError *error = NULL;
   TaiouMailReport *report;
@@ -70,6 +73,7 @@ taiou_mail_triage_file_async (const char                   *path,
       data->our_domains = g_strdupv ((char **) context->our_domains);
       data->our_names = g_strdupv ((char **) context->our_names);
       data->iocs = context->iocs != NULL ? g_object_ref (context->iocs) : NULL;
+      data->trusted_authserv_ids = g_strdupv ((char **) context->trusted_authserv_ids);
     }
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, taiou_mail_triage_file_async);

@@ -668,6 +668,7 @@ triage_message (const char                   *source,
 
   _taiou_mail_check_sender (report, context);
   _taiou_mail_check_urls (report, context);
+  _taiou_mail_check_authres (report, message, context);
   check_content (&walk);
   decide (report);
   return g_steal_pointer (&report);

@@ -26,6 +26,8 @@ typedef struct
   const char * const *our_domains;        /* nullable: "example.co.jp", … */
   const char * const *our_names;          /* nullable: the organisation and staff display names */
   TaiouIocSet        *iocs;               /* nullable: URLs, hosts and attachment hashes */
+  const char * const *trusted_authserv_ids; /* nullable: the mail servers whose
+                                              Authentication-Results count ("mx.example.co.jp") */
 } TaiouMailTriageContext;
 
 typedef enum

@@ -1,0 +1,883 @@
+/* taiou-mail-authres.c — Authentication-Results (RFC 8601): what a receiving server checked
+ *
+ * A receiving mail server writes what it checked at the top of the mail:
+ *
+ *   Authentication-Results: mx.example.co.jp; spf=fail smtp.mailfrom=example.co.jp;
+ *     dkim=none; dmarc=fail (p=reject) header.from=example.co.jp
+ *
+ * Anyone can write such a header into a mail before sending it, so a result counts only when
+ * the header names a server the organisation trusts (its "authserv-id", the first word;
+ * SpamAssassin's authres_trusted_authserv works the same way) — the organisation's own
+ * servers remove headers that pretend to be theirs (RFC 8601 §5).  The rest are ignored.
+ *
+ * What counts: a DMARC fail on a mail whose sender is one of our own domains is a mail
+ * pretending to be us that our domain's owner said to refuse — a strong sign.  An SPF or DKIM
+ * fail alone is weaker (forwarding breaks SPF, mailing lists break DKIM).  A pass adds
+ * nothing: a real sender's account can send a malicious attachment too.
+ */
+#define G_LOG_DOMAIN "taiou-mail-triage"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "taiou-mail-authres.h"
+#include "taiou-mail-triage-private.h"
+
+G_DEFINE_QUARK (taiou-mail-authres-error-quark, taiou_mail_authres_error)
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+} Cursor;
+
+static gboolean
+at_end (const Cursor *c)
+{
+  return c->p >= c->end;
+}
+
+static gboolean
+malformed (GError    **error,
+           const char *what)
+{
+  g_set_error (error, TAIOU_MAIL_AUTHRES_ERROR, TAIOU_MAIL_AUTHRES_ERROR_MALFORMED,
+               "Authentication-Results: %s", what);
+  return FALSE;
+}
+
+/* A comment, "(…)", nested at most TAIOU_MAIL_AUTHRES_MAX_COMMENT_DEPTH deep. */
+static gboolean
+skip_comment (Cursor  *c,
+              GError **error)
+{
+  guint depth = 0;
+
+  while (!at_end (c))
+    {
+      char ch = *c->p++;
+
+      if (ch == '\\' && !at_end (c))
+        c->p++;
+      else if (ch == '(' && ++depth > TAIOU_MAIL_AUTHRES_MAX_COMMENT_DEPTH)
+        {
+          g_set_error (error, TAIOU_MAIL_AUTHRES_ERROR, TAIOU_MAIL_AUTHRES_ERROR_TOO_LARGE,
+                       "Authentication-Results: comments nested deeper than %d",
+                       TAIOU_MAIL_AUTHRES_MAX_COMMENT_DEPTH);
+          return FALSE;
+        }
+      else if (ch == ')' && --depth == 0)
+        return TRUE;
+    }
+  return malformed (error, "unclosed comment");
+}
+
+/* Folding white space and comments (CFWS). */
+static gboolean
+skip_cfws (Cursor  *c,
+           GError **error)
+{
+  while (!at_end (c))
+    {
+      if (*c->p == ' ' || *c->p == '\t' || *c->p == '\r' || *c->p == '\n')
+        c->p++;
+      else if (*c->p == '(')
+        {
+          if (!skip_comment (c, error))
+            return FALSE;
+        }
+      else
+        break;
+    }
+  return TRUE;
+}
+
+static char *
+read_quoted (Cursor *c)
+{
+  GString *text = g_string_new (NULL);
+
+  g_assert (*c->p == '"');
+  c->p++;
+  while (!at_end (c))
+    {
+      char ch = *c->p++;
+
+      if (ch == '"')
+        return g_string_free (text, FALSE);
+      if (ch == '\\' && !at_end (c))
+        ch = *c->p++;
+      g_string_append_c (text, ch);
+    }
+  g_string_free (text, TRUE);
+  return NULL;
+}
+
+static char *
+read_while (Cursor     *c,
+            gboolean  (*accept) (char ch))
+{
+  const char *start = c->p;
+
+  while (!at_end (c) && accept (*c->p))
+    c->p++;
+  return c->p > start ? g_strndup (start, c->p - start) : NULL;
+}
+
+static gboolean
+is_keyword_char (char ch)
+{
+  return g_ascii_isalnum (ch) || ch == '-' || ch == '_';
+}
+
+/* RFC 2045's token: anything but spaces, controls and ()<>@,;:\"/[]?= */
+static gboolean
+is_token_char (char ch)
+{
+  return (guchar) ch > ' ' && ch != 0x7f && strchr ("()<>@,;:\\\"/[]?=", ch) == NULL;
+}
+
+/* A property's value: token, quoted string, or local-part@domain (and base64 "=" padding). */
+static gboolean
+is_pvalue_char (char ch)
+{
+  return (guchar) ch > ' ' && ch != 0x7f && strchr ("();\"", ch) == NULL;
+}
+
+static gboolean
+is_digit (char ch)
+{
+  return g_ascii_isdigit (ch);
+}
+
+static char *
+read_value (Cursor     *c,
+            gboolean  (*accept) (char ch))
+{
+  if (!at_end (c) && *c->p == '"')
+    return read_quoted (c);
+  return read_while (c, accept);
+}
+
+static void
+property_free (gpointer data)
+{
+  TaiouAuthresProperty *property = data;
+
+  g_free (property->name);
+  g_free (property->value);
+  g_free (property);
+}
+
+static void
+result_free (gpointer data)
+{
+  TaiouAuthresResult *result = data;
+
+  g_free (result->method);
+  g_free (result->result);
+  g_free (result->reason);
+  g_ptr_array_unref (result->properties);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouAuthresResult, result_free)
+
+static gboolean
+expect (Cursor     *c,
+        char        ch,
+        const char *what,
+        GError    **error)
+{
+  if (!skip_cfws (c, error))
+    return FALSE;
+  if (at_end (c) || *c->p != ch)
+    return malformed (error, what);
+  c->p++;
+  return skip_cfws (c, error);
+}
+
+/* "ptype.property=value", "reason=value" or "action=value" after a result. */
+static gboolean
+read_property (Cursor             *c,
+               TaiouAuthresResult *result,
+               GError            **error)
+{
+  g_autofree char *ptype = read_while (c, is_keyword_char);
+  g_autofree char *property = NULL;
+  g_autofree char *value = NULL;
+
+  if (ptype == NULL || !skip_cfws (c, error))
+    return ptype == NULL ? malformed (error, "expected a property") : FALSE;
+  if (!at_end (c) && *c->p == '.')
+    {
+      c->p++;
+      if (!skip_cfws (c, error))
+        return FALSE;
+      if ((property = read_while (c, is_keyword_char)) == NULL)
+        return malformed (error, "expected a property name after the dot");
+    }
+  if (!expect (c, '=', "expected = after a property", error))
+    return FALSE;
+  if ((value = read_value (c, is_pvalue_char)) == NULL)
+    return malformed (error, "expected a property value");
+
+  if (property == NULL)
+    {
+      /* reason=…; others ("action=" of some servers) carry nothing we use. */
+      if (g_ascii_strcasecmp (ptype, "reason") == 0)
+        {
+          g_free (result->reason);
+          result->reason = g_steal_pointer (&value);
+        }
+      return TRUE;
+    }
+  if (result->properties->len >= TAIOU_MAIL_AUTHRES_MAX_PROPERTIES)
+    {
+      g_set_error (error, TAIOU_MAIL_AUTHRES_ERROR, TAIOU_MAIL_AUTHRES_ERROR_TOO_LARGE,
+                   "Authentication-Results: more than %d properties in one result",
+                   TAIOU_MAIL_AUTHRES_MAX_PROPERTIES);
+      return FALSE;
+    }
+  {
+    TaiouAuthresProperty *added = g_new0 (TaiouAuthresProperty, 1);
+    g_autofree char *name = g_strconcat (ptype, ".", property, NULL);
+
+    added->name = g_ascii_strdown (name, -1);
+    added->value = g_steal_pointer (&value);
+    g_ptr_array_add (result->properties, added);
+  }
+  return TRUE;
+}
+
+/* "method[/version]=result [reason=…] [ptype.property=value …]", up to the next ";". */
+static TaiouAuthresResult *
+read_result (Cursor  *c,
+             GError **error)
+{
+  g_autoptr(TaiouAuthresResult) result = g_new0 (TaiouAuthresResult, 1);
+  g_autofree char *method = read_while (c, is_keyword_char);
+  g_autofree char *outcome = NULL;
+
+  result->properties = g_ptr_array_new_with_free_func (property_free);
+  if (method == NULL)
+    {
+      malformed (error, "expected a method");
+      return NULL;
+    }
+  if (!skip_cfws (c, error))
+    return NULL;
+  if (!at_end (c) && *c->p == '/')
+    {
+      g_autofree char *version = NULL;
+
+      c->p++;
+      if (!skip_cfws (c, error))
+        return NULL;
+      if ((version = read_while (c, is_digit)) == NULL)
+        {
+          malformed (error, "expected a method version");
+          return NULL;
+        }
+    }
+  if (!expect (c, '=', "expected = after the method", error))
+    return NULL;
+  if ((outcome = read_while (c, is_keyword_char)) == NULL)
+    {
+      malformed (error, "expected a result");
+      return NULL;
+    }
+  result->method = g_ascii_strdown (method, -1);
+  result->result = g_ascii_strdown (outcome, -1);
+
+  while (TRUE)
+    {
+      if (!skip_cfws (c, error))
+        return NULL;
+      if (at_end (c) || *c->p == ';')
+        break;
+      if (!read_property (c, result, error))
+        return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+/* After a result that does not follow the grammar: on to the next ";" outside quotes and
+ * comments. */
+static void
+skip_to_semicolon (Cursor *c)
+{
+  while (!at_end (c) && *c->p != ';')
+    {
+      if (*c->p == '"')
+        {
+          g_autofree char *ignored = read_quoted (c);
+
+          if (ignored == NULL)
+            c->p = c->end;
+        }
+      else if (*c->p == '(')
+        {
+          if (!skip_comment (c, NULL))
+            c->p = c->end;
+        }
+      else
+        c->p++;
+    }
+}
+
+static gboolean
+only_text (const char *value,
+           gsize       length)
+{
+  if (!g_utf8_validate (value, length, NULL))
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (((guchar) value[i] < ' ' && value[i] != '\t' && value[i] != '\r' && value[i] != '\n') ||
+        value[i] == 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+/* The authserv-id, or NULL when the header starts with a result ("spf=pass …"). */
+static gboolean
+read_authserv_id (Cursor        *c,
+                  TaiouAuthres  *authres,
+                  GError       **error)
+{
+  const char *start = c->p;
+  g_autofree char *id = read_value (c, is_token_char);
+
+  if (id == NULL)
+    return malformed (error, "expected the authserv-id");
+  if (!skip_cfws (c, error))
+    return FALSE;
+  if (!at_end (c) && (*c->p == '=' || *c->p == '/'))
+    {
+      c->p = start;
+      return TRUE;
+    }
+  authres->authserv_id = g_ascii_strdown (id, -1);
+  /* authres-version */
+  if (!at_end (c) && g_ascii_isdigit (*c->p))
+    {
+      g_free (read_while (c, is_digit));
+      return skip_cfws (c, error);
+    }
+  return TRUE;
+}
+
+/**
+ * taiou_mail_authres_parse:
+ * @value: the header's value, unfolded or not
+ *
+ * Reads every result that follows the grammar; one that does not is left out and counted in
+ * n_skipped, so one odd result does not hide the others.
+ *
+ * Returns: (transfer full): the results, or NULL with @error when the header is over the
+ *   limits, not UTF-8 text, or names no server
+ */
+TaiouAuthres *
+taiou_mail_authres_parse (const char  *value,
+                          GError     **error)
+{
+  g_autoptr(TaiouAuthres) authres = NULL;
+  gsize length;
+  Cursor c;
+  gboolean needs_semicolon;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  length = strnlen (value, TAIOU_MAIL_AUTHRES_MAX_LENGTH + 1);
+  if (length > TAIOU_MAIL_AUTHRES_MAX_LENGTH)
+    {
+      g_set_error (error, TAIOU_MAIL_AUTHRES_ERROR, TAIOU_MAIL_AUTHRES_ERROR_TOO_LARGE,
+                   "Authentication-Results: longer than %d bytes",
+                   TAIOU_MAIL_AUTHRES_MAX_LENGTH);
+      return NULL;
+    }
+  if (!only_text (value, length))
+    {
+      malformed (error, "not UTF-8 text");
+      return NULL;
+    }
+
+  authres = g_new0 (TaiouAuthres, 1);
+  authres->results = g_ptr_array_new_with_free_func (result_free);
+  c.p = value;
+  c.end = value + length;
+  if (!skip_cfws (&c, error) || !read_authserv_id (&c, authres, error))
+    return NULL;
+  needs_semicolon = authres->authserv_id != NULL;
+
+  while (TRUE)
+    {
+      g_autoptr(GError) result_error = NULL;
+      TaiouAuthresResult *result;
+
+      if (!skip_cfws (&c, error))
+        return NULL;
+      if (at_end (&c))
+        break;
+      if (needs_semicolon)
+        {
+          if (*c.p != ';')
+            {
+              authres->n_skipped++;
+              skip_to_semicolon (&c);
+              continue;
+            }
+          c.p++;
+          if (!skip_cfws (&c, error))
+            return NULL;
+          if (at_end (&c))
+            break;
+        }
+      needs_semicolon = TRUE;
+      if (*c.p == ';')
+        continue;
+
+      result = read_result (&c, &result_error);
+      if (result == NULL)
+        {
+          if (g_error_matches (result_error, TAIOU_MAIL_AUTHRES_ERROR,
+                               TAIOU_MAIL_AUTHRES_ERROR_TOO_LARGE))
+            {
+              g_propagate_error (error, g_steal_pointer (&result_error));
+              return NULL;
+            }
+          authres->n_skipped++;
+          skip_to_semicolon (&c);
+          continue;
+        }
+      /* "; none": the server checked nothing. */
+      if (g_str_equal (result->method, "none"))
+        {
+          result_free (result);
+          continue;
+        }
+      if (authres->results->len >= TAIOU_MAIL_AUTHRES_MAX_RESULTS)
+        {
+          result_free (result);
+          g_set_error (error, TAIOU_MAIL_AUTHRES_ERROR, TAIOU_MAIL_AUTHRES_ERROR_TOO_LARGE,
+                       "Authentication-Results: more than %d results",
+                       TAIOU_MAIL_AUTHRES_MAX_RESULTS);
+          return NULL;
+        }
+      g_ptr_array_add (authres->results, result);
+    }
+  return g_steal_pointer (&authres);
+}
+
+void
+taiou_mail_authres_free (TaiouAuthres *authres)
+{
+  if (authres == NULL)
+    return;
+  g_free (authres->authserv_id);
+  g_ptr_array_unref (authres->results);
+  g_free (authres);
+}
+
+/* Whether the header names one of @trusted_ids (compared without case). */
+gboolean
+taiou_mail_authres_is_trusted (const TaiouAuthres *authres,
+                               const char * const *trusted_ids)
+{
+  g_return_val_if_fail (authres != NULL, FALSE);
+
+  if (authres->authserv_id == NULL)
+    return FALSE;
+  for (guint i = 0; trusted_ids != NULL && trusted_ids[i] != NULL; i++)
+    {
+      g_autofree char *trusted = g_strstrip (g_strdup (trusted_ids[i]));
+
+      if (*trusted != '\0' && g_ascii_strcasecmp (trusted, authres->authserv_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The value of @property ("header.from") in @result, or NULL. */
+const char *
+taiou_mail_authres_result_get (const TaiouAuthresResult *result,
+                               const char               *property)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  for (guint i = 0; i < result->properties->len; i++)
+    {
+      TaiouAuthresProperty *candidate = result->properties->pdata[i];
+
+      if (g_ascii_strcasecmp (candidate->name, property) == 0)
+        return candidate->value;
+    }
+  return NULL;
+}
+
+/**
+ * taiou_mail_authserv_ids_parse:
+ * @text: server names separated by commas, Japanese commas, spaces or new lines, as typed in
+ *   Preferences ("mx.example.co.jp, mx2.example.co.jp")
+ *
+ * Returns: (transfer full): the names in lower case, de-duplicated, in the order given (empty
+ *   for blank @text), or NULL with @error naming the first one that cannot be an authserv-id
+ */
+GStrv
+taiou_mail_authserv_ids_parse (const char  *text,
+                               GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) separated = g_string_new (NULL);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, TAIOU_MAIL_AUTHRES_ERROR, TAIOU_MAIL_AUTHRES_ERROR_INVALID_ID,
+                   _("The list of mail servers is not valid UTF-8 text."));
+      return NULL;
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x3001 || c == 0xFF0C || c == ';' || g_unichar_isspace (c))
+        g_string_append_c (separated, ',');
+      else
+        g_string_append_unichar (separated, c);
+    }
+  parts = g_strsplit (separated->str, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *id = NULL;
+      gboolean valid = strlen (parts[i]) <= 253;
+
+      if (*parts[i] == '\0')
+        continue;
+      /* An authserv-id is a token (RFC 8601 §2.5), in practice a host name. */
+      for (const char *p = parts[i]; valid && *p != '\0'; p++)
+        valid = (guchar) *p < 0x80 && is_token_char (*p);
+      if (!valid)
+        {
+          g_set_error (error, TAIOU_MAIL_AUTHRES_ERROR, TAIOU_MAIL_AUTHRES_ERROR_INVALID_ID,
+                       _("“%s” is not a mail server name such as mx.example.co.jp."),
+                       parts[i]);
+          return NULL;
+        }
+      id = g_ascii_strdown (parts[i], -1);
+      if (!g_ptr_array_find_with_equal_func (seen, id, g_str_equal, NULL))
+        {
+          g_strv_builder_add (builder, id);
+          g_ptr_array_add (seen, g_steal_pointer (&id));
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+#define MAX_FACT_CHARACTERS 200
+
+/* What the headers of one mail said, split by whether we trust who said it. */
+typedef struct
+{
+  GPtrArray *trusted;           /* TaiouAuthres from trusted servers */
+  GString   *untrusted_passes;  /* "mx.elsewhere.example: dkim=pass, dmarc=pass" */
+} Said;
+
+static void
+said_clear (Said *said)
+{
+  g_clear_pointer (&said->trusted, g_ptr_array_unref);
+  if (said->untrusted_passes != NULL)
+    g_string_free (g_steal_pointer (&said->untrusted_passes), TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Said, said_clear)
+
+static gboolean
+is_checked_method (const char *method)
+{
+  return g_str_equal (method, "spf") || g_str_equal (method, "dkim") ||
+         g_str_equal (method, "dmarc");
+}
+
+/* "dmarc=fail header.from=example.co.jp", cut short for the evidence line. */
+static char *
+describe_result (const TaiouAuthresResult *result)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s=%s", result->method, result->result);
+  for (guint i = 0; i < result->properties->len; i++)
+    {
+      TaiouAuthresProperty *property = result->properties->pdata[i];
+
+      g_string_append_printf (text, " %s=%s", property->name, property->value);
+    }
+  if (g_utf8_strlen (text->str, -1) > MAX_FACT_CHARACTERS)
+    {
+      g_string_truncate (text, g_utf8_offset_to_pointer (text->str, MAX_FACT_CHARACTERS) -
+                               text->str);
+      g_string_append (text, "…");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+note_untrusted (Said               *said,
+                const TaiouAuthres *authres)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < authres->results->len; i++)
+    {
+      TaiouAuthresResult *result = authres->results->pdata[i];
+
+      if (!is_checked_method (result->method) || !g_str_equal (result->result, "pass"))
+        continue;
+      if (first)
+        g_string_append_printf (said->untrusted_passes, "%s%s:",
+                                said->untrusted_passes->len > 0 ? "; " : "",
+                                authres->authserv_id != NULL ? authres->authserv_id
+                                                             : "(no server named)");
+      g_string_append_printf (said->untrusted_passes, "%s %s=pass", first ? "" : ",",
+                              result->method);
+      first = FALSE;
+    }
+}
+
+/* Every Authentication-Results header, the newest (topmost) first, up to the limit. */
+static void
+read_headers (GMimeMessage                 *message,
+              const TaiouMailTriageContext *context,
+              Said                         *said)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
+  int count = headers != NULL ? g_mime_header_list_get_count (headers) : 0;
+  guint seen = 0;
+
+  said->trusted = g_ptr_array_new_with_free_func ((GDestroyNotify) taiou_mail_authres_free);
+  said->untrusted_passes = g_string_new (NULL);
+  for (int i = 0; i < count && seen < TAIOU_MAIL_AUTHRES_MAX_HEADERS; i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
+      const char *raw = g_mime_header_get_raw_value (header);
+      g_autoptr(TaiouAuthres) authres = NULL;
+
+      if (g_ascii_strcasecmp (g_mime_header_get_name (header), "Authentication-Results") != 0 ||
+          raw == NULL)
+        continue;
+      seen++;
+      /* A header that breaks the grammar or the limits says nothing we can rely on. */
+      if ((authres = taiou_mail_authres_parse (raw, NULL)) == NULL)
+        continue;
+      if (taiou_mail_authres_is_trusted (authres, context->trusted_authserv_ids))
+        g_ptr_array_add (said->trusted, g_steal_pointer (&authres));
+      else
+        note_untrusted (said, authres);
+    }
+}
+
+/* The domain of a property that names an address or a domain ("user@example.co.jp",
+ * "@example.co.jp", "example.co.jp"). */
+static char *
+property_domain (const char *value)
+{
+  if (value == NULL)
+    return NULL;
+  return strchr (value, '@') != NULL ? _taiou_mail_address_domain (value)
+                                     : g_ascii_strdown (value, -1);
+}
+
+/* Our domain this result is about: the sender's when it is ours, else the one the result
+ * names in @property when that is ours. */
+static char *
+claimed_domain (const TaiouAuthresResult    *result,
+                const char                   *property,
+                const char                   *from_domain,
+                const TaiouMailTriageContext *context)
+{
+  g_autofree char *named = property_domain (taiou_mail_authres_result_get (result, property));
+
+  if (from_domain != NULL && _taiou_mail_domain_is_ours (from_domain, context))
+    return g_strdup (from_domain);
+  if (named != NULL && _taiou_mail_domain_is_ours (named, context))
+    return g_steal_pointer (&named);
+  return NULL;
+}
+
+typedef struct
+{
+  char    *dmarc_domain;  /* our domain whose DMARC check failed */
+  char    *weak_domain;   /* our domain whose SPF or DKIM check failed */
+  gboolean spf_failed;
+  gboolean dkim_failed;
+  gboolean dkim_passed;
+  GString *facts;         /* the results behind the findings, for the evidence */
+} Failures;
+
+static void
+collect_failures (const Said                   *said,
+                  const char                   *from_domain,
+                  const TaiouMailTriageContext *context,
+                  Failures                     *failures)
+{
+  for (guint h = 0; h < said->trusted->len; h++)
+    {
+      TaiouAuthres *authres = said->trusted->pdata[h];
+
+      for (guint i = 0; i < authres->results->len; i++)
+        {
+          TaiouAuthresResult *result = authres->results->pdata[i];
+          const char *method = result->method, *outcome = result->result;
+          const char *property = NULL;
+          g_autofree char *ours = NULL;
+          g_autofree char *fact = NULL;
+
+          if (g_str_equal (method, "dkim") && g_str_equal (outcome, "pass"))
+            {
+              g_autofree char *signer = property_domain (taiou_mail_authres_result_get (result,
+                                                                                         "header.d"));
+
+              /* Our own signature verified: another one failing was broken on the way. */
+              failures->dkim_passed |= signer != NULL &&
+                                       _taiou_mail_domain_is_ours (signer, context);
+            }
+          if (g_str_equal (method, "dmarc") && g_str_equal (outcome, "fail"))
+            property = "header.from";
+          else if (g_str_equal (method, "spf") && (g_str_equal (outcome, "fail") ||
+                                                    g_str_equal (outcome, "softfail") ||
+                                                    g_str_equal (outcome, "hardfail")))
+            property = "smtp.mailfrom";
+          else if (g_str_equal (method, "dkim") && g_str_equal (outcome, "fail"))
+            property = "header.d";
+          if (property == NULL ||
+              (ours = claimed_domain (result, property, from_domain, context)) == NULL)
+            continue;
+
+          fact = describe_result (result);
+          g_string_append_printf (failures->facts, "%s%s: %s",
+                                  failures->facts->len > 0 ? "; " : "", authres->authserv_id,
+                                  fact);
+          if (g_str_equal (method, "dmarc"))
+            {
+              if (failures->dmarc_domain == NULL)
+                failures->dmarc_domain = g_steal_pointer (&ours);
+            }
+          else
+            {
+              failures->spf_failed |= g_str_equal (method, "spf");
+              failures->dkim_failed |= g_str_equal (method, "dkim");
+              if (failures->weak_domain == NULL)
+                failures->weak_domain = g_steal_pointer (&ours);
+            }
+        }
+    }
+}
+
+static void
+failures_clear (Failures *failures)
+{
+  g_clear_pointer (&failures->dmarc_domain, g_free);
+  g_clear_pointer (&failures->weak_domain, g_free);
+  if (failures->facts != NULL)
+    g_string_free (g_steal_pointer (&failures->facts), TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Failures, failures_clear)
+
+/* "…; ignored, not from a trusted server: mx.elsewhere.example: dkim=pass" */
+static char *
+evidence_with_note (const char *facts,
+                    const Said *said)
+{
+  if (said->untrusted_passes->len == 0)
+    return g_strdup (facts);
+  return g_strdup_printf ("%s; ignored, not from a trusted server: %s", facts,
+                          said->untrusted_passes->str);
+}
+
+static gboolean
+has_real_finding (TaiouMailReport *report)
+{
+  for (guint i = 0; i < report->findings->len; i++)
+    if (((TaiouFinding *) report->findings->pdata[i])->score > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * _taiou_mail_check_authres:
+ *
+ * The SPF, DKIM and DMARC results that servers we trust wrote into @message, about a mail
+ * that claims one of our domains.  A pass claimed by a server we do not trust is named in the
+ * evidence (and, on a mail with other warning signs, in a note of its own), so no one takes
+ * it for a clean bill of health.
+ */
+void
+_taiou_mail_check_authres (TaiouMailReport              *report,
+                           GMimeMessage                 *message,
+                           const TaiouMailTriageContext *context)
+{
+  g_auto(Said) said = { NULL };
+  g_auto(Failures) failures = { NULL };
+  g_autofree char *from_domain = _taiou_mail_address_domain (report->from_address);
+  const char *object = report->from_address != NULL ? report->from_address : report->source;
+
+  read_headers (message, context, &said);
+  failures.facts = g_string_new (NULL);
+  collect_failures (&said, from_domain, context, &failures);
+
+  if (failures.dmarc_domain != NULL)
+    {
+      g_autofree char *evidence = evidence_with_note (failures.facts->str, &said);
+      g_autofree char *reason_ja = g_strdup_printf ("差出人は自社のドメイン %s ですが、受信したメールサーバーの検査（DMARC）で「このドメインから正しく送られたメールではない」と判定されています。自社を名乗るなりすましメールの可能性が高いです。",
+                                                    failures.dmarc_domain);
+      g_autofree char *reason_en = g_strdup_printf ("The sender claims our domain %s, but the "
+                                                    "receiving mail server's check (DMARC) "
+                                                    "found it was not really sent from that "
+                                                    "domain. It is very likely a spoofed mail "
+                                                    "pretending to be us.",
+                                                    failures.dmarc_domain);
+
+      taiou_findings_add (report->findings, "mail.dmarc-fail-our-domain", 80, object, evidence,
+                          reason_ja, reason_en);
+      return;
+    }
+
+  failures.dkim_failed &= !failures.dkim_passed;
+  if (failures.weak_domain != NULL && (failures.spf_failed || failures.dkim_failed))
+    {
+      const char *which = failures.spf_failed && failures.dkim_failed ? "SPF, DKIM"
+                          : failures.spf_failed ? "SPF" : "DKIM";
+      g_autofree char *evidence = evidence_with_note (failures.facts->str, &said);
+      g_autofree char *reason_ja = g_strdup_printf ("差出人は自社のドメイン %s ですが、受信したメールサーバーの検査（%s）に失敗しています。転送されたメールでも起きることはありますが、なりすましの可能性があります。",
+                                                    failures.weak_domain, which);
+      g_autofree char *reason_en = g_strdup_printf ("The sender claims our domain %s, but it "
+                                                    "failed the receiving mail server's check "
+                                                    "(%s). Forwarding can cause this too, but "
+                                                    "it may be a spoofed mail.",
+                                                    failures.weak_domain, which);
+
+      taiou_findings_add (report->findings, "mail.auth-fail-our-domain", 50, object, evidence,
+                          reason_ja, reason_en);
+      return;
+    }
+
+  /* A pass that anyone could have written never clears a mail; say so where it matters. */
+  if (said.untrusted_passes->len > 0 && has_real_finding (report))
+    {
+      g_autofree char *evidence = g_strdup_printf ("ignored, not from a trusted server: %s",
+                                                   said.untrusted_passes->str);
+
+      taiou_findings_add (report->findings, "mail.authres-untrusted", 0, object, evidence,
+                          "このメールには「送信元の確認に合格した」という記録がありますが、自社が信頼するメールサーバーが書いたものではないため、判断には使っていません（誰でも書き込めるためです）。",
+                          "The mail carries a record saying it passed the sender checks, but "
+                          "no server we trust wrote it, so it was not used (anyone can write "
+                          "one).");
+    }
+}
