@@ -223,6 +223,15 @@ read_property (Cursor             *c,
     return FALSE;
   if ((value = read_value (c, is_pvalue_char)) == NULL)
     return malformed (error, "expected a property value");
+  /* A quoted local part: smtp.mailfrom="john smith"@example.com */
+  if (!at_end (c) && *c->p == '@')
+    {
+      g_autofree char *domain = read_while (c, is_pvalue_char);
+      char *joined = g_strconcat (value, domain, NULL);
+
+      g_free (value);
+      value = joined;
+    }
 
   if (property == NULL)
     {
@@ -341,6 +350,20 @@ only_text (const char *value,
   return TRUE;
 }
 
+/* "; none": the server checked nothing.  Leaves @c where it was otherwise. */
+static gboolean
+read_none (Cursor *c)
+{
+  Cursor start = *c;
+  g_autofree char *word = read_while (c, is_keyword_char);
+
+  if (word != NULL && g_ascii_strcasecmp (word, "none") == 0 && skip_cfws (c, NULL) &&
+      (at_end (c) || *c->p == ';'))
+    return TRUE;
+  *c = start;
+  return FALSE;
+}
+
 /* The authserv-id, or NULL when the header starts with a result ("spf=pass …"). */
 static gboolean
 read_authserv_id (Cursor        *c,
@@ -436,7 +459,7 @@ taiou_mail_authres_parse (const char  *value,
             break;
         }
       needs_semicolon = TRUE;
-      if (*c.p == ';')
+      if (*c.p == ';' || read_none (&c))
         continue;
 
       result = read_result (&c, &result_error);
@@ -450,12 +473,6 @@ taiou_mail_authres_parse (const char  *value,
             }
           authres->n_skipped++;
           skip_to_semicolon (&c);
-          continue;
-        }
-      /* "; none": the server checked nothing. */
-      if (g_str_equal (result->method, "none"))
-        {
-          result_free (result);
           continue;
         }
       if (authres->results->len >= TAIOU_MAIL_AUTHRES_MAX_RESULTS)

@@ -283,7 +283,8 @@ ours_inside (const Labels *u,
 static gboolean
 punctuation_moved (const Labels *u,
                    const Labels *o,
-                   const char   *name)
+                   const char   *name,
+                   gboolean      name_usable)
 {
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autofree char *their_flat = flatten (u, starts);
@@ -303,7 +304,7 @@ punctuation_moved (const Labels *u,
     {
       g_autofree char *label = without_hyphens (u->labels[i]);
 
-      if (!g_str_has_prefix (label, flat_name) || strlen (flat_name) < MIN_NAME_LENGTH)
+      if (!name_usable || !g_str_has_prefix (label, flat_name))
         continue;
       for (guint s = o->n - o->n_suffix; s < o->n; s++)
         if (g_str_equal (label + strlen (flat_name), o->labels[s]))
@@ -312,27 +313,39 @@ punctuation_moved (const Labels *u,
   return FALSE;
 }
 
+/* Whether our name alone ("example" of example.co.jp) is specific enough to look for, judged
+ * on the written form: the skeleton of "mail" is "mall". */
+static gboolean
+name_is_usable (const Labels *o)
+{
+  const char *name;
+
+  if (o->n < 2)
+    return FALSE;
+  name = o->labels[o->n - o->n_suffix - 1];
+  return strlen (name) >= MIN_NAME_LENGTH &&
+         !in_list (name, generic_names, G_N_ELEMENTS (generic_names));
+}
+
 /* The shape in which @u imitates @o, both in the same form (written or skeleton). */
 static TaiouLookalikeShape
 match_shape (const Labels *u,
-             const Labels *o)
+             const Labels *o,
+             gboolean      name_usable)
 {
   const char *name;
   guint registrable;
-  gboolean name_usable;
 
   if (o->n < 2 || u->n < 2)
     return TAIOU_LOOKALIKE_NONE;
   name = o->labels[o->n - o->n_suffix - 1];
-  name_usable = strlen (name) >= MIN_NAME_LENGTH &&
-                !in_list (name, generic_names, G_N_ELEMENTS (generic_names));
 
   if (ours_inside (u, o))
     return TAIOU_LOOKALIKE_OUR_DOMAIN_INSIDE;
   if (u->n == o->n && g_strv_equal ((const char * const *) u->labels,
                                     (const char * const *) o->labels))
     return SHAPE_SAME;
-  if (punctuation_moved (u, o, name))
+  if (punctuation_moved (u, o, name, name_usable))
     return TAIOU_LOOKALIKE_PUNCTUATION;
   if (u->n <= u->n_suffix)
     return TAIOU_LOOKALIKE_NONE;
@@ -355,7 +368,7 @@ match_shape (const Labels *u,
                                                                name))
         return TAIOU_LOOKALIKE_NAME_INSIDE;
     }
-  if (strlen (name) >= MIN_ONE_LETTER_LENGTH)
+  if (name_usable && strlen (name) >= MIN_ONE_LETTER_LENGTH)
     {
       g_autofree char *theirs = without_hyphens (u->labels[registrable]);
       g_autofree char *flat_name = without_hyphens (name);
@@ -453,13 +466,15 @@ taiou_mail_lookalike_find (const char         *domain,
       g_auto(Labels) our_written = { NULL };
       g_auto(Labels) our_skeleton = { NULL };
       TaiouLookalikeShape shape;
+      gboolean name_usable;
 
       labels_init (&their_written, shown, FALSE);
       labels_init (&their_skeleton, shown, TRUE);
       labels_init (&our_written, ours, FALSE);
       labels_init (&our_skeleton, ours, TRUE);
-      shape = combine (match_shape (&their_written, &our_written),
-                       match_shape (&their_skeleton, &our_skeleton));
+      name_usable = name_is_usable (&our_written);
+      shape = combine (match_shape (&their_written, &our_written, name_usable),
+                       match_shape (&their_skeleton, &our_skeleton, name_usable));
       if (shape == TAIOU_LOOKALIKE_NONE)
         continue;
 
@@ -467,6 +482,7 @@ taiou_mail_lookalike_find (const char         *domain,
       lookalike->ours = our_domains[i];
       lookalike->shown = g_steal_pointer (&shown);
       lookalike->registered = registered_part (ascii);
+      lookalike->ascii = g_steal_pointer (&ascii);
       return TRUE;
     }
   return FALSE;
@@ -477,6 +493,7 @@ taiou_mail_lookalike_clear (TaiouLookalike *lookalike)
 {
   g_clear_pointer (&lookalike->shown, g_free);
   g_clear_pointer (&lookalike->registered, g_free);
+  g_clear_pointer (&lookalike->ascii, g_free);
   lookalike->shape = TAIOU_LOOKALIKE_NONE;
   lookalike->ours = NULL;
 }
@@ -684,6 +701,9 @@ report_lookalike_domain (TaiouMailReport    *report,
   if (!taiou_mail_lookalike_find (domain, our_domains, &lookalike))
     return;
   explain_shape (&lookalike, &how_ja, &how_en);
+  /* An IDN is named as sent ("xn--…"); the explanation says what the reader sees. */
+  if (lookalike.shape == TAIOU_LOOKALIKE_IDN)
+    domain = lookalike.ascii;
   evidence = g_strdup_printf ("%s: %s; %s looks like our %s (%s)", role->header, address,
                               domain, lookalike.ours,
                               taiou_mail_lookalike_shape_to_string (lookalike.shape));

@@ -27,6 +27,7 @@ typedef struct
                                        xn--, else the domain itself */
   char                *registered;  /* whose domain it really is: "evil.net" for
                                        example.co.jp.evil.net */
+  char                *ascii;       /* the domain as sent: "xn--…" for an IDN */
 } TaiouLookalike;
 
 gboolean    taiou_mail_lookalike_find            (const char          *domain,
