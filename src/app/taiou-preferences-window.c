@@ -19,6 +19,7 @@ struct _TaiouPreferencesWindow
 
   AdwEntryRow          *organization_row;
   AdwEntryRow          *domains_row;
+  AdwEntryRow          *authserv_row;
   GtkTextView          *staff_view;
   AdwEntryRow          *manager_name_row;
   AdwEntryRow          *manager_department_row;
@@ -72,6 +73,28 @@ domains_applied_cb (TaiouPreferencesWindow *self)
 }
 
 static void
+authserv_applied_cb (TaiouPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *normalized = NULL;
+
+  ids = taiou_mail_authserv_ids_parse (gtk_editable_get_text (GTK_EDITABLE (self->authserv_row)),
+                                       &error);
+  set_row_error (self->authserv_row, ids == NULL);
+  if (ids == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  g_settings_set_strv (self->settings, "trusted-authserv-ids", (const char * const *) ids);
+  normalized = g_strjoinv (", ", ids);
+  gtk_editable_set_text (GTK_EDITABLE (self->authserv_row), normalized);
+  show_toast (self, _("Trusted mail servers saved."));
+}
+
+static void
 address_applied_cb (TaiouPreferencesWindow *self,
                     AdwEntryRow            *row)
 {
@@ -121,10 +144,13 @@ load_values (TaiouPreferencesWindow *self)
   g_autofree char *staff_text = g_strjoinv ("\n", staff);
   g_autofree char *manager_email = g_settings_get_string (self->settings, "it-manager-email");
   g_autofree char *sender = g_settings_get_string (self->settings, "notice-sender");
+  g_auto(GStrv) authserv_ids = g_settings_get_strv (self->settings, "trusted-authserv-ids");
+  g_autofree char *authserv_text = g_strjoinv (", ", authserv_ids);
 
   gtk_editable_set_text (GTK_EDITABLE (self->domains_row), domains_text);
   gtk_editable_set_text (GTK_EDITABLE (self->manager_email_row), manager_email);
   gtk_editable_set_text (GTK_EDITABLE (self->sender_row), sender);
+  gtk_editable_set_text (GTK_EDITABLE (self->authserv_row), authserv_text);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->staff_view), staff_text, -1);
 
   g_settings_bind (self->settings, "organization-name", self->organization_row, "text",
@@ -172,8 +198,10 @@ taiou_preferences_window_class_init (TaiouPreferencesWindowClass *klass)
                                         manager_department_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, manager_email_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, sender_row);
+  gtk_widget_class_bind_template_child (widget_class, TaiouPreferencesWindow, authserv_row);
   gtk_widget_class_bind_template_callback (widget_class, domains_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, address_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, authserv_applied_cb);
 }
 
 static void

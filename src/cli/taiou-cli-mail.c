@@ -1,7 +1,8 @@
 /* taiou-cli-mail.c — `taiou-cli mail FILE…`: was this mail dangerous?
  *
  * Our domains and names come from the app's settings (Preferences) and from --our-domain and
- * --our-name; with none of them the spoofing checks have nothing to compare with, which the
+ * --our-name, the mail servers whose Authentication-Results count from there and from
+ * --trusted-authserv-id; with none of them the spoofing checks have nothing to compare with, which the
  * output says.  Exit status 0 nothing found, 1 dangerous or suspicious, 2 a file could not be
  * read as mail.
  */
@@ -61,6 +62,7 @@ taiou_cli_mail (int              argc,
   g_auto(GStrv) ioc_files = NULL;
   g_auto(GStrv) our_domains = NULL;
   g_auto(GStrv) our_names = NULL;
+  g_auto(GStrv) trusted_authserv_ids = NULL;
   gint64 incident_id = 0;
   gboolean no_bundled_iocs = FALSE;
   gboolean japanese = taiou_i18n_prefers_japanese ();
@@ -71,6 +73,9 @@ taiou_cli_mail (int              argc,
       N_("DOMAIN") },
     { "our-name", 0, 0, G_OPTION_ARG_STRING_ARRAY, &our_names,
       N_("Our organisation's or a colleague's display name; may be repeated"), N_("NAME") },
+    { "trusted-authserv-id", 0, 0, G_OPTION_ARG_STRING_ARRAY, &trusted_authserv_ids,
+      N_("A mail server of ours whose Authentication-Results are believed (added to those in "
+         "Preferences); may be repeated"), N_("SERVER") },
     { "ioc", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &ioc_files,
       N_("An IOC file to load (Loki, abuse.ch or Taiou format); may be repeated"), N_("FILE") },
     { "no-bundled-iocs", 0, 0, G_OPTION_ARG_NONE, &no_bundled_iocs,
@@ -99,6 +104,7 @@ taiou_cli_mail (int              argc,
                                     .our_names = our_names,
                                     .ioc_files = ioc_files,
                                     .no_bundled_iocs = no_bundled_iocs,
+                                    .trusted_authserv_ids = trusted_authserv_ids,
                                   }, &error);
   if (mail_case == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));

@@ -29,6 +29,7 @@ typedef struct
   char    **our_names;        /* --our-name, added to Preferences */
   char    **ioc_files;        /* --ioc */
   gboolean  no_bundled_iocs;  /* --no-bundled-iocs */
+  char    **trusted_authserv_ids;  /* --trusted-authserv-id, added to Preferences */
 } TaiouCliCaseOptions;
 
 int            taiou_cli_import          (int               argc,

@@ -55,6 +55,9 @@ taiou_cli_open_case (TaiouCliOptions           *options,
     taiou_profile_add_mail_domain (profile, case_options->our_domains[i]);
   for (guint i = 0; case_options->our_names != NULL && case_options->our_names[i] != NULL; i++)
     taiou_profile_add_staff_name (profile, case_options->our_names[i]);
+  for (guint i = 0; case_options->trusted_authserv_ids != NULL &&
+                    case_options->trusted_authserv_ids[i] != NULL; i++)
+    taiou_profile_add_trusted_authserv_id (profile, case_options->trusted_authserv_ids[i]);
 
   if (case_options->incident_id > 0 &&
       (timeline = taiou_cli_open_timeline (options, error)) == NULL)

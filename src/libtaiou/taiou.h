@@ -20,6 +20,7 @@
 #include "taiou-ioc-bundled.h"
 #include "taiou-ioc-set.h"
 #include "taiou-mail-address.h"
+#include "taiou-mail-authres.h"
 #include "taiou-mail-triage.h"
 #include "taiou-mail-msg.h"
 #include "taiou-nm-client.h"

@@ -23,6 +23,7 @@ static const struct {
   { "it-manager-phone",      "contact-phone" },
   { "it-manager-email",      "contact-email" },
   { "notice-sender",         "notice-sender" },
+  { "trusted-authserv-ids",  "trusted-authserv-ids" },
 };
 
 /**

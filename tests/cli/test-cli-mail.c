@@ -121,6 +121,48 @@ test_json_and_record_without_body (void)
   g_assert_null (strstr (detail, "口座番号"));
 }
 
+/* DMARC fail on our own domain counts only when our server wrote it (--trusted-authserv-id). */
+static void
+test_trusted_authentication_results (void)
+{
+  g_autofree char *mail = g_build_filename (g_get_user_data_dir (), "dmarc.eml", NULL);
+  const char *text = "Authentication-Results: mx.ourcorp.co.jp; spf=fail"
+                     " smtp.mailfrom=ourcorp.co.jp; dmarc=fail header.from=ourcorp.co.jp\r\n"
+                     "From: yamada@ourcorp.co.jp\r\n"
+                     "To: keiri@partner.example\r\n"
+                     "Subject: =?UTF-8?B?6KuL5rGC5pu4?=\r\n"
+                     "Date: Mon, 23 Nov 2026 10:15:00 +0900\r\n"
+                     "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                     "いつもお世話になっております。今月分の請求書の件でご連絡いたします。"
+                     "内容をご確認のうえ、ご不明な点がございましたらご連絡ください。\r\n";
+  g_autoptr(TaiouTestCliResult) trusted = NULL;
+  g_autoptr(TaiouTestCliResult) japanese = NULL;
+  g_autoptr(TaiouTestCliResult) untrusted = NULL;
+  g_autoptr(TaiouTestCliResult) help = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (mail, text, -1, NULL));
+
+  trusted = taiou_test_run_cli ("C.UTF-8", "mail", "--our-domain", "ourcorp.co.jp",
+                                "--trusted-authserv-id", "MX.OurCorp.co.jp", mail, NULL);
+  g_assert_cmpint (trusted->status, ==, 1);
+  g_assert_nonnull (strstr (trusted->out, "Verdict: dangerous"));
+  g_assert_nonnull (strstr (trusted->out, "(DMARC)"));
+
+  japanese = taiou_test_run_cli ("ja_JP.UTF-8", "mail", "--our-domain", "ourcorp.co.jp",
+                                 "--trusted-authserv-id", "mx.ourcorp.co.jp", mail, NULL);
+  g_assert_nonnull (strstr (japanese->out, "自社のドメイン ourcorp.co.jp"));
+
+  /* Without it, anyone could have written the header: it is ignored. */
+  untrusted = taiou_test_run_cli ("C.UTF-8", "mail", "--our-domain", "ourcorp.co.jp",
+                                  "--trusted-authserv-id", "mx.elsewhere.example", mail, NULL);
+  g_assert_cmpint (untrusted->status, ==, 0);
+  g_assert_null (strstr (untrusted->out, "DMARC"));
+
+  help = taiou_test_run_cli ("C.UTF-8", "mail", "--help", NULL);
+  g_assert_nonnull (strstr (help->out, "--trusted-authserv-id"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -131,5 +173,7 @@ main (int    argc,
   g_test_add_func ("/taiou/cli/mail/ordinary-and-bad-input", test_ordinary_mail_and_bad_input);
   g_test_add_func ("/taiou/cli/mail/json-and-record-without-body",
                    test_json_and_record_without_body);
+  g_test_add_func ("/taiou/cli/mail/trusted-authentication-results",
+                   test_trusted_authentication_results);
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* fuzz-mail-eml.c — the .eml/mbox path of the mail triage: GMime parsing, the MIME walk, the
- * sender, link and content checks */
+ * sender, look-alike, Authentication-Results, link and content checks */
 #include "config.h"
 
 #include "taiou.h"
@@ -12,7 +12,12 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 {
   static const char * const domains[] = { "ourcorp.co.jp", NULL };
   static const char * const names[] = { "山田太郎", "アワ商事", NULL };
-  const TaiouMailTriageContext context = { domains, names, NULL };
+  static const char * const trusted[] = { "mx.ourcorp.co.jp", NULL };
+  const TaiouMailTriageContext context = {
+    .our_domains = domains,
+    .our_names = names,
+    .trusted_authserv_ids = trusted,
+  };
   g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
   g_autoptr(TaiouMailReport) report = NULL;
 

@@ -344,6 +344,11 @@ window_added_cb (GtkApplication *application,
     }
   if (TAIOU_IS_PREFERENCES_WINDOW (window))
     {
+      /* "preferences@1": the lower groups (mail check, notices). */
+      if (scroll_fraction > 0)
+        gtk_widget_add_tick_callback (taiou_test_find_widget_type (GTK_WIDGET (window),
+                                                                   GTK_TYPE_SCROLLED_WINDOW),
+                                      scroll_to_fraction_cb, NULL, NULL);
       gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
       return;
     }

@@ -17,6 +17,7 @@ typedef struct
   GStrv        our_names;
   TaiouIocSet *iocs;
   TaiouTimeline *timeline;  /* the case's, for the book of senders; nullable */
+  GStrv        trusted_authserv_ids;
 } TriageContext;
 
 static void
@@ -25,6 +26,7 @@ triage_context_clear (TriageContext *context)
   g_clear_pointer (&context->our_domains, g_strfreev);
   g_clear_pointer (&context->our_names, g_strfreev);
   g_clear_object (&context->iocs);
+  g_clear_pointer (&context->trusted_authserv_ids, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TriageContext, triage_context_clear)
@@ -38,6 +40,8 @@ triage_context_init (TriageContext *context,
   context->our_names = taiou_profile_dup_display_names (self->profile);
   context->iocs = iocs != NULL ? g_object_ref (iocs) : NULL;
   context->timeline = self->timeline;
+  context->trusted_authserv_ids =
+    g_strdupv ((char **) taiou_profile_get_trusted_authserv_ids (self->profile));
 }
 
 static TaiouMailTriageContext
@@ -50,6 +54,7 @@ triage_context_view (const TriageContext *context)
     /* The case outlives the triage (the async task holds it), and with it the timeline. */
     .sender_seen = context->timeline != NULL ? _taiou_case_sender_seen : NULL,
     .sender_seen_data = context->timeline,
+    .trusted_authserv_ids = (const char * const *) context->trusted_authserv_ids,
   };
 
   return view;

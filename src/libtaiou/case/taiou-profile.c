@@ -39,6 +39,7 @@ struct _TaiouProfile
   char     *texts[N_TEXTS];  /* never NULL: "" when unknown */
   GStrv     mail_domains;    /* never NULL */
   GStrv     staff_names;     /* never NULL */
+  GStrv     trusted_authserv_ids;  /* never NULL */
 };
 
 G_DEFINE_FINAL_TYPE (TaiouProfile, taiou_profile, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ enum {
   PROP_LAST_TEXT = PROP_FIRST_TEXT + N_TEXTS - 1,
   PROP_MAIL_DOMAINS,
   PROP_STAFF_NAMES,
+  PROP_TRUSTED_AUTHSERV_IDS,
   N_PROPS
 };
 
@@ -121,6 +123,7 @@ taiou_profile_finalize (GObject *object)
     g_free (self->texts[i]);
   g_strfreev (self->mail_domains);
   g_strfreev (self->staff_names);
+  g_strfreev (self->trusted_authserv_ids);
 
   G_OBJECT_CLASS (taiou_profile_parent_class)->finalize (object);
 }
@@ -139,6 +142,8 @@ taiou_profile_get_property (GObject    *object,
     g_value_set_boxed (value, self->mail_domains);
   else if (prop_id == PROP_STAFF_NAMES)
     g_value_set_boxed (value, self->staff_names);
+  else if (prop_id == PROP_TRUSTED_AUTHSERV_IDS)
+    g_value_set_boxed (value, self->trusted_authserv_ids);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -157,6 +162,8 @@ taiou_profile_set_property (GObject      *object,
     taiou_profile_set_mail_domains (self, g_value_get_boxed (value));
   else if (prop_id == PROP_STAFF_NAMES)
     taiou_profile_set_staff_names (self, g_value_get_boxed (value));
+  else if (prop_id == PROP_TRUSTED_AUTHSERV_IDS)
+    taiou_profile_set_trusted_authserv_ids (self, g_value_get_boxed (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -178,6 +185,9 @@ taiou_profile_class_init (TaiouProfileClass *klass)
                                                       flags);
   properties[PROP_STAFF_NAMES] = g_param_spec_boxed ("staff-names", NULL, NULL, G_TYPE_STRV,
                                                      flags);
+  /* The mail servers whose Authentication-Results the mail check believes. */
+  properties[PROP_TRUSTED_AUTHSERV_IDS] = g_param_spec_boxed ("trusted-authserv-ids", NULL,
+                                                              NULL, G_TYPE_STRV, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -188,6 +198,7 @@ taiou_profile_init (TaiouProfile *self)
     self->texts[i] = g_strdup ("");
   self->mail_domains = g_new0 (char *, 1);
   self->staff_names = g_new0 (char *, 1);
+  self->trusted_authserv_ids = g_new0 (char *, 1);
 }
 
 TaiouProfile *
@@ -263,6 +274,33 @@ taiou_profile_add_staff_name (TaiouProfile *self,
   g_return_if_fail (TAIOU_IS_PROFILE (self));
   if (append_to_list (&self->staff_names, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_NAMES]);
+}
+
+/* Returns: (transfer none): the authserv-ids of our own mail servers, never NULL */
+const char * const *
+taiou_profile_get_trusted_authserv_ids (TaiouProfile *self)
+{
+  g_return_val_if_fail (TAIOU_IS_PROFILE (self), NULL);
+  return (const char * const *) self->trusted_authserv_ids;
+}
+
+void
+taiou_profile_set_trusted_authserv_ids (TaiouProfile       *self,
+                                        const char * const *ids)
+{
+  g_return_if_fail (TAIOU_IS_PROFILE (self));
+  if (replace_list (&self->trusted_authserv_ids, ids))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUSTED_AUTHSERV_IDS]);
+}
+
+/* Adds @id unless it is blank or already there (the CLI's --trusted-authserv-id). */
+void
+taiou_profile_add_trusted_authserv_id (TaiouProfile *self,
+                                       const char   *id)
+{
+  g_return_if_fail (TAIOU_IS_PROFILE (self));
+  if (append_to_list (&self->trusted_authserv_ids, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUSTED_AUTHSERV_IDS]);
 }
 
 const char *

@@ -31,4 +31,10 @@ const char         *taiou_profile_get_notice_sender       (TaiouProfile       *s
 
 char              **taiou_profile_dup_display_names       (TaiouProfile       *self);
 
+const char * const *taiou_profile_get_trusted_authserv_ids (TaiouProfile      *self);
+void                taiou_profile_set_trusted_authserv_ids (TaiouProfile      *self,
+                                                            const char * const *ids);
+void                taiou_profile_add_trusted_authserv_id  (TaiouProfile      *self,
+                                                            const char        *id);
+
 G_END_DECLS

@@ -85,102 +85,6 @@ same_or_subdomain (const char *domain,
          g_ascii_strcasecmp (domain + length - parent_length, parent) == 0;
 }
 
-/* Restricted Damerau–Levenshtein distance, bounded to short strings (domains). */
-static guint
-edit_distance (const char *a,
-               const char *b)
-{
-  gsize n = strlen (a), m = strlen (b);
-  g_autofree guint *d = NULL;
-
-  if (n > 253 || m > 253)
-    return G_MAXUINT;
-  d = g_new0 (guint, (n + 1) * (m + 1));
-#define D(i, j) d[(i) * (m + 1) + (j)]
-  for (gsize i = 0; i <= n; i++)
-    D (i, 0) = (guint) i;
-  for (gsize j = 0; j <= m; j++)
-    D (0, j) = (guint) j;
-  for (gsize i = 1; i <= n; i++)
-    for (gsize j = 1; j <= m; j++)
-      {
-        guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
-        guint best = MIN (MIN (D (i - 1, j) + 1, D (i, j - 1) + 1), D (i - 1, j - 1) + cost);
-
-        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-          best = MIN (best, D (i - 2, j - 2) + 1);
-        D (i, j) = best;
-      }
-  return D (n, m);
-#undef D
-}
-
-/* A domain with the characters people confuse folded together and the punctuation and
- * Japanese second-level labels dropped: "examp1e-co.jp", "example.jp" and "exarnple.co.jp" all
- * become "example". */
-static char *
-skeleton (const char *domain)
-{
-  static const char * const suffixes[] = {
-    ".co.jp", ".or.jp", ".ne.jp", ".ac.jp", ".go.jp", ".ed.jp", ".lg.jp", ".com", ".net",
-    ".org", ".jp", ".biz", ".info",
-  };
-  g_autofree char *lower = g_ascii_strdown (domain, -1);
-  GString *result = g_string_new (NULL);
-  gsize length = strlen (lower);
-
-  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (g_str_has_suffix (lower, suffixes[i]))
-      {
-        length -= strlen (suffixes[i]);
-        break;
-      }
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = lower[i];
-
-      if (c == 'r' && i + 1 < length && lower[i + 1] == 'n')
-        {
-          g_string_append_c (result, 'm');
-          i++;
-        }
-      else if (c == 'v' && i + 1 < length && lower[i + 1] == 'v')
-        {
-          g_string_append_c (result, 'w');
-          i++;
-        }
-      else if (c == '0')
-        g_string_append_c (result, 'o');
-      else if (c == '1' || c == 'i')
-        g_string_append_c (result, 'l');
-      else if (c != '-' && c != '.' && c != '_')
-        g_string_append_c (result, c);
-    }
-  return g_string_free (result, FALSE);
-}
-
-/* Which of our domains @domain imitates, if any. */
-static const char *
-lookalike_of (const char                   *domain,
-              const TaiouMailTriageContext *context)
-{
-  g_autofree char *their_skeleton = skeleton (domain);
-
-  for (guint i = 0; context->our_domains != NULL && context->our_domains[i] != NULL; i++)
-    {
-      const char *ours = context->our_domains[i];
-      g_autofree char *our_skeleton = skeleton (ours);
-
-      if (same_or_subdomain (domain, ours))
-        continue;
-      if (strlen (our_skeleton) >= 4 && g_str_equal (their_skeleton, our_skeleton))
-        return ours;
-      if (strlen (ours) >= 6 && edit_distance (domain, ours) <= 2)
-        return ours;
-    }
-  return NULL;
-}
-
 void
 _taiou_mail_check_sender (TaiouMailReport              *report,
                           const TaiouMailTriageContext *context)
@@ -189,6 +93,8 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
   g_autofree char *embedded = NULL;
   const char *address = report->from_address;
 
+  /* Look-alikes of our domains, in From, Reply-To and Return-Path. */
+  _taiou_mail_check_lookalikes (report, context);
   if (address == NULL)
     return;
   from_domain = _taiou_mail_address_domain (address);
@@ -234,28 +140,6 @@ _taiou_mail_check_sender (TaiouMailReport              *report,
 
       taiou_findings_add (report->findings, "mail.display-name-address", 70, address,
                           evidence, reason_ja, reason_en);
-    }
-
-  if (from_domain != NULL)
-    {
-      const char *imitated = lookalike_of (from_domain, context);
-
-      if (imitated != NULL)
-        {
-          g_autofree char *evidence = g_strdup_printf ("%s looks like our %s", from_domain,
-                                                       imitated);
-          g_autofree char *evidence_ja = g_strdup_printf ("%s は当社の %s に似ています",
-                                                          from_domain, imitated);
-          g_autofree char *reason_ja = g_strdup_printf ("送信元のドメイン %s は、当社のドメイン %s によく似せて作られています。",
-                                                        from_domain, imitated);
-          g_autofree char *reason_en = g_strdup_printf ("The sender's domain %s is made to look "
-                                                        "like our domain %s.", from_domain,
-                                                        imitated);
-
-          taiou_findings_add_with_evidence_ja (report->findings, "mail.lookalike-domain", 70,
-                                               address, evidence, evidence_ja, reason_ja,
-                                               reason_en);
-        }
     }
 
   if (report->reply_to != NULL && from_domain != NULL)

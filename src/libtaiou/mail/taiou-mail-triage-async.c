@@ -13,6 +13,7 @@ typedef struct
   TaiouIocSet *iocs;
   TaiouMailSenderSeenFunc sender_seen;
   gpointer     sender_seen_data;
+  GStrv        trusted_authserv_ids;
 } TriageTask;
 
 static void
@@ -22,6 +23,7 @@ triage_task_free (TriageTask *data)
   g_strfreev (data->our_domains);
   g_strfreev (data->our_names);
   g_clear_object (&data->iocs);
+  g_strfreev (data->trusted_authserv_ids);
   g_free (data);
 }
 
@@ -38,6 +40,7 @@ triage_thread (GTask        *task,
     .iocs = data->iocs,
     .sender_seen = data->sender_seen,
     .sender_seen_data = data->sender_seen_data,
+    .trusted_authserv_ids = (const char * const *) data->trusted_authserv_ids,
   };
   GError *error = NULL;
   TaiouMailReport *report;
@@ -76,6 +79,7 @@ taiou_mail_triage_file_async (const char                   *path,
       data->iocs = context->iocs != NULL ? g_object_ref (context->iocs) : NULL;
       data->sender_seen = context->sender_seen;
       data->sender_seen_data = context->sender_seen_data;
+      data->trusted_authserv_ids = g_strdupv ((char **) context->trusted_authserv_ids);
     }
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, taiou_mail_triage_file_async);

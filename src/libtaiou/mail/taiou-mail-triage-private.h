@@ -33,6 +33,15 @@ char                *_taiou_mail_dup_filename   (GMimePart                    *p
 void      _taiou_mail_check_sender       (TaiouMailReport              *report,
                                           const TaiouMailTriageContext *context);
 
+/* taiou-mail-lookalike.c */
+void      _taiou_mail_check_lookalikes   (TaiouMailReport              *report,
+                                          const TaiouMailTriageContext *context);
+
+/* taiou-mail-authres.c */
+void      _taiou_mail_check_authres      (TaiouMailReport              *report,
+                                          GMimeMessage                 *message,
+                                          const TaiouMailTriageContext *context);
+
 /* taiou-mail-links.c */
 void      _taiou_mail_collect_text_links (const char                   *text,
                                           GPtrArray                    *urls);

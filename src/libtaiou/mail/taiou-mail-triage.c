@@ -672,6 +672,7 @@ triage_message (const char                   *source,
 
   _taiou_mail_check_sender (report, context);
   _taiou_mail_check_urls (report, context);
+  _taiou_mail_check_authres (report, message, context);
   check_content (&walk);
   _taiou_mail_check_missing_headers (report, message);
   _taiou_mail_check_first_contact (report, context);

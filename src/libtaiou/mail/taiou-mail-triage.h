@@ -36,6 +36,8 @@ typedef struct
    * sender_seen_data must stay valid until the triage returns (_async: until its callback). */
   TaiouMailSenderSeenFunc  sender_seen;
   gpointer                 sender_seen_data;
+  const char * const *trusted_authserv_ids; /* nullable: the mail servers whose
+                                              Authentication-Results count ("mx.example.co.jp") */
 } TaiouMailTriageContext;
 
 typedef enum
