@@ -95,6 +95,7 @@ report_lookalike_domain (TaiouMailReport    *report,
   g_autofree char *how_ja = NULL;
   g_autofree char *how_en = NULL;
   g_autofree char *evidence = NULL;
+  g_autofree char *evidence_ja = NULL;
   g_autofree char *reason_ja = NULL;
   g_autofree char *reason_en = NULL;
 
@@ -107,13 +108,16 @@ report_lookalike_domain (TaiouMailReport    *report,
   evidence = g_strdup_printf ("%s: %s; %s looks like our %s (%s)", role->header, address,
                               domain, lookalike.ours,
                               taiou_mail_lookalike_shape_to_string (lookalike.shape));
+  evidence_ja = g_strdup_printf ("%s: %s、%s は自社の %s に似ています（%s）", role->header, address,
+                                 domain, lookalike.ours,
+                                 taiou_mail_lookalike_shape_to_string (lookalike.shape));
   reason_ja = g_strdup_printf ("%sのドメイン %s は、自社のドメイン %s によく似ていますが別物です。%s",
                                role->role_ja, domain, lookalike.ours, how_ja);
   reason_en = g_strdup_printf ("%s domain %s looks very much like our domain %s, but it is "
                                "another one. %s", role->role_en, domain, lookalike.ours,
                                how_en);
-  taiou_findings_add (report->findings, role->rule_id, role->score, address, evidence,
-                      reason_ja, reason_en);
+  taiou_findings_add_with_evidence_ja (report->findings, role->rule_id, role->score, address,
+                                       evidence, evidence_ja, reason_ja, reason_en);
 }
 
 static void
@@ -127,6 +131,7 @@ report_local_part (TaiouMailReport              *report,
                                                           context->our_names, &strong);
   g_autofree char *domain = NULL;
   g_autofree char *evidence = NULL;
+  g_autofree char *evidence_ja = NULL;
   g_autofree char *reason_ja = NULL;
   g_autofree char *reason_en = NULL;
 
@@ -135,6 +140,7 @@ report_local_part (TaiouMailReport              *report,
   domain = _taiou_mail_address_domain (address);
   evidence = g_strdup_printf ("%s: %s; the part before the @ shows our \"%s\"", role->header,
                               address, ours);
+  evidence_ja = g_strdup_printf ("%s: %s、＠より前に自社の「%s」", role->header, address, ours);
   if (strong)
     {
       reason_ja = g_strdup_printf ("%sのアドレス %s は、＠より前に自社のドメイン %s を書いていますが、実際のドメインは %s で、自社のものではありません。",
@@ -151,8 +157,9 @@ report_local_part (TaiouMailReport              *report,
                                    "a free-mail address (%s) anyone can open.", role->role_en,
                                    address, ours, domain);
     }
-  taiou_findings_add (report->findings, "mail.our-name-in-local-part", strong ? 70 : 50,
-                      address, evidence, reason_ja, reason_en);
+  taiou_findings_add_with_evidence_ja (report->findings, "mail.our-name-in-local-part",
+                                       strong ? 70 : 50, address, evidence, evidence_ja,
+                                       reason_ja, reason_en);
 }
 
 /* Different domains only: a Reply-To on the sender's own domain adds nothing to the From
