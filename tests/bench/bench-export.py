@@ -58,7 +58,8 @@ def main():
             n_events += 1
             head = hash_
         out.write('{"message":%s,"datetime":"%s","timestamp":%d,"timestamp_desc":"Exported",'
-                  '"data_type":"taiou:marker"%s,"kind":"timeline.exported","actor":%s,"host":%s%s}\n'
+                  '"data_type":"taiou:marker"%s,"kind":"timeline.exported","actor":%s,'
+                  '"host":%s%s}\n'
                   % (text("Taiou export of incident #%d: %d events, last hash %s"
                           % (incident_id, n_events, head if head is not None else "-")),
                      iso(exported_us), exported_us, common, text(exported_by), text(exported_on),

@@ -48,35 +48,76 @@ prepare_text (const char  **text,
   return len;
 }
 
+/* How many bytes each byte takes in a JSON string: 1, 2 for \" \\ \n \r \t \b \f, 6 for
+ * \u00XX. */
+static guint8 json_width[256];
+
+static void
+init_json_width (void)
+{
+  static gsize initialised;
+
+  if (!g_once_init_enter (&initialised))
+    return;
+  for (guint c = 0; c < 256; c++)
+    json_width[c] = c >= 0x20 ? 1 : 6;
+  json_width['"'] = json_width['\\'] = 2;
+  json_width['\n'] = json_width['\r'] = json_width['\t'] = 2;
+  json_width['\b'] = json_width['\f'] = 2;
+  g_once_init_leave (&initialised, 1);
+}
+
+/* Two passes, the first measuring, so that the text is written straight into the string
+ * instead of one append per run: an export writes a million of these. */
 static void
 append_json_escaped (GString    *out,
                      const char *text,
                      gsize       len)
 {
-  const char *run = text;
-  const char *end = text + len;
+  static const char hex[] = "0123456789abcdef";
+  const guchar *in = (const guchar *) text;
+  gsize escaped_len = 0;
+  gsize start = out->len;
+  char *p;
 
-  for (const char *p = text; p < end; p++)
+  init_json_width ();
+  for (gsize i = 0; i < len; i++)
+    escaped_len += json_width[in[i]];
+  g_string_set_size (out, start + escaped_len);
+  p = out->str + start;
+  if (escaped_len == len)
     {
-      guchar c = (guchar) *p;
+      memcpy (p, text, len);
+      return;
+    }
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = in[i];
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-      g_string_append_len (out, run, p - run);
+      if (json_width[c] == 1)
+        {
+          *p++ = (char) c;
+          continue;
+        }
+      *p++ = '\\';
       switch (c)
         {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        default:   g_string_append_printf (out, "\\u%04x", c); break;
+        case '"':  *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
+        case '\b': *p++ = 'b'; break;
+        case '\f': *p++ = 'f'; break;
+        default:
+          *p++ = 'u';
+          *p++ = '0';
+          *p++ = '0';
+          *p++ = hex[c >> 4];
+          *p++ = hex[c & 0xf];
+          break;
         }
-      run = p + 1;
     }
-  g_string_append_len (out, run, end - run);
 }
 
 static void
