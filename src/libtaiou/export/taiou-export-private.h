@@ -1,6 +1,8 @@
 /* taiou-export-private.h — what the export formats share: the writer, escaping, the walk */
 #pragma once
 
+#include <string.h>
+
 #include "taiou-export.h"
 
 G_BEGIN_DECLS
@@ -64,6 +66,26 @@ void     _taiou_export_iso8601        (GString     *out,
                                        const char  *zone_suffix);
 void     _taiou_export_int            (GString     *out,
                                        gint64       value);
+
+/* Appends a string literal without measuring it: GLib 2.74's g_string_append is a strlen and a
+ * function call, and a Timesketch line has fifteen of them. */
+#define TAIOU_EXPORT_PUT(out, literal) \
+  _taiou_export_put ((out), "" literal, sizeof (literal) - 1)
+
+static inline void
+_taiou_export_put (GString    *out,
+                   const char *text,
+                   gsize       len)
+{
+  if (out->len + len < out->allocated_len)
+    {
+      memcpy (out->str + out->len, text, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, text, (gssize) len);
+}
 
 /* taiou-export.c */
 gboolean _taiou_export_flush          (TaiouExportContext  *context,

@@ -47,42 +47,42 @@ write_jsonl_line (TaiouExportContext *context,
 {
   GString *out = context->buffer;
 
-  g_string_append (out, "{\"message\":");
+  TAIOU_EXPORT_PUT (out, "{\"message\":");
   _taiou_export_json_string (out, line->message, TAIOU_EXPORT_FIELD_MAX_BYTES);
-  g_string_append (out, ",\"datetime\":\"");
+  TAIOU_EXPORT_PUT (out, ",\"datetime\":\"");
   _taiou_export_iso8601 (out, line->time_us, "+00:00");
-  g_string_append (out, "\",\"timestamp\":");
+  TAIOU_EXPORT_PUT (out, "\",\"timestamp\":");
   _taiou_export_int (out, line->time_us);
-  g_string_append (out, ",\"timestamp_desc\":\"");
+  TAIOU_EXPORT_PUT (out, ",\"timestamp_desc\":\"");
   g_string_append (out, line->timestamp_desc);
-  g_string_append (out, "\",\"data_type\":\"");
+  TAIOU_EXPORT_PUT (out, "\",\"data_type\":\"");
   g_string_append (out, line->data_type);
-  g_string_append (out, "\",\"incident\":");
+  TAIOU_EXPORT_PUT (out, "\",\"incident\":");
   _taiou_export_int (out, taiou_incident_get_id (context->incident));
-  g_string_append (out, ",\"incident_uuid\":");
+  TAIOU_EXPORT_PUT (out, ",\"incident_uuid\":");
   _taiou_export_json_string (out, taiou_incident_get_uuid (context->incident), 0);
   if (line->seq > 0)
     {
-      g_string_append (out, ",\"seq\":");
+      TAIOU_EXPORT_PUT (out, ",\"seq\":");
       _taiou_export_int (out, line->seq);
     }
-  g_string_append (out, ",\"kind\":");
+  TAIOU_EXPORT_PUT (out, ",\"kind\":");
   _taiou_export_json_string (out, line->kind, TAIOU_EXPORT_FIELD_MAX_BYTES);
-  g_string_append (out, ",\"actor\":");
+  TAIOU_EXPORT_PUT (out, ",\"actor\":");
   _taiou_export_json_string (out, line->actor, TAIOU_EXPORT_FIELD_MAX_BYTES);
-  g_string_append (out, ",\"host\":");
+  TAIOU_EXPORT_PUT (out, ",\"host\":");
   _taiou_export_json_string (out, line->host, TAIOU_EXPORT_FIELD_MAX_BYTES);
   if (line->hash != NULL)
     {
-      g_string_append (out, ",\"hash\":");
+      TAIOU_EXPORT_PUT (out, ",\"hash\":");
       _taiou_export_json_string (out, line->hash, TAIOU_EXPORT_FIELD_MAX_BYTES);
     }
   if (line->detail != NULL)
     {
-      g_string_append (out, ",\"detail\":");
+      TAIOU_EXPORT_PUT (out, ",\"detail\":");
       _taiou_export_json_string (out, line->detail, TAIOU_EXPORT_FIELD_MAX_BYTES);
     }
-  g_string_append (out, "}\n");
+  TAIOU_EXPORT_PUT (out, "}\n");
 }
 
 static const char csv_header[] =
@@ -96,30 +96,30 @@ write_csv_line (TaiouExportContext *context,
   GString *out = context->buffer;
 
   _taiou_export_csv_text (out, line->message, TAIOU_EXPORT_FIELD_MAX_BYTES);
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_iso8601 (out, line->time_us, "+00:00");
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_csv_int (out, line->time_us);
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_csv_text (out, line->timestamp_desc, 0);
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_csv_text (out, line->data_type, 0);
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_csv_int (out, taiou_incident_get_id (context->incident));
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_csv_text (out, taiou_incident_get_uuid (context->incident), 0);
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   if (line->seq > 0)
     _taiou_export_csv_int (out, line->seq);
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_csv_text (out, line->kind, TAIOU_EXPORT_FIELD_MAX_BYTES);
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_csv_text (out, line->actor, TAIOU_EXPORT_FIELD_MAX_BYTES);
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_csv_text (out, line->host, TAIOU_EXPORT_FIELD_MAX_BYTES);
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_csv_text (out, line->hash, TAIOU_EXPORT_FIELD_MAX_BYTES);
-  g_string_append_c (out, ',');
+  TAIOU_EXPORT_PUT (out, ",");
   _taiou_export_csv_text (out, line->detail, TAIOU_EXPORT_FIELD_MAX_BYTES);
   g_string_append_c (out, '\n');
 }
