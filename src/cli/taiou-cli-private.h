@@ -32,6 +32,14 @@ typedef struct
   char    **trusted_authserv_ids;  /* --trusted-authserv-id, added to Preferences */
 } TaiouCliCaseOptions;
 
+/* `timeline export`'s options (taiou-cli-export.c). */
+typedef struct
+{
+  gint64    incident_id;
+  char     *format;
+  char     *output;
+} TaiouCliExportOptions;
+
 int            taiou_cli_import          (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);
@@ -56,6 +64,14 @@ char          *taiou_cli_printable       (const char       *text);
 int            taiou_cli_fail            (GError           *error);
 int            taiou_cli_usage_error     (GOptionContext   *context,
                                           const char       *message);
+
+/* taiou-cli-export.c */
+GOptionGroup  *taiou_cli_export_option_group  (TaiouCliExportOptions *options);
+void           taiou_cli_export_options_clear (TaiouCliExportOptions *options);
+int            taiou_cli_timeline_export      (TaiouTimeline         *timeline,
+                                               TaiouCliExportOptions *options);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TaiouCliExportOptions, taiou_cli_export_options_clear)
 
 /* taiou-cli-shared.c */
 void           taiou_cli_print_json_line  (JsonObject       *object);

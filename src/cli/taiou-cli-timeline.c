@@ -1,4 +1,4 @@
-/* taiou-cli-timeline.c — `taiou-cli timeline list|show ID|verify` */
+/* taiou-cli-timeline.c — `taiou-cli timeline list|show ID|verify|export` */
 #define G_LOG_DOMAIN "taiou-cli"
 
 #include "config.h"
@@ -164,6 +164,7 @@ taiou_cli_timeline (int              argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(TaiouTimeline) timeline = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(TaiouCliExportOptions) export_options = { 0 };
   const char *action;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &options->db_path,
@@ -172,8 +173,9 @@ taiou_cli_timeline (int              argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("list | show ID | verify — the incident timeline"));
+  context = g_option_context_new (_("list | show ID | verify | export — the incident timeline"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, taiou_cli_export_option_group (&export_options));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Exit status: 0 ok, 1 the chain does not verify (tampered), 2 error."));
@@ -181,14 +183,15 @@ taiou_cli_timeline (int              argc,
     return taiou_cli_usage_error (context, error->message);
 
   if (argc < 2)
-    return taiou_cli_usage_error (context, _("Say what to do: list, show ID or verify."));
+    return taiou_cli_usage_error (context,
+                                  _("Say what to do: list, show ID, verify or export."));
   action = argv[1];
 
   if (g_strcmp0 (action, "show") == 0 ? argc != 3 : argc != 2)
     return taiou_cli_usage_error (context, _("Wrong number of arguments."));
 
   if (g_strcmp0 (action, "list") != 0 && g_strcmp0 (action, "show") != 0 &&
-      g_strcmp0 (action, "verify") != 0)
+      g_strcmp0 (action, "verify") != 0 && g_strcmp0 (action, "export") != 0)
     {
       g_autofree char *message = g_strdup_printf (_("Unknown timeline action “%s”."), action);
       return taiou_cli_usage_error (context, message);
@@ -202,5 +205,7 @@ taiou_cli_timeline (int              argc,
     return timeline_list (timeline, options);
   if (g_strcmp0 (action, "show") == 0)
     return timeline_show (timeline, options, argv[2]);
+  if (g_strcmp0 (action, "export") == 0)
+    return taiou_cli_timeline_export (timeline, &export_options);
   return timeline_verify (timeline, options);
 }
