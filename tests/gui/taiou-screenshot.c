@@ -449,7 +449,7 @@ add_sample_incidents (const char *db_path)
                                  "起きたこと：添付ファイルを開き、内容（マクロ）を有効にした",
                                  NULL, &error);
   g_clear_object (&event);
-  event = taiou_timeline_append (timeline, taiou_incident_get_id (newer), "note", "情報システム担当",
+  event = taiou_timeline_append (timeline, taiou_incident_get_id (newer), "note", "鈴木 一郎",
                                  "LAN ケーブルを抜いたことを電話で確認", NULL, &error);
   taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (newer), "finished",
                                     g_dgettext (GETTEXT_PACKAGE, "Went through every step"),

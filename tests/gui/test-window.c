@@ -155,6 +155,33 @@ test_manager_path_shows_events_and_chain (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
 }
 
+/* A label under @root showing exactly @text, with @css_class when that is not NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text,
+            const char *css_class)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0 &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+bad_row_marked (gpointer view)
+{
+  return find_label (view, "3", "error") != NULL;
+}
+
 static void
 test_manager_sees_tampering (Fixture       *fixture,
                              gconstpointer  user_data)
@@ -172,6 +199,13 @@ test_manager_sees_tampering (Fixture       *fixture,
   g_assert_nonnull (strstr (taiou_timeline_view_get_status_text (view), "#3"));
   g_assert_nonnull (strstr (taiou_timeline_view_get_status_text (view),
                             japanese ? "改ざんされています" : "has been altered!"));
+  /* The table shows each event's number, and the row of #3 is marked. */
+  taiou_test_wait_for (bad_row_marked, view);
+  g_assert_null (find_label (GTK_WIDGET (view), "2", "error"));
+  /* Kinds read as words, the code on hover. */
+  g_assert_nonnull (find_label (GTK_WIDGET (view),
+                                japanese ? "インシデントを登録" : "Incident opened", NULL));
+  g_assert_null (find_label (GTK_WIDGET (view), "incident.created", NULL));
 }
 
 static void

@@ -30,6 +30,7 @@ struct _TaiouTimelineView
   GListStore     *events;
   GCancellable   *verify_cancellable;
   gint64          selected_id;
+  gint64          bad_seq;       /* the first event verification refused, 0 if none */
 };
 
 G_DEFINE_FINAL_TYPE (TaiouTimelineView, taiou_timeline_view, ADW_TYPE_BIN)
@@ -51,6 +52,7 @@ static GParamSpec *properties[N_PROPS];
 
 typedef enum
 {
+  COLUMN_SEQ,
   COLUMN_TIME,
   COLUMN_ACTOR,
   COLUMN_KIND,
@@ -85,6 +87,12 @@ verify_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->verify_cancellable);
+
+  /* The banner names the bad event by its number; its row says so too (bind_cell_cb). */
+  self->bad_seq = verification != NULL ? verification->first_bad_seq : 0;
+  g_list_model_items_changed (G_LIST_MODEL (self->events), 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->events)),
+                              g_list_model_get_n_items (G_LIST_MODEL (self->events)));
 
   if (verification == NULL)
     {
@@ -280,20 +288,29 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   TaiouEvent *event = gtk_list_item_get_item (item);
   EventColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  TaiouTimelineView *self = g_object_get_data (G_OBJECT (factory), "view");
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
 
   switch (column)
     {
+    case COLUMN_SEQ:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, taiou_event_get_seq (event));
+      gtk_label_set_label (label, text);
+      break;
     case COLUMN_TIME:
-      time = taiou_event_format_time (event);
-      gtk_label_set_label (label, time);
+      /* Local time to read, UTC on hover to compare with other tools' logs. */
+      text = taiou_event_format_time (event);
+      tooltip = taiou_time_format_iso8601 (taiou_event_get_time_us (event));
+      gtk_label_set_label (label, text);
       break;
     case COLUMN_ACTOR:
       gtk_label_set_label (label, taiou_event_get_actor (event));
       break;
     case COLUMN_KIND:
-      gtk_label_set_label (label, taiou_event_get_kind (event));
+      gtk_label_set_label (label, taiou_event_kind_get_label (taiou_event_get_kind (event)));
+      tooltip = g_strdup (taiou_event_get_kind (event));
       break;
     case COLUMN_SUMMARY:
       gtk_label_set_label (label, taiou_event_get_summary (event));
@@ -301,6 +318,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  if (self->bad_seq != 0 && taiou_event_get_seq (event) == self->bad_seq)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
 }
 
 static void
@@ -313,6 +335,8 @@ add_column (TaiouTimelineView *self,
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
 
   g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
+  /* The factory lives in the view's column, so the view outlives it. */
+  g_object_set_data (G_OBJECT (factory), "view", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
 
@@ -437,6 +461,7 @@ taiou_timeline_view_init (TaiouTimelineView *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
   gtk_column_view_set_model (self->event_view, GTK_SELECTION_MODEL (selection));
 
+  add_column (self, C_("event number", "#"), COLUMN_SEQ, FALSE);
   add_column (self, _("Time"), COLUMN_TIME, FALSE);
   add_column (self, _("Who"), COLUMN_ACTOR, FALSE);
   add_column (self, _("Kind"), COLUMN_KIND, FALSE);

@@ -85,3 +85,14 @@
 #define TAIOU_EVENT_DETAIL_TARGET             "target"
 #define TAIOU_EVENT_DETAIL_OUTCOME            "outcome"
 #define TAIOU_EVENT_DETAIL_CONFIRMED          "confirmed"
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What a kind means, in the user's language ("Incident opened" / 「インシデントを登録」), for the
+ * people who read the record; the kind itself stays as written.  Unknown kinds (from a newer
+ * version, or imported) come back as they are. */
+const char *taiou_event_kind_get_label (const char *kind);
+
+G_END_DECLS
