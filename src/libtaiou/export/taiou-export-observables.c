@@ -145,8 +145,11 @@ add (Collection *collection,
       observable->sources = g_ptr_array_new_with_free_func (g_free);
       observable->first_seq = seq;
       observable->first_us = time_us;
+      /* GLib 2.74's g_utf8_substring() reads past a string shorter than its end: clamp. */
       if (description != NULL)
-        observable->description = g_utf8_substring (description, 0, MAX_DESCRIPTION);
+        observable->description = g_utf8_substring (description, 0,
+                                                    MIN (g_utf8_strlen (description, -1),
+                                                         MAX_DESCRIPTION));
       g_hash_table_insert (collection->by_key, g_steal_pointer (&key), observable);
       g_ptr_array_add (collection->in_order, observable);
     }
