@@ -156,6 +156,9 @@ _taiou_mail_rfc2047_merge (const char *raw)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Returns: (nullable): @name's raw value with its encoded-word runs joined, or NULL when the
+ *   header is absent or holds no encoded-word at all; then what GMime decoded stands as it is,
+ *   and the common case costs no second parse. */
 static char *
 dup_merged_header (GMimeObject *object,
                    const char  *name)
@@ -164,7 +167,9 @@ dup_merged_header (GMimeObject *object,
                                                        name);
   const char *raw = header != NULL ? g_mime_header_get_raw_value (header) : NULL;
 
-  return raw != NULL ? _taiou_mail_rfc2047_merge (raw) : NULL;
+  if (raw == NULL || strstr (raw, "=?") == NULL)
+    return NULL;
+  return _taiou_mail_rfc2047_merge (raw);
 }
 
 /* Returns: (transfer full) (nullable): the subject, every encoded-word of it decoded */
@@ -190,9 +195,14 @@ _taiou_mail_dup_addresses (GMimeMessage *message,
 {
   g_autofree char *merged = dup_merged_header (GMIME_OBJECT (message), name);
   g_autoptr(GMimeParserOptions) options = NULL;
+  InternetAddressList *parsed = g_ascii_strcasecmp (name, "From") == 0
+                                ? g_mime_message_get_from (message)
+                                : g_ascii_strcasecmp (name, "Reply-To") == 0
+                                ? g_mime_message_get_reply_to (message)
+                                : NULL;
 
   if (merged == NULL)
-    return NULL;
+    return parsed != NULL ? g_object_ref (parsed) : NULL;
   options = _taiou_mail_parser_options ();
   return internet_address_list_parse (options, merged);
 }
@@ -205,8 +215,12 @@ _taiou_mail_dup_filename (GMimePart *part)
   GMimeObject *object = GMIME_OBJECT (part);
   g_autofree char *disposition_raw = dup_merged_header (object, "Content-Disposition");
   g_autofree char *type_raw = dup_merged_header (object, "Content-Type");
-  g_autoptr(GMimeParserOptions) options = _taiou_mail_parser_options ();
+  g_autoptr(GMimeParserOptions) options = NULL;
   const char *fallback = g_mime_part_get_filename (part);
+
+  if (disposition_raw == NULL && type_raw == NULL)
+    return g_strdup (fallback);
+  options = _taiou_mail_parser_options ();
 
   if (disposition_raw != NULL)
     {
