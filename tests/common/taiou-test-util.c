@@ -127,3 +127,18 @@ taiou_test_run_cli (const char *lang,
   result->status = g_subprocess_get_exit_status (process);
   return result;
 }
+
+/* Returns: (transfer full): a case on @timeline whose incident at hand is a new one, as after the
+ * wizard's first step */
+TaiouCase *
+taiou_test_case_with_incident (TaiouTimeline *timeline)
+{
+  TaiouCase *case_at_hand = taiou_case_new (timeline, NULL);
+  g_autoptr(TaiouIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+
+  incident = taiou_case_create_incident (case_at_hand, "test", g_get_real_time (), "pc-1",
+                                         "tester", &error);
+  g_assert_no_error (error);
+  return case_at_hand;
+}

@@ -11,6 +11,7 @@ char          *taiou_test_db_path        (void);
 TaiouTimeline *taiou_test_timeline_new   (char       **out_path);
 void           taiou_test_sqlite_exec    (const char  *db_path,
                                           const char  *sql);
+TaiouCase     *taiou_test_case_with_incident (TaiouTimeline *timeline);
 TaiouIncident *taiou_test_add_incident   (TaiouTimeline *timeline,
                                           const char    *title,
                                           guint          n_extra_events);

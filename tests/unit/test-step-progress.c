@@ -18,14 +18,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = NULL;
-  g_autoptr(GError) error = NULL;
-
   fixture->timeline = taiou_test_timeline_new (&fixture->db_path);
-  fixture->case_at_hand = taiou_case_new (fixture->timeline, NULL);
-  incident = taiou_case_create_incident (fixture->case_at_hand, "test", g_get_real_time (),
-                                         "pc-1", "tester", &error);
-  g_assert_no_error (error);
+  fixture->case_at_hand = taiou_test_case_with_incident (fixture->timeline);
 }
 
 static void
