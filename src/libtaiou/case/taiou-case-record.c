@@ -252,7 +252,11 @@ taiou_case_record_step (TaiouCase   *self,
   if (!taiou_timeline_set_incident_step (self->timeline, incident_id, step, summary,
                                          taiou_incident_get_reporter (self->incident), error))
     return FALSE;
-  return taiou_case_select_incident (self, incident_id, error);
+  if (!taiou_case_select_incident (self, incident_id, error))
+    return FALSE;
+  /* Still at hand for the closing screen, but what is checked next is not part of it. */
+  self->response_ended = g_str_equal (step, TAIOU_INCIDENT_STEP_FINISHED);
+  return TRUE;
 }
 
 /**
