@@ -443,6 +443,7 @@ add_sample_incidents (const char *db_path)
   g_autoptr(TaiouIncident) newer = NULL;
   g_autoptr(TaiouEvent) event = NULL;
   g_autoptr(JsonNode) mail = NULL;
+  TaiouAppiDeadlines deadlines;
 
   if (timeline == NULL)
     g_error ("%s", error->message);
@@ -477,6 +478,17 @@ add_sample_incidents (const char *db_path)
   event = taiou_timeline_append (timeline, taiou_incident_get_id (newer), "mail.triage", NULL,
                                  "メール「Re: 御見積書の件」（tanaka@examp1e.co.jp）：危険（スコア 120）",
                                  json_node_get_object (mail), &error);
+  g_clear_object (&event);
+  if (taiou_appi_compute (taiou_incident_get_discovered_us (newer), g_get_real_time (),
+                          TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE, &deadlines, NULL))
+    {
+      g_autoptr(JsonObject) assessed = taiou_appi_deadlines_to_json (&deadlines);
+
+      json_object_set_boolean_member (assessed, TAIOU_EVENT_DETAIL_PERSONAL_DATA, TRUE);
+      event = taiou_timeline_append (timeline, taiou_incident_get_id (newer),
+                                     TAIOU_EVENT_APPI_ASSESSED, "山田 太郎",
+                                     "個人データが漏えいしたおそれ：あり", assessed, &error);
+    }
   taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (newer), "finished",
                                     g_dgettext (GETTEXT_PACKAGE, "Went through every step"),
                                     "山田 太郎", &error);

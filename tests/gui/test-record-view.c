@@ -10,6 +10,7 @@
 #include "taiou-test-gui.h"
 #include "taiou-test-util.h"
 #include "timeline/taiou-event-detail.h"
+#include "timeline/taiou-incident-row.h"
 #include "timeline/taiou-timeline-view.h"
 
 typedef struct
@@ -157,6 +158,56 @@ test_verify_again_keeps_place (Fixture       *fixture,
                             "has not been altered"));
 }
 
+static TaiouIncidentRow *
+find_incident_row (Fixture *fixture,
+                   gint64   incident_id)
+{
+  GtkWidget *list = taiou_test_find_widget_type (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_BOX);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (TAIOU_IS_INCIDENT_ROW (child) &&
+        taiou_incident_get_id (taiou_incident_row_get_incident (TAIOU_INCIDENT_ROW (child))) ==
+        incident_id)
+      return TAIOU_INCIDENT_ROW (child);
+  g_assert_not_reached ();
+}
+
+/* Each incident in the list says which PCs it spans and which report is due next; a walkthrough
+ * found two incidents of the same title told apart only by a PC name that was cut off. */
+static void
+test_incident_list_shows_pcs_and_deadline (Fixture       *fixture,
+                                           gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) quiet = taiou_test_add_incident (fixture->timeline, "same title", 0);
+  g_autoptr(TaiouIncident) owing = taiou_test_add_incident (fixture->timeline, "same title", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) assessed = NULL;
+  g_autoptr(TaiouEvent) event = NULL;
+  TaiouAppiDeadlines deadlines;
+  TaiouIncidentRow *row;
+
+  g_assert_true (taiou_appi_compute (taiou_incident_get_discovered_us (owing), g_get_real_time (),
+                                     TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE, &deadlines, &error));
+  assessed = taiou_appi_deadlines_to_json (&deadlines);
+  json_object_set_boolean_member (assessed, TAIOU_EVENT_DETAIL_PERSONAL_DATA, TRUE);
+  event = taiou_timeline_append (fixture->timeline, taiou_incident_get_id (owing),
+                                 TAIOU_EVENT_APPI_ASSESSED, NULL, "assessed", assessed, &error);
+  g_assert_no_error (error);
+
+  show (fixture);
+  row = find_incident_row (fixture, taiou_incident_get_id (quiet));
+  g_assert_null (taiou_incident_row_get_deadline (row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            taiou_incident_get_host (quiet)));
+
+  row = find_incident_row (fixture, taiou_incident_get_id (owing));
+  g_assert_nonnull (strstr (taiou_incident_row_get_deadline (row), "preliminary report"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            taiou_incident_row_get_deadline (row)));
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -179,6 +230,8 @@ main (int    argc,
 
   ADD_TEST ("/taiou/gui/record-view/detail-shows-reasons", test_detail_shows_reasons);
   ADD_TEST ("/taiou/gui/record-view/verify-again-keeps-place", test_verify_again_keeps_place);
+  ADD_TEST ("/taiou/gui/record-view/incident-list-shows-pcs-and-deadline",
+            test_incident_list_shows_pcs_and_deadline);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "notice/taiou-notice-window.h"
 #include "taiou-event-detail.h"
+#include "taiou-incident-row.h"
 #include "taiou-timeline-view.h"
 
 struct _TaiouTimelineView
@@ -207,24 +208,8 @@ incident_selected_cb (TaiouTimelineView *self,
   /* The list box reports its rows going away while the view is being disposed. */
   if (self->events == NULL)
     return;
-  show_incident (self, row != NULL ? g_object_get_data (G_OBJECT (row), "incident") : NULL);
-}
-
-static GtkWidget *
-create_incident_row (TaiouIncident *incident)
-{
-  GtkWidget *row = adw_action_row_new ();
-  gint64 discovered_us = taiou_incident_get_discovered_us (incident);
-  g_autofree char *discovered = taiou_time_format_local (discovered_us);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", discovered,
-                                               taiou_incident_get_host (incident));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), taiou_incident_get_title (incident));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  g_object_set_data_full (G_OBJECT (row), "incident", g_object_ref (incident), g_object_unref);
-  return row;
+  show_incident (self, row != NULL ? taiou_incident_row_get_incident (TAIOU_INCIDENT_ROW (row))
+                                   : NULL);
 }
 
 /**
@@ -260,7 +245,8 @@ taiou_timeline_view_reload (TaiouTimelineView *self)
     }
 
   for (guint i = 0; i < incidents->len; i++)
-    gtk_list_box_append (self->incident_list, create_incident_row (incidents->pdata[i]));
+    gtk_list_box_append (self->incident_list,
+                         taiou_incident_row_new (get_timeline (self), incidents->pdata[i]));
 
   if (keep_id == 0 || !taiou_timeline_view_select_incident (self, keep_id))
     gtk_list_box_select_row (self->incident_list,
@@ -277,9 +263,12 @@ taiou_timeline_view_select_incident (TaiouTimelineView *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      TaiouIncident *incident = g_object_get_data (G_OBJECT (child), "incident");
+      TaiouIncident *incident;
 
-      if (incident != NULL && taiou_incident_get_id (incident) == incident_id)
+      if (!TAIOU_IS_INCIDENT_ROW (child))
+        continue;
+      incident = taiou_incident_row_get_incident (TAIOU_INCIDENT_ROW (child));
+      if (taiou_incident_get_id (incident) == incident_id)
         {
           gtk_list_box_select_row (self->incident_list, GTK_LIST_BOX_ROW (child));
           return TRUE;
