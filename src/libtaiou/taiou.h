@@ -41,6 +41,8 @@
 #include "taiou-timeline.h"
 #include "taiou-timeline-facets.h"
 #include "taiou-timeline-pages.h"
+#include "taiou-timeline-batch.h"
+#include "taiou-timeline-query.h"
 #include "taiou-volume-serial.h"
 #include "taiou-winreg.h"
 #include "taiou-emocheck-batch.h"
