@@ -39,6 +39,7 @@
 #include "taiou-system-scan.h"
 #include "taiou-time.h"
 #include "taiou-timeline.h"
+#include "taiou-event-list.h"
 #include "taiou-timeline-facets.h"
 #include "taiou-timeline-pages.h"
 #include "taiou-timeline-batch.h"
