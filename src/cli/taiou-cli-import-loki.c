@@ -43,12 +43,24 @@ print_log (TaiouLokiLog *log)
   g_autofree char *result = taiou_cli_printable (log->result);
   guint n_listed = 0, n_unlisted = 0;
 
-  g_print (_("%s: Loki %s log from %s"), name, taiou_loki_format_to_string (log->format), host);
+  switch (log->format)
+    {
+    case TAIOU_LOKI_FORMAT_CSV:
+      g_print (_("%s: Loki CSV log from %s"), name, host);
+      break;
+    case TAIOU_LOKI_FORMAT_JSONL:
+      g_print (_("%s: Loki-RS JSONL log from %s"), name, host);
+      break;
+    case TAIOU_LOKI_FORMAT_TEXT:
+    case TAIOU_LOKI_FORMAT_AUTO:
+    default:
+      g_print (_("%s: Loki text log from %s"), name, host);
+      break;
+    }
   if (log->scan_start != NULL)
     g_print (_(", scan started %s"), log->scan_start);
   g_print ("\n  ");
-  g_print (_("%u alerts, %u warnings, %u notices"), log->n_alerts, log->n_warnings,
-           log->n_notices);
+  g_print (_("ALERT %u, WARNING %u, NOTICE %u"), log->n_alerts, log->n_warnings, log->n_notices);
   if (result != NULL)
     g_print (_(" — Loki said: %s"), result);
   g_print ("\n");

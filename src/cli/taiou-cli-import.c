@@ -16,11 +16,12 @@
 #include "taiou-cli-private.h"
 #include "taiou-emocheck-batch.h"
 
-/* The reports of one PC, the newest first shown. */
+/* The reports of one PC. */
 typedef struct
 {
   char      *hostname;
-  GPtrArray *reports;  /* TaiouEmocheckReport, borrowed from the batches */
+  GPtrArray *reports;   /* TaiouEmocheckReport, borrowed from the batches */
+  gboolean   infected;  /* in any of them */
 } PcReports;
 
 static void
@@ -38,7 +39,20 @@ report_host (TaiouEmocheckReport *report,
   return report->hostname[0] != '\0' ? g_strdup (report->hostname) : g_path_get_basename (path);
 }
 
-/* Groups the reports by PC, in the order each PC was first met. */
+/* Infected PCs first, so they are not lost in a long list; then by name. */
+static int
+compare_pcs (gconstpointer a,
+             gconstpointer b)
+{
+  const PcReports *pc_a = *(PcReports * const *) a;
+  const PcReports *pc_b = *(PcReports * const *) b;
+
+  if (pc_a->infected != pc_b->infected)
+    return pc_a->infected ? -1 : 1;
+  return g_utf8_collate (pc_a->hostname, pc_b->hostname);
+}
+
+/* Groups the reports by PC. */
 static GPtrArray *
 group_by_pc (GPtrArray *batches)
 {
@@ -64,8 +78,10 @@ group_by_pc (GPtrArray *batches)
               g_hash_table_insert (by_host, pc->hostname, pc);
             }
           g_ptr_array_add (pc->reports, report);
+          pc->infected |= report->infected;
         }
     }
+  g_ptr_array_sort (pcs, compare_pcs);
   return pcs;
 }
 
@@ -163,13 +179,13 @@ import_emocheck (char           **paths,
   for (guint i = 0; i < pcs->len; i++)
     n_infected_pcs += print_pc (pcs->pdata[i]) ? 1 : 0;
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u report read from %u PC",
-                        "%u reports read from %u PCs", n_reports),
-           n_reports, pcs->len);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u report read", "%u reports read", n_reports),
+           n_reports);
+  g_print (g_dngettext (GETTEXT_PACKAGE, " from %u PC", " from %u PCs", pcs->len), pcs->len);
   if (n_problems > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "; %u file could not be read",
                           "; %u files could not be read", n_problems), n_problems);
-  g_print (".\n");
+  g_print ("%s\n", C_("end of a sentence", "."));
   if (n_reports > 0)
     g_print ("%s\n", n_infected_pcs > 0 ? _("Result: Emotet was detected.")
                                         : _("Result: Emotet was not detected."));

@@ -196,7 +196,7 @@ taiou_case_record_loki (TaiouCase     *self,
     return FALSE;
   host = log->hostname[0] != '\0' ? log->hostname : "?";
   detail = taiou_loki_log_to_json (log);
-  summary = g_strdup_printf (_("Loki log %s from %s: %u alerts, %u warnings, %u notices%s"),
+  summary = g_strdup_printf (_("Loki log %s from %s: ALERT %u, WARNING %u, NOTICE %u%s"),
                              log->source_name, host, log->n_alerts, log->n_warnings,
                              log->n_notices, log->truncated ? _(" (not read to the end)") : "");
   if (!_taiou_case_append (self, TAIOU_EVENT_IMPORT_LOKI, NULL, summary, detail, error))

@@ -343,9 +343,10 @@ parser_feed (Parser     *parser,
 /* Takes the last line (unless reading stopped in its middle) and says whether this was a Loki
  * log at all. */
 static TaiouLokiLog *
-parser_finish (Parser    *parser,
-               gboolean   cut,
-               GError   **error)
+parser_finish (Parser      *parser,
+               const char  *display_name,
+               gboolean     cut,
+               GError     **error)
 {
   TaiouLokiLog *log = parser->log;
 
@@ -355,15 +356,15 @@ parser_finish (Parser    *parser,
     {
       if (log->n_bytes == 0)
         g_set_error (error, TAIOU_IMPORT_ERROR, TAIOU_IMPORT_ERROR_FORMAT,
-                     _("%s is empty."), log->source_name);
+                     _("%s is empty."), display_name);
       else if (parser->forced)
         g_set_error (error, TAIOU_IMPORT_ERROR, TAIOU_IMPORT_ERROR_FORMAT,
                      _("%s is not a Loki log in the %s format: no line is one of Loki’s."),
-                     log->source_name, taiou_loki_format_to_string (parser->format));
+                     display_name, taiou_loki_format_to_string (parser->format));
       else
         g_set_error (error, TAIOU_IMPORT_ERROR, TAIOU_IMPORT_ERROR_FORMAT,
                      _("%s is not a Loki log: no line is in Loki’s text or CSV format or in "
-                       "Loki-RS’s JSONL format."), log->source_name);
+                       "Loki-RS’s JSONL format."), display_name);
       return NULL;
     }
   return g_steal_pointer (&parser->log);
@@ -395,7 +396,7 @@ taiou_loki_log_parse (const char       *source_name,
   parser.log->n_bytes = MIN (length, TAIOU_LOKI_MAX_BYTES);
   parser.log->truncated = cut;
   parser_feed (&parser, data, parser.log->n_bytes);
-  log = parser_finish (&parser, cut, error);
+  log = parser_finish (&parser, source_name, cut, error);
   parser_clear (&parser);
   return log;
 }
@@ -465,7 +466,7 @@ taiou_loki_log_load (const char       *path,
       parser.log->n_bytes += (guint64) n_read;
       parser_feed (&parser, buffer, (gsize) n_read);
     }
-  log = parser_finish (&parser, cut, error);
+  log = parser_finish (&parser, path, cut, error);
   parser_clear (&parser);
   return log;
 }
