@@ -231,6 +231,9 @@ test_not_loki (void)
     /* A text log is not a CSV log */
     { "20240304T09:30:00Z PC LOKI: Alert: MODULE: FileScan MESSAGE: FILE: x SCORE: 1\n",
       TAIOU_LOKI_FORMAT_CSV, "in the csv format" },
+    /* … even when its message has commas in the right places */
+    { "20240304T09:30:00Z PC LOKI: Info: MODULE: Init MESSAGE: a,PC,ALERT,Init,b\n",
+      TAIOU_LOKI_FORMAT_CSV, "in the csv format" },
     { "x,y,ALERT,z\n", TAIOU_LOKI_FORMAT_AUTO, "is not a Loki log" },
     { "2024,PC,NOPE,z\n", TAIOU_LOKI_FORMAT_CSV, "in the csv format" },
   };

@@ -88,13 +88,19 @@ is_level (const char *text,
   return FALSE;
 }
 
-/* Both Loki's and Loki-RS's timestamps begin with the year. */
+/* Both Loki's and Loki-RS's timestamps begin with the year and hold no space or comma, which
+ * keeps a text line from passing for a CSV one and the other way round. */
 static gboolean
 looks_like_timestamp (const char *text,
                       gsize       length)
 {
-  return length >= 8 && length <= MAX_TIMESTAMP && g_ascii_isdigit (text[0]) &&
-         g_ascii_isdigit (text[3]);
+  if (length < 8 || length > MAX_TIMESTAMP || !g_ascii_isdigit (text[0]) ||
+      !g_ascii_isdigit (text[3]))
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (text[i] == ' ' || text[i] == ',')
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
