@@ -45,20 +45,29 @@ _taiou_loki_entry_clear (TaiouLokiEntry *entry)
   g_clear_pointer (&entry->object, json_object_unref);
 }
 
+/* A copy of @text (valid UTF-8) cut to @max bytes on a character boundary. */
+static char *
+dup_cut (const char *text,
+         gssize      length,
+         gsize       max)
+{
+  gsize size = length < 0 ? strlen (text) : (gsize) length;
+
+  if (size > max)
+    {
+      const char *end = g_utf8_find_prev_char (text, text + max + 1);
+
+      size = end != NULL ? (gsize) (end - text) : 0;
+    }
+  return g_strndup (text, size);
+}
+
 /* A copy of @text (valid UTF-8) cut to TAIOU_LOKI_MAX_FIELD bytes on a character boundary. */
 char *
 _taiou_loki_dup_field (const char *text,
                        gssize      length)
 {
-  gsize size = length < 0 ? strlen (text) : (gsize) length;
-
-  if (size > TAIOU_LOKI_MAX_FIELD)
-    {
-      const char *end = g_utf8_find_prev_char (text, text + TAIOU_LOKI_MAX_FIELD + 1);
-
-      size = end != NULL ? (gsize) (end - text) : 0;
-    }
-  return g_strndup (text, size);
+  return dup_cut (text, length, TAIOU_LOKI_MAX_FIELD);
 }
 
 static gboolean
@@ -266,6 +275,17 @@ json_depth_ok (const char *line,
   return TRUE;
 }
 
+/* A string member, if it is valid UTF-8: a "\\ud800" escape in a valid line can still make
+ * json-glib return bytes that are not; such a value is replaced, not trusted. */
+static const char *
+json_text (JsonObject *object,
+           const char *member)
+{
+  const char *text = _taiou_json_get_string (object, member);
+
+  return text == NULL || g_utf8_validate (text, -1, NULL) ? text : "\xef\xbf\xbd";
+}
+
 gboolean
 _taiou_loki_parse_jsonl_line (const char     *line,
                               gsize           length,
@@ -285,19 +305,19 @@ _taiou_loki_parse_jsonl_line (const char     *line,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
   object = json_node_get_object (root);
-  level = _taiou_json_get_string (object, "level");
-  event_type = _taiou_json_get_string (object, "event_type");
+  level = json_text (object, "level");
+  event_type = json_text (object, "event_type");
   if (level == NULL || event_type == NULL || !is_level (level, strlen (level)) ||
       !is_word (event_type, strlen (event_type), MAX_MODULE))
     return FALSE;
 
-  text = _taiou_json_get_string (object, "timestamp");
-  entry->timestamp = g_strndup (text != NULL ? text : "", MAX_TIMESTAMP);
-  text = _taiou_json_get_string (object, "hostname");
+  text = json_text (object, "timestamp");
+  entry->timestamp = dup_cut (text != NULL ? text : "", -1, MAX_TIMESTAMP);
+  text = json_text (object, "hostname");
   entry->hostname = _taiou_loki_dup_field (text != NULL ? text : "", -1);
   entry->level = g_strdup (level);
   entry->module = g_strdup (event_type);
-  text = _taiou_json_get_string (object, "message");
+  text = json_text (object, "message");
   entry->message = g_strdup (text != NULL ? text : "");
   entry->object = json_object_ref (object);
   return TRUE;
@@ -320,7 +340,7 @@ _taiou_loki_normalize_time (const char *timestamp)
   else
     time = g_date_time_new_from_iso8601 (timestamp, utc);
   if (time == NULL)
-    return g_strndup (timestamp, MAX_TIMESTAMP);
+    return dup_cut (timestamp, -1, MAX_TIMESTAMP);
   {
     g_autoptr(GDateTime) in_utc = g_date_time_to_utc (time);
 
@@ -470,7 +490,7 @@ static char *
 dup_json_string (JsonObject *object,
                  const char *member)
 {
-  const char *text = _taiou_json_get_string (object, member);
+  const char *text = json_text (object, member);
 
   return text != NULL && text[0] != '\0' ? _taiou_loki_dup_field (text, -1) : NULL;
 }
@@ -528,8 +548,8 @@ read_json_fields (TaiouLokiFinding *finding,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       reason = json_node_get_object (node);
-      text = _taiou_json_get_string (reason, "message");
-      description = _taiou_json_get_string (reason, "description");
+      text = json_text (reason, "message");
+      description = json_text (reason, "description");
       score = get_json_number (reason, "score");
       g_string_append (line, text != NULL ? text : "?");
       if (score >= 0)
