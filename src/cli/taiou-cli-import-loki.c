@@ -79,7 +79,10 @@ print_log (TaiouLokiLog *log)
       if (finding->level == TAIOU_LOKI_LEVEL_NOTICE)
         continue;
       if (n_listed < MAX_LISTED)
-        print_finding (finding), n_listed++;
+        {
+          print_finding (finding);
+          n_listed++;
+        }
       else
         n_unlisted++;
     }

@@ -251,6 +251,25 @@ test_loki_status_and_errors (void)
   g_assert_nonnull (strstr (escaped->out, "PC\\x1b[2J"));
 }
 
+/* More notices than are kept: nothing was detected, but the log was not kept whole, so the
+ * status is 2 with a warning that says why. */
+static void
+test_loki_truncated (void)
+{
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(TaiouTestCliResult) result = NULL;
+
+  for (guint i = 0; i <= TAIOU_LOKI_MAX_FINDINGS; i++)
+    g_string_append_printf (data, "20240304T09:30:00Z PC LOKI: Notice: MODULE: ProcessScan "
+                                  "MESSAGE: Listening process PID: %u NAME: x\n", i);
+  path = write_report ("many-notices.log", data->str);
+  result = taiou_test_run_cli ("C.UTF-8", "import", "loki", path, NULL);
+  g_assert_cmpint (result->status, ==, 2);
+  g_assert_nonnull (strstr (result->out, "ALERT 0, WARNING 0, NOTICE 10001"));
+  g_assert_nonnull (strstr (result->err, "many-notices.log was not read to the end"));
+}
+
 /* The same, for a user who reads Japanese. */
 static void
 test_loki_in_japanese (void)
@@ -286,6 +305,7 @@ main (int    argc,
   g_test_add_func ("/taiou/cli/import/emocheck-folder-of-three-pcs", test_folder_of_three_pcs);
   g_test_add_func ("/taiou/cli/import/loki-into-incident", test_loki_into_incident);
   g_test_add_func ("/taiou/cli/import/loki-status-and-errors", test_loki_status_and_errors);
+  g_test_add_func ("/taiou/cli/import/loki-truncated", test_loki_truncated);
   g_test_add_func ("/taiou/cli/import/loki-in-japanese", test_loki_in_japanese);
 
   return g_test_run ();

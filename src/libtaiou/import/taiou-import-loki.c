@@ -203,11 +203,20 @@ parser_take_entry (Parser         *parser,
     return;
 
   if (level_is (entry->level, "ALERT"))
-    level = TAIOU_LOKI_LEVEL_ALERT, log->n_alerts++;
+    {
+      level = TAIOU_LOKI_LEVEL_ALERT;
+      log->n_alerts++;
+    }
   else if (level_is (entry->level, "WARNING"))
-    level = TAIOU_LOKI_LEVEL_WARNING, log->n_warnings++;
+    {
+      level = TAIOU_LOKI_LEVEL_WARNING;
+      log->n_warnings++;
+    }
   else if (level_is (entry->level, "NOTICE"))
-    level = TAIOU_LOKI_LEVEL_NOTICE, log->n_notices++;
+    {
+      level = TAIOU_LOKI_LEVEL_NOTICE;
+      log->n_notices++;
+    }
   else
     return;
 
@@ -255,7 +264,11 @@ parser_take_line (Parser     *parser,
   if (parser->gave_up)
     return;
   if (log->n_lines == 1 && length >= 3 && memcmp (line, "\xef\xbb\xbf", 3) == 0)
-    line += 3, length -= 3;  /* a spreadsheet's byte-order mark */
+    {
+      /* a spreadsheet's byte-order mark */
+      line += 3;
+      length -= 3;
+    }
   if (length > 0 && line[length - 1] == '\r')
     length--;
   if (length == 0)
