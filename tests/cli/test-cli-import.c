@@ -187,6 +187,7 @@ test_loki_into_incident (void)
   g_autoptr(TaiouTestCliResult) result = NULL;
   g_autoptr(TaiouTestCliResult) forced_csv = NULL;
   g_autoptr(TaiouTestCliResult) shown = NULL;
+  g_autoptr(TaiouTestCliResult) observables = NULL;
   g_autoptr(GPtrArray) events = NULL;
 
   result = taiou_test_run_cli ("C.UTF-8", "--db", db, "import", "loki", text, jsonl,
@@ -215,6 +216,13 @@ test_loki_into_incident (void)
   g_assert_nonnull (strstr (shown->out, "Loki log loki-rs.jsonl from pc-12.example.lan: ALERT 1"));
   g_assert_nonnull (strstr (shown->out, "Loki ALERT on pc-12.example.lan (file_match, score 150): "
                                         "/home/sato/"));
+
+  /* The hashes Loki reported are the incident's observables for TheHive and MISP. */
+  observables = taiou_test_run_cli ("C.UTF-8", "--db", db, "timeline", "export", "--incident", id,
+                                    "--format", "observables-csv", NULL);
+  g_assert_cmpint (observables->status, ==, 0);
+  g_assert_nonnull (strstr (observables->out, "0123456789abcdef0123456789abcdef0123456789abcdef"
+                                              "0123456789abcdef"));
 }
 
 /* Status 0 only for logs read whole with nothing found; an unreadable one is named and makes
