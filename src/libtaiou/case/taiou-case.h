@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "taiou-import-emocheck.h"
+#include "taiou-import-loki.h"
 #include "taiou-ioc-set.h"
 #include "taiou-mail-triage.h"
 #include "taiou-notice.h"
@@ -98,6 +99,9 @@ gboolean         taiou_case_record_scan              (TaiouCase            *self
                                                       GError              **error);
 gboolean         taiou_case_record_emocheck          (TaiouCase            *self,
                                                       TaiouEmocheckReport  *report,
+                                                      GError              **error);
+gboolean         taiou_case_record_loki              (TaiouCase            *self,
+                                                      TaiouLokiLog         *log,
                                                       GError              **error);
 gboolean         taiou_case_record_notice            (TaiouCase            *self,
                                                       TaiouIncident        *incident,
