@@ -16,6 +16,7 @@
 #include "taiou-host-snapshot.h"
 #include "taiou-i18n.h"
 #include "taiou-import-emocheck.h"
+#include "taiou-import-taiou-json.h"
 #include "taiou-incident.h"
 #include "taiou-incident-summary.h"
 #include "taiou-ioc-bundled.h"
