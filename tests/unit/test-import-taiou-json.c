@@ -361,6 +361,13 @@ test_wrong_format (void)
                                               "\"domain\":\"taiou-event-v9\"");
   g_autofree char *string_seq = replace_once (text, "{\"seq\":1,", "{\"seq\":\"1\",");
   g_autofree char *no_events = replace_once (text, "\"events\":[", "\"events_\":[");
+  g_autofree char *zero_seq = replace_once (text, "{\"seq\":1,", "{\"seq\":0,");
+  g_autoptr(TaiouPcRecord) record = parse_ok (text);
+  const TaiouPcRecordEvent *first = record->events->pdata[0];
+  g_autofree char *first_line = event_line (text, 1);
+  g_autofree char *time = g_strdup_printf ("\"time_us\":%" G_GINT64_FORMAT ",", first->time_us);
+  g_autofree char *line_before_1970 = replace_once (first_line, time, "\"time_us\":-5,");
+  g_autofree char *before_1970 = replace_once (text, first_line, line_before_1970);
   g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (NULL);
   g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "x", 3);
   g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
@@ -372,6 +379,8 @@ test_wrong_format (void)
   assert_refused (other_hash, -1, TAIOU_PC_RECORD_ERROR_FORMAT);
   assert_refused (string_seq, -1, TAIOU_PC_RECORD_ERROR_FORMAT);
   assert_refused (no_events, -1, TAIOU_PC_RECORD_ERROR_FORMAT);
+  assert_refused (zero_seq, -1, TAIOU_PC_RECORD_ERROR_FORMAT);
+  assert_refused (before_1970, -1, TAIOU_PC_RECORD_ERROR_FORMAT);
 
   /* Another of Taiou's own exports. */
   taiou_export_incident (timeline, taiou_incident_get_id (incident),

@@ -257,15 +257,17 @@ parse_event (JsonNode            *node,
       return member_error (&place, "events", _("a list of objects"), error);
     }
   object = json_node_get_object (node);
-  if (get_int (object, "seq", FALSE, &place, &event->seq, error) && event->seq > 0)
+  if (!get_int (object, "seq", FALSE, &place, &event->seq, error) ||
+      (event->seq <= 0 && !member_error (&place, "seq", _("a positive number"), error)))
     {
-      g_free (where);
-      where = g_strdup_printf (_("event #%lld"), (long long) event->seq);
-      place.where = where;
+      event_free (event);
+      return FALSE;
     }
+  g_free (where);
+  where = g_strdup_printf (_("event #%lld"), (long long) event->seq);
+  place.where = where;
 
-  ok = event->seq > 0 &&
-       get_int (object, "incident_id", FALSE, &place, &event->incident_id, error) &&
+  ok = get_int (object, "incident_id", FALSE, &place, &event->incident_id, error) &&
        get_int (object, "time_us", FALSE, &place, &event->time_us, error) &&
        get_text (object, "kind", FALSE, &place, &event->kind, error) &&
        get_text (object, "actor", FALSE, &place, &event->actor, error) &&
@@ -290,8 +292,9 @@ parse_event (JsonNode            *node,
     ok = member_error (&place, "kind", _("filled in"), error);
   if (ok)
     ok = detail_is_object (event->detail, &place, error);
-  if (ok && event->seq <= 0)
-    ok = member_error (&place, "seq", _("a positive number"), error);
+  /* The store refuses a time before 1970 and takes 0 for "now": a record holds neither. */
+  if (ok && event->time_us <= 0)
+    ok = member_error (&place, "time_us", _("a positive number"), error);
 
   if (!ok)
     {
