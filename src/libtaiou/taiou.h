@@ -40,6 +40,8 @@
 #include "taiou-time.h"
 #include "taiou-timeline.h"
 #include "taiou-timeline-pages.h"
+#include "taiou-timeline-batch.h"
+#include "taiou-timeline-query.h"
 #include "taiou-volume-serial.h"
 #include "taiou-winreg.h"
 #include "taiou-emocheck-batch.h"
