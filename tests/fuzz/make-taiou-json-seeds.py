@@ -2,7 +2,8 @@
 """Writes the synthetic seeds of tests/fuzz/corpus/taiou-json-import/.
 
 The records are built here, with the event hash re-implemented from taiou-event.c (SHA-256 of
-the previous hash and the length-prefixed fields under the domain "taiou-event-v1"), so the
+the previous hash and the length-prefixed fields under the domain "taiou-event-v1", or "-v2"
+with the origin appended for a merged event), so the
 seeds hold valid chains the fuzzer can then break.  Run from the source root:
     python3 tests/fuzz/make-taiou-json-seeds.py
 """
@@ -22,13 +23,19 @@ def put_string(h, text):
 
 
 def event_hash(prev_hash, e):
+    # An event merged from another PC is hashed as "taiou-event-v2", its origin appended.
+    merged = "origin_hash" in e
     h = hashlib.sha256()
     put_string(h, prev_hash)
-    put_string(h, "taiou-event-v1")
+    put_string(h, "taiou-event-v2" if merged else "taiou-event-v1")
     for n in (e["seq"], e["incident_id"], e["time_us"]):
         h.update(struct.pack(">q", n))
     for name in ("kind", "actor", "host", "summary", "detail"):
         put_string(h, e[name])
+    if merged:
+        put_string(h, e["origin_host"])
+        h.update(struct.pack(">q", e["origin_seq"]))
+        put_string(h, e["origin_hash"])
     return h.hexdigest()
 
 
@@ -55,9 +62,9 @@ def record(events_spec, origin=False):
         e = {"seq": seq, "incident_id": 1, "time_us": 1646700000000000 + i * 1000000,
              "kind": kind, "actor": "山田 太郎", "host": "PC-A", "summary": summary,
              "detail": detail, "prev_hash": prev}
-        e["hash"] = event_hash(prev, e)
         if origin and i == 1:
             e.update(origin_host="PC-B", origin_seq=7, origin_hash="ab" * 32)
+        e["hash"] = event_hash(prev, e)
         events.append(e)
         prev = e["hash"]
     return {"format": "taiou-json", "version": 1, "exported": "2022-03-08T01:00:00Z",

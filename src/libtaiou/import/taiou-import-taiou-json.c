@@ -288,8 +288,15 @@ parse_event (JsonNode            *node,
        !is_hash (event->origin_hash)))
     ok = member_error (&place, "origin_hash", _("a SHA-256 hash with its host and number"),
                        error);
-  if (ok && (event->kind[0] == '\0' || event->host[0] == '\0' || event->summary[0] == '\0'))
+  /* Taiou never records these empty; the store would put this PC's user or name in their place. */
+  if (ok && event->kind[0] == '\0')
     ok = member_error (&place, "kind", _("filled in"), error);
+  if (ok && event->actor[0] == '\0')
+    ok = member_error (&place, "actor", _("filled in"), error);
+  if (ok && event->host[0] == '\0')
+    ok = member_error (&place, "host", _("filled in"), error);
+  if (ok && event->summary[0] == '\0')
+    ok = member_error (&place, "summary", _("filled in"), error);
   if (ok)
     ok = detail_is_object (event->detail, &place, error);
   /* The store refuses a time before 1970 and takes 0 for "now": a record holds neither. */
@@ -601,6 +608,10 @@ taiou_pc_record_verify (TaiouPcRecord  *record,
         .host = event->host,
         .summary = event->summary,
         .detail = event->detail,
+        /* An event the PC had merged from another one is hashed with its origin ("-v2"). */
+        .origin_host = event->origin_host,
+        .origin_seq = event->origin_seq,
+        .origin_hash = event->origin_hash,
       };
 
       if (event->incident_id != record->incident_id)
