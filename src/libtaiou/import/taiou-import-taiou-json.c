@@ -96,7 +96,8 @@ json_depth (const char *data,
         in_string = TRUE;
       else if (c == '{' || c == '[')
         {
-          deepest = MAX (deepest, ++depth);
+          depth++;
+          deepest = MAX (deepest, depth);
           if (deepest > limit)
             break;
         }
