@@ -75,6 +75,13 @@ void           taiou_cli_export_options_clear (TaiouCliExportOptions *options);
 int            taiou_cli_timeline_export      (TaiouTimeline         *timeline,
                                                TaiouCliExportOptions *options);
 
+/* taiou-cli-timeline-import.c */
+int            taiou_cli_timeline_import      (TaiouTimeline         *timeline,
+                                               TaiouCliOptions       *options,
+                                               gint64                 incident_id,
+                                               int                    n_files,
+                                               char                 **files);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TaiouCliExportOptions, taiou_cli_export_options_clear)
 
 /* taiou-cli-shared.c */
