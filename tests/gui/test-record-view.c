@@ -158,6 +158,73 @@ test_verify_again_keeps_place (Fixture       *fixture,
                             "has not been altered"));
 }
 
+static guint
+n_shown (Fixture *fixture)
+{
+  return g_list_model_get_n_items (taiou_timeline_view_get_events (fixture->view));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    expected;
+} Count;
+
+static gboolean
+shows_count (gpointer data)
+{
+  Count *count = data;
+
+  return n_shown (count->fixture) == count->expected;
+}
+
+/* The search and the kind menu narrow the table; the count under them says how many match. */
+static void
+test_search_and_filter (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "busy", 40);
+  g_autoptr(TaiouEvent) mail = append_mail_verdict (fixture, taiou_incident_get_id (incident));
+  GtkWidget *search;
+  GtkDropDown *kinds;
+  GListModel *labels;
+  Count count = { fixture, 0 };
+  guint mail_row = GTK_INVALID_LIST_POSITION;
+
+  show (fixture);
+  g_assert_cmpuint (n_shown (fixture), ==, 42);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->view), "42 events"));
+
+  /* Two characters of Japanese: shorter than the index's trigrams, still found. */
+  search = taiou_test_find_widget_type (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "見積");
+  count.expected = 1;
+  taiou_test_wait_for (shows_count, &count);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->view), "1 event matches"));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "note 17");
+  count.expected = 1;
+  taiou_test_wait_for (shows_count, &count);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  count.expected = 42;
+  taiou_test_wait_for (shows_count, &count);
+
+  /* The kind menu offers the kinds this incident holds, as words. */
+  kinds = GTK_DROP_DOWN (taiou_test_find_widget_type (GTK_WIDGET (fixture->view),
+                                                      GTK_TYPE_DROP_DOWN));
+  labels = gtk_drop_down_get_model (kinds);
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i),
+                   taiou_event_kind_get_label (TAIOU_EVENT_MAIL_TRIAGE)) == 0)
+      mail_row = i;
+  g_assert_cmpuint (mail_row, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (kinds, mail_row);
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_assert_true (taiou_timeline_view_select_event (fixture->view, taiou_event_get_seq (mail)));
+  gtk_drop_down_set_selected (kinds, 0);
+  g_assert_cmpuint (n_shown (fixture), ==, 42);
+}
+
 static TaiouIncidentRow *
 find_incident_row (Fixture *fixture,
                    gint64   incident_id)
@@ -230,6 +297,7 @@ main (int    argc,
 
   ADD_TEST ("/taiou/gui/record-view/detail-shows-reasons", test_detail_shows_reasons);
   ADD_TEST ("/taiou/gui/record-view/verify-again-keeps-place", test_verify_again_keeps_place);
+  ADD_TEST ("/taiou/gui/record-view/search-and-filter", test_search_and_filter);
   ADD_TEST ("/taiou/gui/record-view/incident-list-shows-pcs-and-deadline",
             test_incident_list_shows_pcs_and_deadline);
 

@@ -12,6 +12,7 @@
 
 #include "notice/taiou-notice-window.h"
 #include "taiou-event-detail.h"
+#include "taiou-event-filter-bar.h"
 #include "taiou-incident-row.h"
 #include "taiou-timeline-view.h"
 
@@ -30,7 +31,8 @@ struct _TaiouTimelineView
   TaiouEventDetail *event_detail;
 
   TaiouCase      *case_at_hand;
-  GListStore     *events;
+  GtkSingleSelection *selection;  /* over the shown TaiouEventList; NULL once disposed */
+  TaiouEventFilterBar *filter_bar;
   GCancellable   *verify_cancellable;
   gint64          selected_id;
   gint64          bad_seq;       /* the first event verification refused, 0 if none */
@@ -53,6 +55,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void load_events (TaiouTimelineView *self,
+                         gboolean           keep_place);
 
 typedef enum
 {
@@ -112,9 +117,8 @@ verify_cb (GObject      *source,
 
   /* The banner names the bad event by its number; its row says so too (bind_cell_cb). */
   self->bad_seq = verification != NULL ? verification->first_bad_seq : 0;
-  g_list_model_items_changed (G_LIST_MODEL (self->events), 0,
-                              g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                              g_list_model_get_n_items (G_LIST_MODEL (self->events)));
+  if (self->bad_seq != 0)
+    load_events (self, TRUE);
 
   if (self->announce)
     {
@@ -164,19 +168,63 @@ start_verify (TaiouTimelineView *self)
                                g_object_ref (self));
 }
 
+/* (Re)reads the shown incident's events as the filter bar says, a page at a time.  With
+ * @keep_place, the selected event stays selected and in view (after a verification, a note). */
+static void
+load_events (TaiouTimelineView *self,
+             gboolean           keep_place)
+{
+  g_autoptr(TaiouEventList) events = NULL;
+  g_autoptr(GError) error = NULL;
+  TaiouEventFilter filter;
+  TaiouEvent *selected = NULL;
+  gint64 selected_seq = 0;
+
+  if (self->selection == NULL)
+    return;
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  if (keep_place && selected != NULL)
+    selected_seq = taiou_event_get_seq (selected);
+
+  if (get_timeline (self) != NULL && self->selected_id > 0)
+    {
+      taiou_event_filter_bar_get_filter (self->filter_bar, &filter);
+      events = taiou_event_list_new (get_timeline (self), &filter, &error);
+    }
+  if (events == NULL && error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The events could not be read: %s"),
+                                               error->message);
+
+      taiou_event_filter_bar_set_problem (self->filter_bar, text);
+    }
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (events));
+  if (events == NULL)
+    return;
+  taiou_event_filter_bar_set_count (self->filter_bar,
+                                    g_list_model_get_n_items (G_LIST_MODEL (events)));
+  if (selected_seq != 0)
+    taiou_timeline_view_select_event (self, selected_seq);
+}
+
+static void
+filter_changed_cb (TaiouTimelineView *self)
+{
+  load_events (self, FALSE);
+}
+
 static void
 show_incident (TaiouTimelineView *self,
                TaiouIncident     *incident)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *discovered = NULL;
   g_autofree char *details = NULL;
 
-  g_list_store_remove_all (self->events);
   if (incident == NULL)
     {
       self->selected_id = 0;
+      taiou_event_filter_bar_set_incident (self->filter_bar, NULL, 0);
+      load_events (self, FALSE);
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       return;
     }
@@ -190,15 +238,8 @@ show_incident (TaiouTimelineView *self,
   gtk_label_set_label (self->incident_details, details);
   gtk_stack_set_visible_child_name (self->detail_stack, "incident");
 
-  events = taiou_timeline_list_events (get_timeline (self), self->selected_id, &error);
-  if (events == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The events could not be read: %s"),
-                                               error->message);
-      set_verify_status (self, "dialog-warning-symbolic", "error", text);
-      return;
-    }
-  g_list_store_splice (self->events, 0, 0, events->pdata, events->len);
+  taiou_event_filter_bar_set_incident (self->filter_bar, get_timeline (self), self->selected_id);
+  load_events (self, FALSE);
 }
 
 static void
@@ -206,7 +247,7 @@ incident_selected_cb (TaiouTimelineView *self,
                       GtkListBoxRow     *row)
 {
   /* The list box reports its rows going away while the view is being disposed. */
-  if (self->events == NULL)
+  if (self->selection == NULL)
     return;
   show_incident (self, row != NULL ? taiou_incident_row_get_incident (TAIOU_INCIDENT_ROW (row))
                                    : NULL);
@@ -382,7 +423,7 @@ taiou_timeline_view_dispose (GObject *object)
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_TIMELINE_VIEW);
-  g_clear_object (&self->events);
+  g_clear_object (&self->selection);
   g_clear_object (&self->case_at_hand);
 
   G_OBJECT_CLASS (taiou_timeline_view_parent_class)->dispose (object);
@@ -468,6 +509,8 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, incident_details);
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, event_view);
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, event_detail);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, filter_bar);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, incident_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline-view.reload", NULL,
@@ -484,19 +527,17 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
 static void
 taiou_timeline_view_init (TaiouTimelineView *self)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
-
   g_type_ensure (TAIOU_TYPE_EVENT_DETAIL);
+  g_type_ensure (TAIOU_TYPE_EVENT_FILTER_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->events = g_list_store_new (TAIOU_TYPE_EVENT);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  self->selection = gtk_single_selection_new (NULL);
   /* Nothing is shown in detail until the IT manager picks an event. */
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  g_object_bind_property (selection, "selected-item", self->event_detail, "event",
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_object_bind_property (self->selection, "selected-item", self->event_detail, "event",
                           G_BINDING_SYNC_CREATE);
-  gtk_column_view_set_model (self->event_view, GTK_SELECTION_MODEL (selection));
+  gtk_column_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
 
   add_column (self, C_("event number", "#"), COLUMN_SEQ, FALSE);
   add_column (self, _("Time"), COLUMN_TIME, FALSE);
@@ -525,12 +566,12 @@ taiou_timeline_view_set_case (TaiouTimelineView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
-/* Returns: (transfer none): the shown incident's events, oldest first */
+/* Returns: (transfer none) (nullable): the shown incident's events as filtered, oldest first */
 GListModel *
 taiou_timeline_view_get_events (TaiouTimelineView *self)
 {
   g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), NULL);
-  return G_LIST_MODEL (self->events);
+  return gtk_single_selection_get_model (self->selection);
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column view scrolls on its
@@ -559,21 +600,16 @@ taiou_timeline_view_select_event (TaiouTimelineView *self,
                                   gint64             seq)
 {
   GListModel *events;
+  guint position;
 
   g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), FALSE);
 
-  events = G_LIST_MODEL (self->events);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(TaiouEvent) event = g_list_model_get_item (events, i);
-
-      if (taiou_event_get_seq (event) != seq)
-        continue;
-      gtk_selection_model_select_item (gtk_column_view_get_model (self->event_view), i, TRUE);
-      scroll_to_row (self, i);
-      return TRUE;
-    }
-  return FALSE;
+  events = gtk_single_selection_get_model (self->selection);
+  if (events == NULL || !taiou_event_list_find_seq (TAIOU_EVENT_LIST (events), seq, &position))
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to_row (self, position);
+  return TRUE;
 }
 
 /* The sentence under the header: whether the chain verifies, or why not. */
