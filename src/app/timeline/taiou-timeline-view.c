@@ -14,6 +14,7 @@
 #include "taiou-event-detail.h"
 #include "taiou-event-filter-bar.h"
 #include "taiou-incident-row.h"
+#include "taiou-note-dialog.h"
 #include "taiou-timeline-view.h"
 
 struct _TaiouTimelineView
@@ -465,6 +466,102 @@ taiou_timeline_view_set_property (GObject      *object,
     }
 }
 
+/* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column view scrolls on its
+ * "list.scroll-to-item" action. */
+static void
+scroll_to_row (TaiouTimelineView *self,
+               guint              position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->event_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+static void present_note_dialog (TaiouTimelineView *self,
+                                 const char        *text,
+                                 const char        *problem);
+
+/* The new note is the last event: show it, selected, whatever the filter. */
+static void
+note_added_cb (TaiouTimelineView *self)
+{
+  GListModel *events;
+  guint n;
+
+  taiou_event_filter_bar_set_incident (self->filter_bar, get_timeline (self), self->selected_id);
+  load_events (self, FALSE);
+  events = gtk_single_selection_get_model (self->selection);
+  if (events == NULL || (n = g_list_model_get_n_items (events)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, n - 1);
+  scroll_to_row (self, n - 1);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))),
+                               adw_toast_new (_("Note added to the record")));
+}
+
+static void
+note_refused_cb (TaiouTimelineView *self,
+                 const char        *text,
+                 const char        *problem)
+{
+  present_note_dialog (self, text, problem);
+}
+
+static TaiouIncident *
+dup_shown_incident (TaiouTimelineView *self)
+{
+  g_autoptr(GError) error = NULL;
+  TaiouIncident *incident;
+
+  if (get_timeline (self) == NULL || self->selected_id <= 0)
+    return NULL;
+  incident = taiou_timeline_get_incident (get_timeline (self), self->selected_id, &error);
+  if (incident == NULL)
+    g_debug ("The shown incident is gone: %s", error->message);
+  return incident;
+}
+
+static void
+present_note_dialog (TaiouTimelineView *self,
+                     const char        *text,
+                     const char        *problem)
+{
+  g_autoptr(TaiouIncident) incident = dup_shown_incident (self);
+  TaiouNoteDialog *dialog;
+
+  if (incident == NULL)
+    return;
+  dialog = taiou_note_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  self->case_at_hand, incident,
+                                  gtk_single_selection_get_selected_item (self->selection));
+  if (text != NULL)
+    taiou_note_dialog_set_text (dialog, text);
+  taiou_note_dialog_set_problem (dialog, problem);
+  g_signal_connect_object (dialog, "added", G_CALLBACK (note_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "refused", G_CALLBACK (note_refused_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  taiou_event_filter_bar_focus_search (TAIOU_TIMELINE_VIEW (widget)->filter_bar);
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  present_note_dialog (TAIOU_TIMELINE_VIEW (widget), NULL, NULL);
+}
+
 /* The IT manager writes the follow-up and the reports from the record itself. */
 static void
 write_notice_action (GtkWidget  *widget,
@@ -517,6 +614,13 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
                                    timeline_view_reload);
   gtk_widget_class_install_action (widget_class, "timeline-view.verify", NULL,
                                    timeline_view_verify);
+  gtk_widget_class_install_action (widget_class, "timeline-view.add-note", NULL,
+                                   add_note_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "timeline-view.add-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "timeline-view.find", NULL);
+  gtk_widget_class_install_action (widget_class, "timeline-view.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "timeline-view.write-notice", NULL,
                                    write_notice_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "timeline-view.reload", NULL);
@@ -572,19 +676,6 @@ taiou_timeline_view_get_events (TaiouTimelineView *self)
 {
   g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), NULL);
   return gtk_single_selection_get_model (self->selection);
-}
-
-/* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column view scrolls on its
- * "list.scroll-to-item" action. */
-static void
-scroll_to_row (TaiouTimelineView *self,
-               guint              position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->event_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
 
 /**

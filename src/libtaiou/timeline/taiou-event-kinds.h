@@ -51,6 +51,9 @@
 
 /* A note someone added by hand. */
 #define TAIOU_EVENT_NOTE                      "note"
+/* A note about an earlier event (a correction: nothing recorded is ever edited) names it by its
+ * number in the record. */
+#define TAIOU_EVENT_DETAIL_REFERS_TO          "refers_to"
 
 /* Inside a finding's JSON (taiou_finding_to_json()): the rule that fired.  Findings recorded
  * before the shape was shared with taiou-cli's scan JSON carry reason_en/reason_ja where newer
