@@ -330,6 +330,58 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->folder), ==, 0);
 }
 
+typedef struct
+{
+  guint   n_calls;
+  gint64  last_done;
+  gint64  total;
+  GThread *thread;
+} Progress;
+
+static void
+note_progress (gint64   done,
+               gint64   total,
+               gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  /* Delivered in the caller's main loop, never from the worker. */
+  g_assert_true (g_thread_self () == progress->thread);
+  g_assert_cmpint (done, >=, progress->last_done);
+  progress->n_calls++;
+  progress->last_done = done;
+  progress->total = total;
+}
+
+/* The app's way: a worker thread, progress in the main loop, the file once complete. */
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, "async.pdf", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { 0, 0, 0, g_thread_self () };
+  const TaiouExportOptions options = { .organization = "株式会社サンプル商事" };
+
+  taiou_export_incident_to_path_async (fixture->timeline, fixture->incident_id,
+                                       TAIOU_EXPORT_FORMAT_REPORT_PDF, path, &options,
+                                       note_progress, &progress, NULL, taiou_test_store_result,
+                                       &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (taiou_export_incident_to_path_finish (fixture->timeline, result, &error));
+  g_assert_no_error (error);
+  /* Drain the last delivery, queued before the result. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (progress.n_calls, >=, 1);
+  g_assert_cmpint (progress.last_done, ==, progress.total);
+  /* incident.created, the mail, the two APPI events and the notes */
+  g_assert_cmpint (progress.total, ==, 10004);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
 /* Without the Japanese font the PDF would print boxes: refused, and no file. */
 static void
 test_missing_font (Fixture       *fixture,
@@ -386,5 +438,7 @@ main (int    argc,
   g_test_add ("/taiou/report/cancel-leaves-no-file", Fixture, GUINT_TO_POINTER (10000),
               fixture_set_up, test_cancel, fixture_tear_down);
   add_fixture_test ("missing-font", test_missing_font);
+  g_test_add ("/taiou/report/async", Fixture, GUINT_TO_POINTER (10000), fixture_set_up,
+              test_async, fixture_tear_down);
   return g_test_run ();
 }

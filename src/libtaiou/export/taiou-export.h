@@ -79,4 +79,19 @@ gboolean    taiou_export_incident_to_path     (TaiouTimeline             *timeli
                                                GCancellable              *cancellable,
                                                GError                   **error);
 
+/* taiou-export-async.c */
+void        taiou_export_incident_to_path_async  (TaiouTimeline             *timeline,
+                                                  gint64                     incident_id,
+                                                  TaiouExportFormat          format,
+                                                  const char                *path,
+                                                  const TaiouExportOptions  *options,
+                                                  TaiouExportProgressFunc    progress,
+                                                  gpointer                   progress_data,
+                                                  GCancellable              *cancellable,
+                                                  GAsyncReadyCallback        callback,
+                                                  gpointer                   user_data);
+gboolean    taiou_export_incident_to_path_finish (TaiouTimeline             *timeline,
+                                                  GAsyncResult              *result,
+                                                  GError                   **error);
+
 G_END_DECLS
