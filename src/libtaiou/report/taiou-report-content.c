@@ -414,9 +414,13 @@ fill_progress (TaiouReportContent       *self,
       g_string_append_printf (remaining, "%s%s", remaining->len > 0 ? "／" : "",
                               summary_text (item->text));
     }
-  add_row (self->progress, "残っている作業",
-           remaining->len > 0 ? g_string_free (remaining, FALSE)
-                              : (g_string_free (remaining, TRUE), g_strdup ("なし")));
+  /* Without the wizard's steps (the CLI) "nothing left" would claim more than is known. */
+  if (remaining->len > 0)
+    add_row (self->progress, "残っている作業", g_string_free (g_steal_pointer (&remaining), FALSE));
+  else if (inputs->step_ids != NULL && inputs->step_ids[0] != NULL)
+    add_row (self->progress, "残っている作業", g_strdup ("なし"));
+  if (remaining != NULL)
+    g_string_free (remaining, TRUE);
   add_row (self->progress, "IT 管理者への引き継ぎ",
            summary->handed_over_us != 0 ? format_japanese_time (summary->handed_over_us)
                                         : g_strdup ("未了"));
