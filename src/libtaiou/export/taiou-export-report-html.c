@@ -112,7 +112,8 @@ append_title_page (GString                  *out,
   append_rows (out, rows);
   g_string_append (out, "<p class=\"note\">本報告書は、感染対応アシスタントが対応の記録から作成した"
                         "下書きです。「<span class=\"unfilled\">" TAIOU_REPORT_UNFILLED "</span>」"
-                        "の箇所は記録から分からない事項です。事実を確認のうえ記入してください。日時は、"
+                        "の箇所は記録から分からない事項です。事実を確認のうえ記入してください。"
+                        "日時は、"
                         "特に記載のない限りこの PC の時刻で表示しています。</p>\n</div>\n");
 }
 
@@ -140,7 +141,8 @@ append_front (GString                  *out,
   append_escaped (out, content->deadline_note);
   g_string_append (out, "</p>\n</section>\n");
 
-  g_string_append (out, "<section>\n<h2>3　漏えい等報告の記載事項（個人情報保護法施行規則第8条第1項）"
+  g_string_append (out, "<section>\n<h2>3　漏えい等報告の記載事項"
+                        "（個人情報保護法施行規則第8条第1項）"
                         "</h2>\n");
   for (guint i = 0; i < TAIOU_REPORT_N_ITEMS; i++)
     {
@@ -156,7 +158,8 @@ append_front (GString                  *out,
       g_string_append (out, "</p>\n");
     }
   g_string_append (out, "</section>\n<section>\n<h2>4　対応の記録（全件）</h2>\n<table>\n"
-                        "<colgroup><col class=\"c-seq\"><col class=\"c-time\"><col class=\"c-host\">"
+                        "<colgroup><col class=\"c-seq\"><col class=\"c-time\">"
+                        "<col class=\"c-host\">"
                         "<col class=\"c-actor\"><col class=\"c-kind\"><col></colgroup>\n"
                         "<thead><tr><th>#</th><th>日時（");
   append_escaped (out, content->zone_name);
@@ -228,8 +231,9 @@ html_end (TaiouExportContext  *context,
 
   if (context->n_events == 0)
     g_string_append (out, "<tr><td colspan=\"6\">記録はありません。</td></tr>\n");
-  g_string_append_printf (out, "</tbody>\n</table>\n</section>\n<section>\n<h2>5　記録の完全性</h2>\n"
-                               "<dl>\n<dt>この事案の記録の件数</dt><dd>%" G_GINT64_FORMAT " 件</dd>\n"
+  g_string_append_printf (out, "</tbody>\n</table>\n</section>\n<section>\n"
+                               "<h2>5　記録の完全性</h2>\n<dl>\n"
+                               "<dt>この事案の記録の件数</dt><dd>%" G_GINT64_FORMAT " 件</dd>\n"
                                "<dt>この事案の最後の記録のハッシュ（SHA-256）</dt>"
                                "<dd class=\"hash\">", context->n_events);
   append_escaped (out, context->head_hash != NULL ? context->head_hash : "—");
@@ -237,9 +241,10 @@ html_end (TaiouExportContext  *context,
   append_escaped (out, content->verification->head_hash);
   g_string_append (out, "</dd>\n<dt>検証の結果</dt><dd>");
   append_escaped (out, verification);
-  g_string_append (out, "</dd>\n</dl>\n<p class=\"note\">各記録は直前の記録のハッシュを含めてハッシュ化"
-                        "されています（ハッシュチェーン）。上のハッシュを控えておくと、後から記録が書き"
-                        "換えられていないことを確かめられます。</p>\n</section>\n</body>\n</html>\n");
+  g_string_append (out, "</dd>\n</dl>\n<p class=\"note\">各記録は直前の記録のハッシュを含めて"
+                        "ハッシュ化されています（ハッシュチェーン）。上のハッシュを控えておくと、"
+                        "後から記録が書き換えられていないことを確かめられます。</p>\n"
+                        "</section>\n</body>\n</html>\n");
   return TRUE;
 }
 

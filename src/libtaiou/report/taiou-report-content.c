@@ -462,7 +462,8 @@ fill_deadlines (TaiouReportContent   *self,
 
   if (!summary->appi_assessed)
     {
-      self->deadline_note = g_strdup ("個人データが漏えいしたおそれの有無は、まだ確認されていません。");
+      self->deadline_note = g_strdup ("個人データが漏えいしたおそれの有無は、"
+                                      "まだ確認されていません。");
       return;
     }
   if (!summary->personal_data)
@@ -546,7 +547,8 @@ fill_items (TaiouReportContent   *self,
 
   /* 1 概要: what the record itself says happened. */
   {
-    g_autofree char *discovered = format_japanese_time (taiou_incident_get_discovered_us (incident));
+    g_autofree char *discovered =
+      format_japanese_time (taiou_incident_get_discovered_us (incident));
     g_autofree char *host = taiou_report_clean_text (taiou_incident_get_host (incident), 200);
     g_autofree char *reporter = taiou_report_clean_text (taiou_incident_get_reporter (incident),
                                                          200);
@@ -564,7 +566,8 @@ fill_items (TaiouReportContent   *self,
   }
   /* 2 項目: only whether sensitive data is concerned is known. */
   if (triggers & TAIOU_APPI_TRIGGER_SENSITIVE)
-    g_ptr_array_add (s[1], g_strdup ("要配慮個人情報が含まれるおそれがあります（施行規則第7条第1号）。"
+    g_ptr_array_add (s[1], g_strdup ("要配慮個人情報が含まれるおそれがあります"
+                                     "（施行規則第7条第1号）。"
                                      "具体的な項目は" TAIOU_REPORT_UNFILLED "。"));
   /* 3 本人の数 */
   if (triggers & TAIOU_APPI_TRIGGER_OVER_1000)
@@ -572,7 +575,8 @@ fill_items (TaiouReportContent   *self,
                                      "正確な人数は" TAIOU_REPORT_UNFILLED "。"));
   /* 4 原因 */
   if (triggers & TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE)
-    g_ptr_array_add (s[3], g_strdup ("不正アクセス等、不正の目的をもって行われたおそれがある漏えい等"
+    g_ptr_array_add (s[3], g_strdup ("不正アクセス等、不正の目的をもって"
+                                     "行われたおそれがある漏えい等"
                                      "（施行規則第7条第3号）と判断されています。"));
   if (reading->n_emotet > 0)
     g_ptr_array_add (s[3], g_strdup_printf ("EmoCheck により Emotet のプロセスが %"
@@ -587,11 +591,13 @@ fill_items (TaiouReportContent   *self,
   /* 5 二次被害 */
   if (triggers & TAIOU_APPI_TRIGGER_FINANCIAL)
     g_ptr_array_add (s[4], g_strdup ("不正に利用されることにより財産的被害が生じるおそれがあります"
-                                     "（施行規則第7条第2号）。その内容は" TAIOU_REPORT_UNFILLED "。"));
+                                     "（施行規則第7条第2号）。その内容は"
+                                     TAIOU_REPORT_UNFILLED "。"));
   /* 6 本人への対応 */
   if (summary->appi_done_us[TAIOU_APPI_ITEM_NOTIFY_PERSONS] != 0)
     {
-      g_autofree char *time = format_japanese_time (summary->appi_done_us[TAIOU_APPI_ITEM_NOTIFY_PERSONS]);
+      gint64 notified_us = summary->appi_done_us[TAIOU_APPI_ITEM_NOTIFY_PERSONS];
+      g_autofree char *time = format_japanese_time (notified_us);
 
       g_ptr_array_add (s[5], g_strdup_printf ("%s に本人への通知を実施しました。", time));
     }

@@ -557,7 +557,8 @@ taiou_report_pdf_finish (TaiouReportPdf            *self,
     g_ptr_array_add (chain, &rows_data[i]);
   draw_rows (self, chain);
   set_grey (self->cr, 0.3);
-  draw_text (self, "各記録は直前の記録のハッシュを含めてハッシュ化されています（ハッシュチェーン）。"
+  draw_text (self, "各記録は直前の記録のハッシュを含めてハッシュ化されています"
+             "（ハッシュチェーン）。"
              "上のハッシュを控えておくと、後から記録が書き換えられていないことを確かめられます。",
              self->small, MARGIN_X, TEXT_WIDTH, 0);
   set_grey (self->cr, 0.0);
