@@ -438,11 +438,12 @@ format_appi_date (const GDate *date)
   return taiou_appi_format_date (date, TRUE);
 }
 
+/* Returns: (transfer full): when it was done, or else @otherwise (taken) */
 static char *
-format_done (gint64      done_us,
-             const char *otherwise)  /* (transfer full) */
+format_done (gint64  done_us,
+             char   *otherwise)
 {
-  g_autofree char *owned = (char *) otherwise;
+  g_autofree char *owned = otherwise;
   g_autofree char *time = NULL;
 
   if (done_us == 0)

@@ -365,8 +365,9 @@ draw_items (TaiouReportPdf           *self,
       set_grey (self->cr, 0.4);
       draw_text (self, item->statute, self->small, MARGIN_X + 12, TEXT_WIDTH - 12, 3);
       set_grey (self->cr, 0.0);
-      draw_text (self, item->text != NULL ? item->text : TAIOU_REPORT_UNFILLED, self->body,
-                 MARGIN_X + 12, TEXT_WIDTH - 12, 12);
+      /* An item left to fill stands out, as the HTML's does. */
+      draw_text (self, item->text != NULL ? item->text : TAIOU_REPORT_UNFILLED,
+                 item->text != NULL ? self->body : self->bold, MARGIN_X + 12, TEXT_WIDTH - 12, 12);
     }
 }
 
