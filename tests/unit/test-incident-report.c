@@ -20,7 +20,7 @@
 
 /* A mail subject as an attacker writes it: markup, a right-to-left override, control bytes. */
 #define HOSTILE_SUBJECT "<script>alert(\"x\")</script>&amp; \xe2\x80\xae" "cod.exe\x01\x1b[31m"
-#define N_NOTES 1500
+#define N_NOTES 600
 
 static const char * const item_headings[] = {
   "概要", "漏えい等した個人データの項目", "本人の数", "原因", "二次被害", "本人への対応", "公表",
@@ -247,7 +247,7 @@ test_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "目安"));
   g_assert_nonnull (strstr (text, "改ざんは検出されませんでした"));
   /* The last event's row and the kind's Japanese label made it into the table. */
-  g_assert_nonnull (strstr (text, "メモ 1500"));
+  g_assert_nonnull (strstr (text, "メモ 600"));
   /* The hostile subject is there as text, without its control characters. */
   g_assert_nonnull (strstr (text, "alert"));
   g_assert_null (strstr (text, "\xe2\x80\xae"));
@@ -288,7 +288,7 @@ test_html (Fixture       *fixture,
   for (const char *p = html; (p = strstr (p, TAIOU_REPORT_UNFILLED)) != NULL; p++)
     n_unfilled++;
   g_assert_cmpuint (n_unfilled, >=, 3);
-  g_assert_nonnull (strstr (html, "メモ 1500"));
+  g_assert_nonnull (strstr (html, "メモ 600"));
 }
 
 static void
@@ -436,10 +436,12 @@ main (int    argc,
   g_test_add_func ("/taiou/report/clean-text", test_clean_text);
   add_fixture_test ("pdf", test_pdf);
   add_fixture_test ("html", test_html);
-  /* Enough events that the walk reads another page after the first progress report. */
-  g_test_add ("/taiou/report/cancel-leaves-no-file", Fixture, GUINT_TO_POINTER (10000),
+  /* Enough events that the walk reads another page (2,048 events) after the first progress
+   * report (at 4,096). */
+  g_test_add ("/taiou/report/cancel-leaves-no-file", Fixture, GUINT_TO_POINTER (4500),
               fixture_set_up, test_cancel, fixture_tear_down);
-  add_fixture_test ("missing-font", test_missing_font);
+  g_test_add ("/taiou/report/missing-font", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
+              test_missing_font, fixture_tear_down);
   add_fixture_test ("async", test_async);
   return g_test_run ();
 }
