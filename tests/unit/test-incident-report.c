@@ -31,6 +31,7 @@ typedef struct
 {
   TaiouTimeline *timeline;
   char          *db;
+  char          *db_folder;     /* its own mkdtemp: a subprocess test sets the fixture up again */
   char          *folder;
   gint64         incident_id;
 } Fixture;
@@ -77,7 +78,9 @@ fixture_set_up (Fixture       *fixture,
   for (guint i = 0; i < 120; i++)
     g_string_append_c (title, 'A');
 
-  fixture->db = taiou_test_db_path ();
+  fixture->db_folder = g_dir_make_tmp ("taiou-report-db-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->db_folder, "timeline.db", NULL);
   fixture->folder = g_dir_make_tmp ("taiou-report-XXXXXX", &error);
   g_assert_no_error (error);
   chain = taiou_test_chain_open (fixture->db);
@@ -112,21 +115,29 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+remove_folder (const char *folder)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->folder, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
 
       g_unlink (path);
     }
-  g_rmdir (fixture->folder);
+  g_rmdir (folder);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
   g_clear_object (&fixture->timeline);
+  remove_folder (fixture->folder);
+  remove_folder (fixture->db_folder);
   g_free (fixture->folder);
+  g_free (fixture->db_folder);
   g_free (fixture->db);
 }
 
