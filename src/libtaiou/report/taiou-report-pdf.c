@@ -458,6 +458,28 @@ draw_table_header (TaiouReportPdf *self)
     pango_layout_set_font_description (self->cells[i], self->table);
 }
 
+/* The document's properties, dated with the report's own time (not cairo's "now"), so that
+ * the same export time makes the same file. */
+static void
+set_metadata (TaiouReportPdf           *self,
+              const TaiouReportContent *content,
+              const char               *short_title)
+{
+  g_autoptr(GDateTime) made = g_date_time_new_from_unix_utc (content->made_us / G_USEC_PER_SEC);
+  g_autofree char *made_text = made != NULL ? g_date_time_format (made, "%Y-%m-%dT%H:%M:%SZ")
+                                            : NULL;
+  g_autofree char *title = g_strdup_printf ("インシデント報告書：%s", short_title);
+
+  cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "感染対応アシスタント");
+  if (made_text != NULL)
+    {
+      cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATE_DATE, made_text);
+      cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_MOD_DATE, made_text);
+    }
+}
+
 /**
  * taiou_report_pdf_write_front:
  *
@@ -475,6 +497,7 @@ taiou_report_pdf_write_front (TaiouReportPdf           *self,
   footer_title = g_utf8_substring (content->title, 0, MIN (g_utf8_strlen (content->title, -1),
                                                            60));
   self->footer = g_strdup_printf ("インシデント報告書　%s", footer_title);
+  set_metadata (self, content, footer_title);
   self->time_title = g_strdup_printf ("日時（%s）", content->zone_name);
 
   draw_title_page (self, content);
