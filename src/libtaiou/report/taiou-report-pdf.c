@@ -41,7 +41,7 @@ G_DEFINE_QUARK (taiou-report-error-quark, taiou_report_error)
  * table of 100,000 rows shapes half as much text (shaping is most of the PDF's cost). */
 #define CACHED_COLUMN(i) ((i) >= 2 && (i) <= 4)
 #define MAX_CACHED 256
-static const double column_widths[N_COLUMNS] = { 34, 80, 58, 58, 76, 0 };
+static const double column_widths[N_COLUMNS] = { 30, 74, 48, 48, 80, 0 };
 static const char * const column_titles[N_COLUMNS] = {
   "#", NULL /* 日時（zone） */, "端末", "実行者", "種別", "内容",
 };
