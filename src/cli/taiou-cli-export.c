@@ -22,7 +22,7 @@ taiou_cli_export_option_group (TaiouCliExportOptions *options)
 {
   const GOptionEntry entries[] = {
     { "incident", 0, 0, G_OPTION_ARG_INT64, &options->incident_id,
-      N_("export: the incident to export"), N_("ID") },
+      N_("export: the incident to export; import: the incident to merge into"), N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options->format,
       N_("export: taiou-json, timesketch-jsonl, timesketch-csv, iris-json, iris-csv, "
          "observables-csv, observables-json, report-html or report-pdf"), N_("FORMAT") },

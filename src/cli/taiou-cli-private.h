@@ -44,6 +44,10 @@ typedef struct
 int            taiou_cli_import          (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);
+int            taiou_cli_import_loki     (char            **paths,
+                                          TaiouLokiFormat   format,
+                                          TaiouCase        *import_case,
+                                          gint64            incident_id);
 int            taiou_cli_mail            (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);
@@ -71,6 +75,13 @@ GOptionGroup  *taiou_cli_export_option_group  (TaiouCliExportOptions *options);
 void           taiou_cli_export_options_clear (TaiouCliExportOptions *options);
 int            taiou_cli_timeline_export      (TaiouTimeline         *timeline,
                                                TaiouCliExportOptions *options);
+
+/* taiou-cli-timeline-import.c */
+int            taiou_cli_timeline_import      (TaiouTimeline         *timeline,
+                                               TaiouCliOptions       *options,
+                                               gint64                 incident_id,
+                                               int                    n_files,
+                                               char                 **files);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TaiouCliExportOptions, taiou_cli_export_options_clear)
 

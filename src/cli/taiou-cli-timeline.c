@@ -1,4 +1,4 @@
-/* taiou-cli-timeline.c — `taiou-cli timeline list|show ID|verify|export` */
+/* taiou-cli-timeline.c — `taiou-cli timeline list|show ID|verify|export|import FILE…` */
 #define G_LOG_DOMAIN "taiou-cli"
 
 #include "config.h"
@@ -173,7 +173,8 @@ taiou_cli_timeline (int              argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("list | show ID | verify | export — the incident timeline"));
+  context = g_option_context_new (_("list | show ID | verify | export | import FILE… — the "
+                                    "incident timeline"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, taiou_cli_export_option_group (&export_options));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -184,14 +185,17 @@ taiou_cli_timeline (int              argc,
 
   if (argc < 2)
     return taiou_cli_usage_error (context,
-                                  _("Say what to do: list, show ID, verify or export."));
+                                  _("Say what to do: list, show ID, verify, export or "
+                                    "import FILE…."));
   action = argv[1];
 
-  if (g_strcmp0 (action, "show") == 0 ? argc != 3 : argc != 2)
+  if (g_strcmp0 (action, "import") == 0 ? argc < 3 :
+      g_strcmp0 (action, "show") == 0 ? argc != 3 : argc != 2)
     return taiou_cli_usage_error (context, _("Wrong number of arguments."));
 
   if (g_strcmp0 (action, "list") != 0 && g_strcmp0 (action, "show") != 0 &&
-      g_strcmp0 (action, "verify") != 0 && g_strcmp0 (action, "export") != 0)
+      g_strcmp0 (action, "verify") != 0 && g_strcmp0 (action, "export") != 0 &&
+      g_strcmp0 (action, "import") != 0)
     {
       g_autofree char *message = g_strdup_printf (_("Unknown timeline action “%s”."), action);
       return taiou_cli_usage_error (context, message);
@@ -207,5 +211,8 @@ taiou_cli_timeline (int              argc,
     return timeline_show (timeline, options, argv[2]);
   if (g_strcmp0 (action, "export") == 0)
     return taiou_cli_timeline_export (timeline, &export_options);
+  if (g_strcmp0 (action, "import") == 0)
+    return taiou_cli_timeline_import (timeline, options, export_options.incident_id, argc - 2,
+                                      argv + 2);
   return timeline_verify (timeline, options);
 }

@@ -17,6 +17,8 @@ struct _TaiouTestChain
   sqlite3      *db;
   sqlite3_stmt *insert_event;
   sqlite3_stmt *insert_incident;
+  sqlite3_stmt *insert_text;
+  GHashTable   *positions; /* incident id → its last event's position */
   gint64        seq;
   char         *head;
 };
@@ -46,14 +48,23 @@ taiou_test_chain_open (const char *path)
   check (chain->db, sqlite3_exec (chain->db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
   check (chain->db, sqlite3_prepare_v2 (chain->db,
                                         "INSERT INTO events (seq, incident_id, time_us, kind, "
-                                        "actor, host, summary, detail, prev_hash, hash) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        "actor, host, summary, detail, prev_hash, hash, "
+                                        "position) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                         -1, &chain->insert_event, NULL), SQLITE_OK);
   check (chain->db, sqlite3_prepare_v2 (chain->db,
                                         "INSERT INTO incidents (uuid, title, created_us, "
                                         "discovered_us, host, reporter) "
                                         "VALUES (?, ?, ?, ?, ?, ?)",
                                         -1, &chain->insert_incident, NULL), SQLITE_OK);
+  /* The same search text taiou-timeline-append.c writes. */
+  check (chain->db, sqlite3_prepare_v2 (chain->db,
+                                        "INSERT INTO events_text (rowid, summary, detail) "
+                                        "VALUES (?1, ?2, CASE WHEN json_valid (?3) THEN "
+                                        "(SELECT group_concat (value, ' ') FROM json_tree (?3) "
+                                        " WHERE atom IS NOT NULL) ELSE ?3 END)",
+                                        -1, &chain->insert_text, NULL), SQLITE_OK);
+  chain->positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   chain->head = g_strdup (TAIOU_EVENT_GENESIS_HASH);
   return chain;
 }
@@ -91,9 +102,29 @@ taiou_test_chain_add_event (TaiouTestChain *chain,
   sqlite3_bind_text (stmt, 8, fields.detail, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, chain->head, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
+  if (incident_id > 0)
+    {
+      gint64 position = GPOINTER_TO_SIZE (g_hash_table_lookup (chain->positions,
+                                                               &incident_id)) + 1;
+
+      g_hash_table_replace (chain->positions, g_memdup2 (&incident_id, sizeof incident_id),
+                            GSIZE_TO_POINTER (position));
+      sqlite3_bind_int64 (stmt, 11, position);
+    }
   check (chain->db, sqlite3_step (stmt), SQLITE_DONE);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+
+  if (incident_id > 0)
+    {
+      stmt = chain->insert_text;
+      sqlite3_bind_int64 (stmt, 1, fields.seq);
+      sqlite3_bind_text (stmt, 2, fields.summary, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, fields.detail, -1, SQLITE_STATIC);
+      check (chain->db, sqlite3_step (stmt), SQLITE_DONE);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
 
   g_free (chain->head);
   chain->head = g_steal_pointer (&hash);
@@ -145,6 +176,8 @@ taiou_test_chain_close (TaiouTestChain *chain)
 {
   sqlite3_finalize (chain->insert_event);
   sqlite3_finalize (chain->insert_incident);
+  sqlite3_finalize (chain->insert_text);
+  g_hash_table_unref (chain->positions);
   check (chain->db, sqlite3_exec (chain->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close (chain->db);
   g_free (chain->head);

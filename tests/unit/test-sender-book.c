@@ -166,6 +166,10 @@ test_book_migrates_old_database (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_close (db);
   taiou_test_sqlite_exec (path, "CREATE TABLE incidents (id INTEGER PRIMARY KEY);"
+                                "CREATE TABLE events (seq INTEGER PRIMARY KEY,"
+                                "  incident_id INTEGER, time_us INTEGER, kind TEXT, actor TEXT,"
+                                "  host TEXT, summary TEXT, detail TEXT, prev_hash TEXT,"
+                                "  hash TEXT);"
                                 "PRAGMA application_id = 1413564757; PRAGMA user_version = 1");
   timeline = taiou_timeline_open (path, &error);
   g_assert_no_error (error);

@@ -115,6 +115,14 @@ taiou_json_event (TaiouExportContext  *context,
   string_member (out, "detail", taiou_event_get_detail (event));
   string_member (out, "prev_hash", taiou_event_get_prev_hash (event));
   string_member (out, "hash", taiou_event_get_hash (event));
+  /* A merged event is hashed as "taiou-event-v2" over these too (taiou-event.c); keeping them
+   * lets a merged incident re-import without doubling. */
+  if (taiou_event_get_origin_hash (event) != NULL)
+    {
+      string_member (out, "origin_host", taiou_event_get_origin_host (event));
+      int_member (out, "origin_seq", taiou_event_get_origin_seq (event));
+      string_member (out, "origin_hash", taiou_event_get_origin_hash (event));
+    }
   g_string_truncate (out, out->len - 1);
   g_string_append_c (out, '}');
   return TRUE;

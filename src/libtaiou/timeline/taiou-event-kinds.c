@@ -30,6 +30,8 @@ static const struct
   { TAIOU_EVENT_SCAN_FINISHED,            NC_("event kind", "Scan finished") },
   { TAIOU_EVENT_IMPORT_EMOCHECK,          NC_("event kind", "EmoCheck report read") },
   { TAIOU_EVENT_IMPORT_EMOCHECK_PROCESS,  NC_("event kind", "Emotet process in an EmoCheck report") },
+  { TAIOU_EVENT_IMPORT_LOKI,              NC_("event kind", "Loki log read") },
+  { TAIOU_EVENT_IMPORT_LOKI_FINDING,      NC_("event kind", "Found by Loki") },
   { TAIOU_EVENT_NOTICE_GENERATED,         NC_("event kind", "Notice made") },
   { TAIOU_EVENT_NOTE,                     NC_("event kind", "Note") },
   { TAIOU_EVENT_PASSWORDS_ACKNOWLEDGED,   NC_("event kind", "Password advice read") },
@@ -42,6 +44,8 @@ static const struct
   { TAIOU_EVENT_DISCONNECT_ATTEMPT,       NC_("event kind", "Network switch-off tried") },
   { TAIOU_EVENT_DISCONNECT_RESULT,        NC_("event kind", "Network switch-off result") },
   { TAIOU_EVENT_DISCONNECT_CONFIRMED,     NC_("event kind", "Disconnection confirmed") },
+  { TAIOU_EVENT_MERGE_INCIDENT_CREATED,   NC_("event kind", "Incident opened on another PC") },
+  { TAIOU_EVENT_MERGE_IMPORTED,           NC_("event kind", "Another PC's record merged") },
 };
 
 /* Returns: (transfer none): the kind's label, translated, or @kind when it has none */

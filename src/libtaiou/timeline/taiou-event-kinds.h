@@ -36,6 +36,16 @@
 #define TAIOU_EVENT_IMPORT_EMOCHECK           "import.emocheck"
 #define TAIOU_EVENT_IMPORT_EMOCHECK_PROCESS   "import.emocheck.process"
 
+/* A Loki or Loki-RS log (taiou_loki_log_to_json(): format, file, hostname, version, scan_start,
+ * scan_end, result, alerts, warnings, notices, truncated …), then one event per ALERT, WARNING
+ * or NOTICE it holds (taiou_loki_finding_to_json(): level, module, message, file_path, pid,
+ * process_name, score, md5, sha1, sha256, reasons). */
+#define TAIOU_EVENT_IMPORT_LOKI               "import.loki"
+#define TAIOU_EVENT_IMPORT_LOKI_FINDING       "import.loki.finding"
+#define TAIOU_EVENT_DETAIL_LOKI_LEVEL         "level"
+#define TAIOU_EVENT_DETAIL_LOKI_FILE_PATH     "file_path"
+#define TAIOU_EVENT_DETAIL_LOKI_TRUNCATED     "truncated"
+
 /* A notice was made: which template, in which format, for how many — never to whom. */
 #define TAIOU_EVENT_NOTICE_GENERATED          "notice.generated"
 
@@ -85,6 +95,21 @@
 #define TAIOU_EVENT_DETAIL_TARGET             "target"
 #define TAIOU_EVENT_DETAIL_OUTCOME            "outcome"
 #define TAIOU_EVENT_DETAIL_CONFIRMED          "confirmed"
+
+/* Another PC's record merged into this incident (`taiou-cli timeline import`): the merged events
+ * keep their kind, time, actor, host and their origin (TaiouEvent's origin fields), except that
+ * the other PC's own "incident.created" becomes merge.incident-created, since this incident was
+ * created here; merge.imported says which file added how many events (detail: file, the file's
+ * name without its folder; pc, where it was exported; exported_us; head_hash, the file's last
+ * hash; events, how many it held; added). */
+#define TAIOU_EVENT_MERGE_INCIDENT_CREATED    "merge.incident-created"
+#define TAIOU_EVENT_MERGE_IMPORTED            "merge.imported"
+#define TAIOU_EVENT_DETAIL_FILE               "file"
+#define TAIOU_EVENT_DETAIL_PC                 "pc"
+#define TAIOU_EVENT_DETAIL_EXPORTED_US        "exported_us"
+#define TAIOU_EVENT_DETAIL_HEAD_HASH          "head_hash"
+#define TAIOU_EVENT_DETAIL_EVENTS             "events"
+#define TAIOU_EVENT_DETAIL_ADDED              "added"
 
 #include <glib.h>
 

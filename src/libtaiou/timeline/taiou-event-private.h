@@ -10,7 +10,10 @@ G_BEGIN_DECLS
 #define TAIOU_EVENT_GENESIS_HASH \
   "0000000000000000000000000000000000000000000000000000000000000000"
 
-/* The fields covered by the hash, in the order they are serialised. */
+/* The fields covered by the hash, in the order they are serialised.  The origin fields are set
+ * only for an event merged from another PC's record: such an event is hashed as "taiou-event-v2"
+ * with them appended, so they cannot be edited or stripped without breaking the chain, while a
+ * local event (origin_hash NULL) keeps the "taiou-event-v1" bytes of every older database. */
 typedef struct
 {
   gint64      seq;
@@ -21,6 +24,9 @@ typedef struct
   const char *host;
   const char *summary;
   const char *detail;
+  const char *origin_host;
+  gint64      origin_seq;
+  const char *origin_hash;
 } TaiouEventFields;
 
 TaiouEvent *_taiou_event_new          (const TaiouEventFields *fields,

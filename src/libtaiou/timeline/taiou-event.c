@@ -27,6 +27,9 @@ struct _TaiouEvent
   char  *detail;
   char  *prev_hash;
   char  *hash;
+  char  *origin_host;
+  gint64 origin_seq;
+  char  *origin_hash;
 };
 
 G_DEFINE_FINAL_TYPE (TaiouEvent, taiou_event, G_TYPE_OBJECT)
@@ -43,6 +46,8 @@ taiou_event_finalize (GObject *object)
   g_free (self->detail);
   g_free (self->prev_hash);
   g_free (self->hash);
+  g_free (self->origin_host);
+  g_free (self->origin_hash);
 
   G_OBJECT_CLASS (taiou_event_parent_class)->finalize (object);
 }
@@ -80,6 +85,12 @@ _taiou_event_new (const TaiouEventFields *fields,
   self->detail = g_strdup (fields->detail);
   self->prev_hash = g_strdup (prev_hash);
   self->hash = g_strdup (hash);
+  if (fields->origin_hash != NULL)
+    {
+      self->origin_host = g_strdup (fields->origin_host);
+      self->origin_seq = fields->origin_seq;
+      self->origin_hash = g_strdup (fields->origin_hash);
+    }
 
   return self;
 }
@@ -109,7 +120,7 @@ char *
 _taiou_event_compute_hash (const char             *prev_hash,
                            const TaiouEventFields *fields)
 {
-  static const char domain[] = "taiou-event-v1";
+  gboolean merged = fields->origin_hash != NULL;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
 
   g_assert (prev_hash != NULL);
@@ -118,7 +129,7 @@ _taiou_event_compute_hash (const char             *prev_hash,
   /* The previous hash is hashed as its text form: it is what the row stores and what a person
    * comparing an exported head hash sees. */
   put_string (checksum, prev_hash);
-  put_string (checksum, domain);
+  put_string (checksum, merged ? "taiou-event-v2" : "taiou-event-v1");
   put_int64 (checksum, fields->seq);
   put_int64 (checksum, fields->incident_id);
   put_int64 (checksum, fields->time_us);
@@ -127,6 +138,12 @@ _taiou_event_compute_hash (const char             *prev_hash,
   put_string (checksum, fields->host);
   put_string (checksum, fields->summary);
   put_string (checksum, fields->detail);
+  if (merged)
+    {
+      put_string (checksum, fields->origin_host);
+      put_int64 (checksum, fields->origin_seq);
+      put_string (checksum, fields->origin_hash);
+    }
 
   return g_strdup (g_checksum_get_string (checksum));
 }
@@ -201,6 +218,28 @@ taiou_event_get_hash (TaiouEvent *self)
   return self->hash;
 }
 
+/* Where an event merged from another PC's record came from: NULL/0 for a local event. */
+const char *
+taiou_event_get_origin_host (TaiouEvent *self)
+{
+  g_return_val_if_fail (TAIOU_IS_EVENT (self), NULL);
+  return self->origin_host;
+}
+
+gint64
+taiou_event_get_origin_seq (TaiouEvent *self)
+{
+  g_return_val_if_fail (TAIOU_IS_EVENT (self), 0);
+  return self->origin_seq;
+}
+
+const char *
+taiou_event_get_origin_hash (TaiouEvent *self)
+{
+  g_return_val_if_fail (TAIOU_IS_EVENT (self), NULL);
+  return self->origin_hash;
+}
+
 char *
 taiou_event_format_time (TaiouEvent *self)
 {
@@ -237,6 +276,14 @@ taiou_event_to_json (TaiouEvent *self)
     json_object_set_string_member (object, "detail", self->detail);
   json_object_set_string_member (object, "prev_hash", self->prev_hash);
   json_object_set_string_member (object, "hash", self->hash);
+  /* Only for merged events, so a local event's JSON stays what it always was; with them an
+   * exported merged incident keeps its events' identity and re-imports without doubling. */
+  if (self->origin_hash != NULL)
+    {
+      json_object_set_string_member (object, "origin_host", self->origin_host);
+      json_object_set_int_member (object, "origin_seq", self->origin_seq);
+      json_object_set_string_member (object, "origin_hash", self->origin_hash);
+    }
 
   return g_steal_pointer (&object);
 }

@@ -19,6 +19,9 @@ const char *taiou_event_get_summary     (TaiouEvent *self);
 const char *taiou_event_get_detail      (TaiouEvent *self);
 const char *taiou_event_get_prev_hash   (TaiouEvent *self);
 const char *taiou_event_get_hash        (TaiouEvent *self);
+const char *taiou_event_get_origin_host (TaiouEvent *self);
+gint64      taiou_event_get_origin_seq  (TaiouEvent *self);
+const char *taiou_event_get_origin_hash (TaiouEvent *self);
 char       *taiou_event_format_time     (TaiouEvent *self);
 JsonObject *taiou_event_to_json         (TaiouEvent *self);
 

@@ -60,6 +60,27 @@ static const char * const migrations[] = {
   "CREATE TABLE sender_book_salt (salt BLOB NOT NULL);"
   "INSERT INTO sender_book_salt (salt) VALUES (randomblob(32));"
   "CREATE TABLE sender_book (digest TEXT PRIMARY KEY) WITHOUT ROWID;",
+  /* 2 → 3 (issue 14): where a merged event came from (hashed, see taiou-event.c); its place in
+   * its incident, so that a page at any offset is an index lookup; one index over every event's
+   * identity across machines (its origin hash, else its own), so a re-import adds nothing; the
+   * incident's status; and a trigram FTS5 index of summaries and detail values (contentless:
+   * the text is in events, the index is kept in step by the same transactions). */
+  "ALTER TABLE events ADD COLUMN origin_host TEXT;"
+  "ALTER TABLE events ADD COLUMN origin_seq INTEGER;"
+  "ALTER TABLE events ADD COLUMN origin_hash TEXT;"
+  "ALTER TABLE events ADD COLUMN position INTEGER;"
+  "UPDATE events SET position = numbered.position"
+  "  FROM (SELECT seq, row_number () OVER (PARTITION BY incident_id ORDER BY seq) AS position"
+  "        FROM events WHERE incident_id IS NOT NULL) AS numbered"
+  "  WHERE events.seq = numbered.seq;"
+  "CREATE INDEX events_by_position ON events (incident_id, position);"
+  "CREATE INDEX events_by_identity ON events (coalesce (origin_hash, hash));"
+  "ALTER TABLE incidents ADD COLUMN status TEXT NOT NULL DEFAULT '';"
+  "CREATE VIRTUAL TABLE events_text USING fts5 (summary, detail, content = '',"
+  "                                             tokenize = 'trigram');"
+  "INSERT INTO events_text (rowid, summary, detail)"
+  "  SELECT seq, summary, " TAIOU_DETAIL_TEXT_SQL ("detail")
+  "  FROM events WHERE incident_id IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TAIOU_TIMELINE_SCHEMA_VERSION);
@@ -155,20 +176,14 @@ _taiou_timeline_prepare (TaiouTimeline  *self,
   return TRUE;
 }
 
-enum {
-  APPEND_HEAD,
-  APPEND_INSERT,
-  APPEND_INCIDENT_EXISTS,
-};
-
 /* One of the append path's statements, prepared on first use and kept; the caller holds
- * self->lock and hands it back with release_cached() before letting go of the lock. */
-static gboolean
-prepare_cached (TaiouTimeline  *self,
-                guint           slot,
-                const char     *sql,
-                sqlite3_stmt  **stmt,
-                GError        **error)
+ * self->lock and hands it back with _taiou_timeline_release_cached() before letting go of it. */
+gboolean
+_taiou_timeline_prepare_cached (TaiouTimeline  *self,
+                                guint           slot,
+                                const char     *sql,
+                                sqlite3_stmt  **stmt,
+                                GError        **error)
 {
   g_assert (slot < G_N_ELEMENTS (self->append_statements));
 
@@ -180,8 +195,8 @@ prepare_cached (TaiouTimeline  *self,
 }
 
 /* Makes a cached statement ready for its next use, and lets go of the caller's strings. */
-static void
-release_cached (sqlite3_stmt *stmt)
+void
+_taiou_timeline_release_cached (sqlite3_stmt *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
@@ -444,8 +459,8 @@ taiou_timeline_get_path (TaiouTimeline *self)
   return self->path;
 }
 
-static const char *
-default_actor (const char *actor)
+const char *
+_taiou_timeline_default_actor (const char *actor)
 {
   return actor != NULL && actor[0] != '\0' ? actor : g_get_user_name ();
 }
@@ -471,8 +486,8 @@ _taiou_timeline_check_text (const char  *value,
   return TRUE;
 }
 
-static char *
-detail_to_string (JsonObject *detail)
+char *
+_taiou_timeline_detail_to_string (JsonObject *detail)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
@@ -481,156 +496,6 @@ detail_to_string (JsonObject *detail)
   else
     json_node_take_object (node, json_object_new ());
   return json_to_string (node, FALSE);
-}
-
-/* Appends one event; the caller holds the lock and an open write transaction. */
-TaiouEvent *
-_taiou_timeline_append_locked (TaiouTimeline  *self,
-                               gint64          incident_id,
-                               const char     *kind,
-                               const char     *actor,
-                               const char     *summary,
-                               JsonObject     *detail,
-                               GError        **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *prev_hash = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *detail_json = detail_to_string (detail);
-  TaiouEventFields fields = { 0 };
-  gint64 last_seq = 0;
-  int rc;
-
-  if (!prepare_cached (self, APPEND_HEAD, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
-                       &stmt, error))
-    return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      last_seq = sqlite3_column_int64 (stmt, 0);
-      prev_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  release_cached (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  if (prev_hash == NULL)
-    prev_hash = g_strdup (TAIOU_EVENT_GENESIS_HASH);
-
-  fields.seq = last_seq + 1;
-  fields.incident_id = incident_id;
-  fields.time_us = g_get_real_time ();
-  fields.kind = kind;
-  fields.actor = default_actor (actor);
-  fields.host = g_get_host_name ();
-  fields.summary = summary;
-  fields.detail = detail_json;
-  hash = _taiou_event_compute_hash (prev_hash, &fields);
-
-  if (!prepare_cached (self, APPEND_INSERT,
-                       "INSERT INTO events (seq, incident_id, time_us, kind, actor, host, "
-                       "                    summary, detail, prev_hash, hash) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       &stmt, error))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, fields.seq);
-  if (incident_id > 0)
-    sqlite3_bind_int64 (stmt, 2, incident_id);
-  else
-    sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_int64 (stmt, 3, fields.time_us);
-  sqlite3_bind_text (stmt, 4, fields.kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, fields.actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, fields.host, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, fields.summary, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, fields.detail, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, prev_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  release_cached (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-
-  return _taiou_event_new (&fields, prev_hash, hash);
-}
-
-gboolean
-_taiou_timeline_incident_exists_locked (TaiouTimeline  *self,
-                                        gint64          incident_id,
-                                        GError        **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (!prepare_cached (self, APPEND_INCIDENT_EXISTS, "SELECT 1 FROM incidents WHERE id = ?",
-                       &stmt, error))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  rc = sqlite3_step (stmt);
-  release_cached (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
-    g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_NOT_FOUND,
-                 _("There is no incident number %lld in the timeline."),
-                 (long long) incident_id);
-  else
-    _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-  return FALSE;
-}
-
-/**
- * taiou_timeline_append:
- * @incident_id: the incident, or 0 for an event that belongs to no incident
- * @kind: a dotted machine name, e.g. "triage.what-happened"
- * @actor: (nullable): who did it; NULL for the logged-in user
- * @summary: one line for people, in the user's language
- * @detail: (nullable): machine-readable facts, stored as compact JSON
- *
- * Appends one event to the chain, atomically, even while another process appends too.
- */
-TaiouEvent *
-taiou_timeline_append (TaiouTimeline  *self,
-                       gint64          incident_id,
-                       const char     *kind,
-                       const char     *actor,
-                       const char     *summary,
-                       JsonObject     *detail,
-                       GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(TaiouEvent) event = NULL;
-
-  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
-  g_return_val_if_fail (incident_id >= 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!_taiou_timeline_check_text (kind, "kind", FALSE, error) ||
-      !_taiou_timeline_check_text (summary, "summary", FALSE, error) ||
-      (actor != NULL && !_taiou_timeline_check_text (actor, "actor", TRUE, error)))
-    return NULL;
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!_taiou_timeline_begin_immediate (self, error))
-    return NULL;
-  if ((incident_id > 0 && !_taiou_timeline_incident_exists_locked (self, incident_id, error)) ||
-      !(event = _taiou_timeline_append_locked (self, incident_id, kind, actor, summary, detail,
-                                               error)))
-    {
-      _taiou_timeline_rollback (self);
-      return NULL;
-    }
-  if (!_taiou_timeline_commit (self, error))
-    return NULL;
-
-  return g_steal_pointer (&event);
 }
 
 void
@@ -651,6 +516,11 @@ _taiou_timeline_read_event_row (sqlite3_stmt      *stmt,
   fields->detail = TEXT_COLUMN (7);
   *prev_hash = TEXT_COLUMN (8);
   *hash = TEXT_COLUMN (9);
+  /* NULL, not "", for a local event: an origin hash of "" (tampering) is hashed as a merged
+   * event and so fails verification. */
+  fields->origin_host = TEXT_COLUMN (10);
+  fields->origin_seq = sqlite3_column_int64 (stmt, 11);
+  fields->origin_hash = (const char *) sqlite3_column_text (stmt, 12);
 #undef TEXT_COLUMN
 }
 

@@ -20,12 +20,13 @@ typedef enum
   TAIOU_TIMELINE_ERROR_BUSY,      /* another program kept the database locked too long */
   TAIOU_TIMELINE_ERROR_NOT_FOUND, /* no such incident */
   TAIOU_TIMELINE_ERROR_INVALID,   /* a caller passed something the timeline cannot store */
+  TAIOU_TIMELINE_ERROR_CLOSED,    /* the incident is finished: reopen it to record more */
 } TaiouTimelineError;
 
 GQuark taiou_timeline_error_quark (void);
 
 /* The schema version this build writes; PRAGMA user_version of a current database. */
-#define TAIOU_TIMELINE_SCHEMA_VERSION 2
+#define TAIOU_TIMELINE_SCHEMA_VERSION 3
 
 #define TAIOU_TYPE_TIMELINE_VERIFICATION (taiou_timeline_verification_get_type ())
 

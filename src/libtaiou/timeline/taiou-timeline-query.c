@@ -1,0 +1,373 @@
+/* taiou-timeline-query.c — an incident's events filtered and a page at a time
+ *
+ * The record view shows an incident of any size through a list model that asks for pages by
+ * offset, so a page deep in the incident must cost about what the first one does.
+ *
+ * - Without a filter, a page is a range of the incident's `position` column (1, 2, 3, … in seq
+ *   order, kept by every append): an index lookup whatever the offset.
+ * - With a filter, the conditions are SQL over indexed columns, and free text goes through the
+ *   trigram FTS5 index `events_text` (summary and detail values), whose words are quoted so
+ *   that nothing the user types is read as FTS syntax.  A trigram index finds a word of three
+ *   characters or more anywhere inside the text, which Japanese needs (it has no spaces between
+ *   words); a shorter word is looked for with LIKE, over the same text, instead (a scan of
+ *   the incident's rows that the other conditions leave).
+ */
+#define G_LOG_DOMAIN "taiou-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "taiou-timeline-private.h"
+#include "taiou-timeline-query.h"
+
+/* A trigram index cannot find anything shorter than a trigram. */
+#define TRIGRAM_CHARS 3
+
+typedef struct
+{
+  GString   *sql;    /* " AND …" conditions that follow "events.incident_id = ?1" */
+  GPtrArray *texts;  /* text parameters, bound from ?2 on in this order */
+  GArray    *ints;   /* integer parameters, bound after the texts */
+  gboolean   filtered;
+} Conditions;
+
+static void
+conditions_clear (Conditions *conditions)
+{
+  g_string_free (conditions->sql, TRUE);
+  g_ptr_array_unref (conditions->texts);
+  g_array_unref (conditions->ints);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Conditions, conditions_clear)
+
+/* Appends @before, a parameter bound to @value (taken), and @after.  The parameters are named
+ * by type and number (:t1, :i1), so texts and integers can come in any order. */
+static void
+add_text (Conditions *conditions,
+          const char *before,
+          char       *value,
+          const char *after)
+{
+  g_ptr_array_add (conditions->texts, value);
+  g_string_append_printf (conditions->sql, "%s:t%u%s", before, conditions->texts->len, after);
+}
+
+static void
+add_int (Conditions *conditions,
+         const char *before,
+         gint64      value)
+{
+  g_array_append_val (conditions->ints, value);
+  g_string_append_printf (conditions->sql, "%s:i%u", before, conditions->ints->len);
+}
+
+/* A LIKE pattern that finds @word as it is: %, _ and \ in it are escaped with \. */
+static char *
+like_pattern (const char *word)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+/* Splits the user's text at any white space (the ideographic space too). */
+static GPtrArray *
+split_words (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *start = NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean end = c == 0 || g_unichar_isspace (c);
+
+      if (end && start != NULL)
+        {
+          g_ptr_array_add (words, g_strndup (start, p - start));
+          start = NULL;
+        }
+      else if (!end && start == NULL)
+        start = p;
+      if (c == 0)
+        break;
+    }
+  return words;
+}
+
+static gboolean
+add_text_conditions (Conditions  *conditions,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GString) match = g_string_new (NULL);
+
+  if (strlen (text) > TAIOU_EVENT_FILTER_MAX_TEXT_BYTES || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_INVALID,
+                   _("The search text is too long or is not valid text (at most %d bytes)."),
+                   TAIOU_EVENT_FILTER_MAX_TEXT_BYTES);
+      return FALSE;
+    }
+  words = split_words (text);
+  if (words->len > TAIOU_EVENT_FILTER_MAX_WORDS)
+    {
+      g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_INVALID,
+                   _("The search has too many words (at most %d)."),
+                   TAIOU_EVENT_FILTER_MAX_WORDS);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = words->pdata[i];
+
+      conditions->filtered = TRUE;
+      if (g_utf8_strlen (word, -1) < TRIGRAM_CHARS)
+        {
+          add_text (conditions, " AND (events.summary LIKE ", like_pattern (word),
+                    " ESCAPE '\\'");
+          add_text (conditions, " OR " TAIOU_DETAIL_TEXT_SQL ("events.detail") " LIKE ",
+                    like_pattern (word), " ESCAPE '\\')");
+          continue;
+        }
+      /* An FTS5 string: the word between double quotes, a double quote in it doubled.  Words
+       * side by side must all appear. */
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      g_string_append_c (match, '"');
+      for (const char *p = word; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (match, '"');
+          g_string_append_c (match, *p);
+        }
+      g_string_append_c (match, '"');
+    }
+  if (match->len > 0)
+    add_text (conditions,
+              " AND events.seq IN (SELECT rowid FROM events_text WHERE events_text MATCH ",
+              g_string_free (g_steal_pointer (&match), FALSE), ")");
+  return TRUE;
+}
+
+static gboolean
+build_conditions (const TaiouEventFilter  *filter,
+                  Conditions              *conditions,
+                  GError                 **error)
+{
+  conditions->sql = g_string_new (NULL);
+  conditions->texts = g_ptr_array_new_with_free_func (g_free);
+  conditions->ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  conditions->filtered = FALSE;
+
+  if (filter->kinds != NULL)
+    {
+      guint n_kinds = g_strv_length ((char **) filter->kinds);
+
+      if (n_kinds > TAIOU_EVENT_FILTER_MAX_KINDS)
+        {
+          g_set_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_INVALID,
+                       _("The filter names too many kinds of event (at most %d)."),
+                       TAIOU_EVENT_FILTER_MAX_KINDS);
+          return FALSE;
+        }
+      /* An empty list chooses no kind at all. */
+      g_string_append (conditions->sql, n_kinds == 0 ? " AND 0" : " AND events.kind IN (");
+      for (guint i = 0; i < n_kinds; i++)
+        add_text (conditions, i == 0 ? "" : ", ", g_strdup (filter->kinds[i]), "");
+      if (n_kinds > 0)
+        g_string_append_c (conditions->sql, ')');
+      conditions->filtered = TRUE;
+    }
+  if (filter->host != NULL)
+    {
+      add_text (conditions, " AND events.host = ", g_strdup (filter->host), "");
+      conditions->filtered = TRUE;
+    }
+  if (filter->actor != NULL)
+    {
+      add_text (conditions, " AND events.actor = ", g_strdup (filter->actor), "");
+      conditions->filtered = TRUE;
+    }
+  if (filter->from_us != 0)
+    {
+      add_int (conditions, " AND events.time_us >= ", filter->from_us);
+      conditions->filtered = TRUE;
+    }
+  if (filter->to_us != 0)
+    {
+      add_int (conditions, " AND events.time_us < ", filter->to_us);
+      conditions->filtered = TRUE;
+    }
+  if (filter->text != NULL && filter->text[0] != '\0' &&
+      !add_text_conditions (conditions, filter->text, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* Prepares @sql and binds the incident (?1) and the conditions' named parameters. */
+static gboolean
+prepare_with_conditions (TaiouTimeline            *self,
+                         const char               *sql,
+                         const TaiouEventFilter   *filter,
+                         const Conditions         *conditions,
+                         sqlite3_stmt            **stmt,
+                         GError                  **error)
+{
+  if (!_taiou_timeline_prepare (self, sql, stmt, error))
+    return FALSE;
+  sqlite3_bind_int64 (*stmt, 1, filter->incident_id);
+  for (guint i = 0; i < conditions->texts->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf (":t%u", i + 1);
+
+      sqlite3_bind_text (*stmt, sqlite3_bind_parameter_index (*stmt, name),
+                         conditions->texts->pdata[i], -1, SQLITE_STATIC);
+    }
+  for (guint i = 0; i < conditions->ints->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf (":i%u", i + 1);
+
+      sqlite3_bind_int64 (*stmt, sqlite3_bind_parameter_index (*stmt, name),
+                          g_array_index (conditions->ints, gint64, i));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_events (TaiouTimeline  *self,
+             sqlite3_stmt   *stmt,
+             GPtrArray      *events,
+             GError        **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TaiouEventFields fields;
+      const char *prev_hash;
+      const char *hash;
+
+      _taiou_timeline_read_event_row (stmt, &fields, &prev_hash, &hash);
+      g_ptr_array_add (events, _taiou_event_new (&fields, prev_hash, hash));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * taiou_timeline_query_events:
+ * @filter: which events; its incident must exist
+ * @offset: how many matching events to skip, 0 for the first page
+ * @limit: how many to return at most
+ *
+ * Returns: (transfer container) (element-type TaiouEvent): the matching events from @offset
+ *   on, in sequence order (the order of the chain); NULL with @error set
+ */
+GPtrArray *
+taiou_timeline_query_events (TaiouTimeline           *self,
+                             const TaiouEventFilter  *filter,
+                             gint64                   offset,
+                             guint                    limit,
+                             GError                 **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(Conditions) conditions = { 0 };
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean read;
+
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (offset >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!build_conditions (filter, &conditions, error))
+    return NULL;
+  if (limit == 0)
+    return g_steal_pointer (&events);
+
+  if (!conditions.filtered)
+    sql = g_strdup ("SELECT " TAIOU_EVENT_COLUMNS " FROM events "
+                    "WHERE incident_id = ?1 AND position > :offset "
+                    "ORDER BY position LIMIT :limit");
+  else
+    sql = g_strdup_printf ("SELECT " TAIOU_EVENT_COLUMNS " FROM events "
+                           "WHERE events.incident_id = ?1%s "
+                           "ORDER BY seq LIMIT :limit OFFSET :offset",
+                           conditions.sql->str);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!_taiou_timeline_incident_exists_locked (self, filter->incident_id, error) ||
+      !prepare_with_conditions (self, sql, filter, &conditions, &stmt, error))
+    return NULL;
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+  read = read_events (self, stmt, events, error);
+  sqlite3_finalize (stmt);
+
+  return read ? g_steal_pointer (&events) : NULL;
+}
+
+/**
+ * taiou_timeline_count_matching:
+ *
+ * Returns: how many events of the incident @filter matches; -1 with @error set
+ */
+gint64
+taiou_timeline_count_matching (TaiouTimeline           *self,
+                               const TaiouEventFilter  *filter,
+                               GError                 **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_auto(Conditions) conditions = { 0 };
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (TAIOU_IS_TIMELINE (self), -1);
+  g_return_val_if_fail (filter != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (!build_conditions (filter, &conditions, error))
+    return -1;
+  /* Positions run 1, 2, 3, … so the last one is the count: one index lookup. */
+  if (!conditions.filtered)
+    sql = g_strdup ("SELECT coalesce (max (position), 0) FROM events WHERE incident_id = ?1");
+  else
+    sql = g_strdup_printf ("SELECT count (*) FROM events WHERE events.incident_id = ?1%s",
+                           conditions.sql->str);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!_taiou_timeline_incident_exists_locked (self, filter->incident_id, error) ||
+      !prepare_with_conditions (self, sql, filter, &conditions, &stmt, error))
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return -1;
+    }
+  return count;
+}
