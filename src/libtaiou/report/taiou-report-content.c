@@ -291,7 +291,8 @@ read_one_event (TaiouEvent  *event,
 
   if (g_strcmp0 (kind, TAIOU_EVENT_MAIL_TRIAGE) == 0)
     reading->n_mail++;
-  else if (g_strcmp0 (kind, TAIOU_EVENT_SCAN_FINDING) == 0)
+  else if (g_strcmp0 (kind, TAIOU_EVENT_SCAN_FINDING) == 0 ||
+           g_strcmp0 (kind, TAIOU_EVENT_IMPORT_LOKI_FINDING) == 0)
     reading->n_findings++;
   else if (g_strcmp0 (kind, TAIOU_EVENT_IMPORT_EMOCHECK_PROCESS) == 0)
     reading->n_emotet++;
