@@ -38,6 +38,7 @@ typedef struct
   gint64    incident_id;
   char     *format;
   char     *output;
+  char     *organization;  /* --organization, for the report formats */
 } TaiouCliExportOptions;
 
 int            taiou_cli_import          (int               argc,
