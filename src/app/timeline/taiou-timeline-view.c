@@ -273,9 +273,11 @@ taiou_timeline_view_reload (TaiouTimelineView *self)
     gtk_list_box_remove (self->incident_list, child);
   show_incident (self, NULL);
 
-  start_verify (self);
   if (get_timeline (self) == NULL)
-    return;
+    {
+      start_verify (self);
+      return;
+    }
 
   incidents = taiou_timeline_list_incidents (get_timeline (self), &error);
   if (incidents == NULL)
@@ -293,6 +295,8 @@ taiou_timeline_view_reload (TaiouTimelineView *self)
   if (keep_id == 0 || !taiou_timeline_view_select_incident (self, keep_id))
     gtk_list_box_select_row (self->incident_list,
                              gtk_list_box_get_row_at_index (self->incident_list, 0));
+  /* After the first page is read: the walk takes the record for a while. */
+  start_verify (self);
 }
 
 gboolean
