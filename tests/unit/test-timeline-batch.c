@@ -387,6 +387,69 @@ test_finished_incident_is_closed (void)
   g_assert_no_error (error);
 }
 
+static void
+test_status_closes_and_reopens (void)
+{
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (NULL);
+  g_autoptr(TaiouIncident) incident = new_incident (timeline);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  gint64 id = taiou_incident_get_id (incident);
+
+  g_assert_cmpstr (taiou_incident_get_status (incident), ==, TAIOU_INCIDENT_STATUS_RESPONDING);
+  g_assert_true (taiou_timeline_set_incident_step (timeline, id, "scan", NULL, NULL, &error));
+  g_assert_true (taiou_timeline_set_incident_status (timeline, id,
+                                                     TAIOU_INCIDENT_STATUS_INVESTIGATING,
+                                                     "情報システム担当", &error));
+  g_assert_no_error (error);
+  /* The same status again records nothing. */
+  g_assert_true (taiou_timeline_set_incident_status (timeline, id,
+                                                     TAIOU_INCIDENT_STATUS_INVESTIGATING, NULL,
+                                                     &error));
+  g_clear_object (&incident);
+  incident = taiou_timeline_get_incident (timeline, id, &error);
+  g_assert_cmpstr (taiou_incident_get_status (incident), ==, TAIOU_INCIDENT_STATUS_INVESTIGATING);
+  g_assert_cmpstr (taiou_incident_get_step (incident), ==, "scan");
+
+  g_assert_true (taiou_timeline_set_incident_status (timeline, id, TAIOU_INCIDENT_STATUS_FINISHED,
+                                                     NULL, &error));
+  g_clear_object (&incident);
+  incident = taiou_timeline_get_incident (timeline, id, &error);
+  g_assert_cmpstr (taiou_incident_get_status (incident), ==, TAIOU_INCIDENT_STATUS_FINISHED);
+  g_assert_cmpstr (taiou_incident_get_step (incident), ==, TAIOU_INCIDENT_STEP_FINISHED);
+  g_assert_null (taiou_timeline_append (timeline, id, "note", NULL, "後から", NULL, &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_CLOSED);
+  g_clear_error (&error);
+
+  /* Reopened: back at the step it had reached, and open to events again. */
+  g_assert_true (taiou_timeline_set_incident_status (timeline, id,
+                                                     TAIOU_INCIDENT_STATUS_RESPONDING, NULL,
+                                                     &error));
+  g_assert_no_error (error);
+  g_clear_object (&incident);
+  incident = taiou_timeline_get_incident (timeline, id, &error);
+  g_assert_cmpstr (taiou_incident_get_status (incident), ==, TAIOU_INCIDENT_STATUS_RESPONDING);
+  g_assert_cmpstr (taiou_incident_get_step (incident), ==, "scan");
+  g_assert_nonnull (taiou_timeline_append (timeline, id, "note", NULL, "再開後", NULL, &error));
+
+  events = taiou_timeline_list_events (timeline, id, &error);
+  g_assert_cmpuint (events->len, ==, 6);
+  g_assert_cmpstr (taiou_event_get_kind (events->pdata[2]), ==, TAIOU_EVENT_INCIDENT_STATUS);
+  g_assert_cmpstr (taiou_event_get_actor (events->pdata[2]), ==, "情報システム担当");
+  g_assert_cmpstr (taiou_event_get_detail (events->pdata[3]), ==,
+                   "{\"status\":\"finished\",\"previous\":\"investigating\"}");
+  g_assert_cmpstr (taiou_event_get_detail (events->pdata[4]), ==,
+                   "{\"status\":\"responding\",\"previous\":\"finished\"}");
+  assert_intact (timeline, 6);
+
+  g_assert_false (taiou_timeline_set_incident_status (timeline, id, "完了", NULL, &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (taiou_timeline_set_incident_status (timeline, 99, TAIOU_INCIDENT_STATUS_FINISHED,
+                                                      NULL, &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_NOT_FOUND);
+}
+
 /* A database of schema 2, as Taiou wrote it before issue 14, with events and an incident. */
 static void
 write_schema_2_database (const char *path)
@@ -516,6 +579,8 @@ main (int    argc,
   g_test_add_func ("/taiou/timeline-batch/all-or-nothing", test_batch_all_or_nothing);
   g_test_add_func ("/taiou/timeline-batch/finished-incident-is-closed",
                    test_finished_incident_is_closed);
+  g_test_add_func ("/taiou/timeline-batch/status-closes-and-reopens",
+                   test_status_closes_and_reopens);
   g_test_add_func ("/taiou/timeline-batch/migrates-schema-2", test_migrates_schema_2);
 
   return g_test_run ();

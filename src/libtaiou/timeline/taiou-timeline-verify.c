@@ -166,7 +166,8 @@ walk_chain (TaiouTimeline              *self,
             GError                    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  g_autofree char *expected_prev = g_strdup (TAIOU_EVENT_GENESIS_HASH);
+  char expected_prev[TAIOU_EVENT_HASH_HEX_LEN + 1] = TAIOU_EVENT_GENESIS_HASH;
+  char computed[TAIOU_EVENT_HASH_HEX_LEN + 1];
   gint64 expected_seq = 1;
   int rc;
 
@@ -180,7 +181,6 @@ walk_chain (TaiouTimeline              *self,
       TaiouEventFields fields;
       const char *prev_hash;
       const char *hash;
-      g_autofree char *computed = NULL;
 
       if (verification->n_events % CANCEL_CHECK_INTERVAL == 0 &&
           g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -217,7 +217,7 @@ walk_chain (TaiouTimeline              *self,
           break;
         }
 
-      computed = _taiou_event_compute_hash (prev_hash, &fields);
+      _taiou_event_compute_hash_into (prev_hash, &fields, computed);
       if (strcmp (computed, hash) != 0)
         {
           verification->first_bad_seq = fields.seq;
@@ -240,8 +240,8 @@ walk_chain (TaiouTimeline              *self,
           break;
         }
 
-      g_free (expected_prev);
-      expected_prev = g_strdup (hash);
+      /* A verified hash is 64 hex digits: it equals what was just computed. */
+      memcpy (expected_prev, computed, sizeof computed);
       expected_seq++;
     }
   sqlite3_finalize (stmt);
@@ -252,7 +252,7 @@ walk_chain (TaiouTimeline              *self,
       return FALSE;
     }
 
-  verification->head_hash = g_steal_pointer (&expected_prev);
+  verification->head_hash = g_strdup (expected_prev);
   return TRUE;
 }
 
