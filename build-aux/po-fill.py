@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Fill translations into a .po file from a JSON object {msgid: msgstr} (or
-{msgid: [msgstr[0], …]} for plural entries); the fuzzy flag and previous msgids of filled
+{msgid: [msgstr[0], …]} for plural entries; a key "context\u0004msgid" fills only the entry with
+that msgctxt, which a plain msgid key fills otherwise); the fuzzy flag and previous msgids of filled
 entries are dropped.  Used after `msgmerge` when strings are added:
 
     build-aux/po-fill.py /tmp/merged.po translations.json
@@ -30,10 +31,14 @@ def main():
     used = set()
     for i, entry in enumerate(entries):
         msgid = unquote(entry, "msgid")
-        if msgid not in table or msgid == "":
+        context = unquote(entry, "msgctxt")
+        key = msgid
+        if context is not None and context + "\x04" + msgid in table:
+            key = context + "\x04" + msgid
+        if key not in table or msgid == "":
             continue
-        used.add(msgid)
-        value = table[msgid]
+        used.add(key)
+        value = table[key]
         entry = re.sub(r'^#\| .*\n', "", entry, flags=re.M)
         entry = re.sub(r'^#, fuzzy, ', "#, ", entry, flags=re.M)
         entry = re.sub(r'^#, fuzzy\n', "", entry, flags=re.M)

@@ -59,6 +59,10 @@ typedef struct
 int            taiou_cli_import          (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);
+int            taiou_cli_import_loki     (char            **paths,
+                                          TaiouLokiFormat   format,
+                                          TaiouCase        *import_case,
+                                          gint64            incident_id);
 int            taiou_cli_mail            (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);

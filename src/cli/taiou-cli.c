@@ -16,7 +16,8 @@ typedef struct
 } TaiouCliCommand;
 
 static const TaiouCliCommand commands[] = {
-  { "import",   taiou_cli_import,   N_("Record an EmoCheck report in an incident's timeline") },
+  { "import",   taiou_cli_import,   N_("Read EmoCheck reports or Loki logs into an incident's "
+                                       "timeline") },
   { "mail",     taiou_cli_mail,     N_("Tell whether mail files look dangerous, and why") },
   { "notice",   taiou_cli_notice,   N_("List the notice templates or fill one") },
   { "scan",     taiou_cli_scan,     N_("Match files and folders against indicators of "

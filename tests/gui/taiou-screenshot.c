@@ -24,6 +24,7 @@
 #include "taiou-test-gui.h"
 #include "taiou-test-network-monitor.h"
 #include "taiou-window.h"
+#include "timeline/taiou-timeline-view.h"
 #include "mail/taiou-mail-check-window.h"
 #include "notice/taiou-notice-recipients-group.h"
 #include "notice/taiou-notice-window.h"
@@ -363,7 +364,14 @@ window_added_cb (GtkApplication *application,
   if (g_strcmp0 (view_name, "wizard") == 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "window.start-response", NULL);
   else if (g_strcmp0 (view_name, "timeline") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
+    {
+      GtkWidget *view;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
+      /* The mail event, so the details pane shows its reasons. */
+      view = taiou_test_find_widget_type (GTK_WIDGET (window), TAIOU_TYPE_TIMELINE_VIEW);
+      taiou_timeline_view_select_event (TAIOU_TIMELINE_VIEW (view), 5);
+    }
   else if (g_strcmp0 (view_name, "scan-step") == 0 || g_strcmp0 (view_name, "notify-step") == 0 ||
            g_strcmp0 (view_name, "report-step") == 0)
     {
@@ -434,6 +442,8 @@ add_sample_incidents (const char *db_path)
   g_autoptr(TaiouIncident) older = NULL;
   g_autoptr(TaiouIncident) newer = NULL;
   g_autoptr(TaiouEvent) event = NULL;
+  g_autoptr(JsonNode) mail = NULL;
+  TaiouAppiDeadlines deadlines;
 
   if (timeline == NULL)
     g_error ("%s", error->message);
@@ -449,8 +459,36 @@ add_sample_incidents (const char *db_path)
                                  "起きたこと：添付ファイルを開き、内容（マクロ）を有効にした",
                                  NULL, &error);
   g_clear_object (&event);
+  g_clear_object (&event);
   event = taiou_timeline_append (timeline, taiou_incident_get_id (newer), "note", "鈴木 一郎",
                                  "LAN ケーブルを抜いたことを電話で確認", NULL, &error);
+  g_clear_object (&event);
+  mail = json_from_string (
+    "{\"verdict\": \"dangerous\", \"verdict_ja\": \"危険\", \"score\": 120,"
+    " \"subject\": \"Re: 御見積書の件\", \"from_address\": \"tanaka@examp1e.co.jp\","
+    " \"findings\": [{\"rule\": \"mail.lookalike-domain\", \"score\": 60,"
+    " \"message\": \"Sender domain examp1e.co.jp looks very much like our domain example.co.jp.\","
+    " \"message_ja\": \"差出人のドメイン examp1e.co.jp は、自社のドメイン example.co.jp によく似ていますが別物です。\","
+    " \"evidence_ja\": \"From: tanaka@examp1e.co.jp、examp1e.co.jp は自社の example.co.jp に似ています\"},"
+    " {\"rule\": \"attachment.macro\", \"score\": 60,"
+    " \"message\": \"The attachment holds a macro that runs when the document opens.\","
+    " \"message_ja\": \"添付ファイルに、開くと動くマクロが入っています。\","
+    " \"evidence_ja\": \"見積書.docm: AutoOpen\"}],"
+    " \"attachments\": [\"見積書.docm\"]}", NULL);
+  event = taiou_timeline_append (timeline, taiou_incident_get_id (newer), "mail.triage", NULL,
+                                 "メール「Re: 御見積書の件」（tanaka@examp1e.co.jp）：危険（スコア 120）",
+                                 json_node_get_object (mail), &error);
+  g_clear_object (&event);
+  if (taiou_appi_compute (taiou_incident_get_discovered_us (newer), g_get_real_time (),
+                          TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE, &deadlines, NULL))
+    {
+      g_autoptr(JsonObject) assessed = taiou_appi_deadlines_to_json (&deadlines);
+
+      json_object_set_boolean_member (assessed, TAIOU_EVENT_DETAIL_PERSONAL_DATA, TRUE);
+      event = taiou_timeline_append (timeline, taiou_incident_get_id (newer),
+                                     TAIOU_EVENT_APPI_ASSESSED, "山田 太郎",
+                                     "個人データが漏えいしたおそれ：あり", assessed, &error);
+    }
   taiou_timeline_set_incident_step (timeline, taiou_incident_get_id (newer), "finished",
                                     g_dgettext (GETTEXT_PACKAGE, "Went through every step"),
                                     "山田 太郎", &error);

@@ -224,6 +224,17 @@ test_incident_at_hand (void)
   g_assert_cmpstr (taiou_incident_get_step (taiou_case_get_incident (self)), ==,
                    TAIOU_INCIDENT_STEP_FINISHED);
 
+  /* Its response ended: still at hand for the closing screen, but a mail checked now is not
+   * recorded in it (a walkthrough found one there) — until it is chosen again. */
+  g_assert_false (taiou_case_is_recording (self));
+  g_assert_false (taiou_case_add_note (self, "after the end", &error));
+  g_assert_error (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_FINISHED);
+  g_clear_error (&error);
+  g_assert_true (taiou_case_select_incident (self, newer_id, &error));
+  g_assert_true (taiou_case_is_recording (self));
+  g_assert_true (taiou_case_add_note (self, "chosen again by the IT manager", &error));
+  g_assert_no_error (error);
+
   /* A restarted app offers nothing to resume, but a notice is still about the newest. */
   restarted = taiou_case_new (timeline, NULL);
   g_assert_null (taiou_case_get_incident (restarted));
@@ -254,9 +265,10 @@ test_incident_at_hand (void)
 
   /* Every event appended through the case was announced (a step is announced as a new
    * incident at hand instead), and each answer is in the new incident's name. */
-  g_assert_cmpuint (kinds->len, ==, 2);
-  g_assert_cmpstr (kinds->pdata[0], ==, TAIOU_EVENT_TRIAGE_HOST);
-  g_assert_cmpstr (kinds->pdata[1], ==, TAIOU_EVENT_NOTE);
+  g_assert_cmpuint (kinds->len, ==, 3);
+  g_assert_cmpstr (kinds->pdata[0], ==, TAIOU_EVENT_NOTE);
+  g_assert_cmpstr (kinds->pdata[1], ==, TAIOU_EVENT_TRIAGE_HOST);
+  g_assert_cmpstr (kinds->pdata[2], ==, TAIOU_EVENT_NOTE);
   events = taiou_timeline_list_events (timeline, taiou_incident_get_id (created), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 3);

@@ -298,6 +298,52 @@ test_capped (void)
   g_assert_cmpuint (g_utf8_strlen (summary->title, -1), ==, TAIOU_SUMMARY_MAX_TEXT_CHARS + 1);
 }
 
+static gboolean
+next_deadline (Fixture       *fixture,
+               TaiouAppiItem *item,
+               GDate         *due)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouIncidentSummary) summary = NULL;
+
+  summary = taiou_incident_summary_read_deadlines (fixture->timeline, fixture->incident, NULL,
+                                                   &error);
+  g_assert_no_error (error);
+  return taiou_incident_summary_next_deadline (summary, item, due);
+}
+
+/* The list of incidents shows the report due next: the 速報 until it is marked done, then the
+ * 確報, then nothing; an incident without personal data owes none. */
+static void
+test_next_deadline (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  TaiouAppiDeadlines deadlines;
+  TaiouAppiItem item = TAIOU_APPI_N_ITEMS;
+  GDate due;
+
+  g_assert_false (next_deadline (fixture, &item, &due));
+  assess (fixture, FALSE, TAIOU_APPI_TRIGGER_NONE);
+  g_assert_false (next_deadline (fixture, &item, &due));
+
+  assess (fixture, TRUE, TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE);
+  g_assert_true (taiou_appi_compute (taiou_incident_get_discovered_us (fixture->incident),
+                                     g_get_real_time (), TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE,
+                                     &deadlines, NULL));
+  g_assert_true (next_deadline (fixture, &item, &due));
+  g_assert_cmpint (item, ==, TAIOU_APPI_ITEM_PRELIMINARY);
+  g_assert_cmpint (g_date_compare (&due, &deadlines.preliminary_until), ==, 0);
+
+  mark_done (fixture, TAIOU_APPI_ITEM_NOTIFY_PERSONS);
+  mark_done (fixture, TAIOU_APPI_ITEM_PRELIMINARY);
+  g_assert_true (next_deadline (fixture, &item, &due));
+  g_assert_cmpint (item, ==, TAIOU_APPI_ITEM_FINAL);
+  g_assert_cmpint (g_date_compare (&due, &deadlines.final_due), ==, 0);
+
+  mark_done (fixture, TAIOU_APPI_ITEM_FINAL);
+  g_assert_false (next_deadline (fixture, &item, &due));
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -315,6 +361,7 @@ main (int    argc,
             test_no_personal_data_leaves_no_deadline);
   ADD_TEST ("/taiou/incident-summary/html-escapes-hostile-text", test_html_escapes_hostile_text);
   g_test_add_func ("/taiou/incident-summary/capped", test_capped);
+  ADD_TEST ("/taiou/incident-summary/next-deadline", test_next_deadline);
 
   return g_test_run ();
 }

@@ -151,14 +151,13 @@ show_verdict (TaiouMailCheckWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "result");
 }
 
-/* A verdict is recorded in the incident at hand, when there is one. */
+/* A verdict is recorded in the incident at hand, while its response goes on. */
 static void
 record_verdict (TaiouMailCheckWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (taiou_case_get_timeline (self->case_at_hand) == NULL ||
-      taiou_case_get_incident (self->case_at_hand) == NULL)
+  if (!taiou_case_is_recording (self->case_at_hand))
     return;
   if (!taiou_case_record_mail (self->case_at_hand, self->report, &error))
     g_warning ("Could not record the mail verdict: %s", error->message);

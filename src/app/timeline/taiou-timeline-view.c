@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "notice/taiou-notice-window.h"
+#include "taiou-event-detail.h"
+#include "taiou-incident-row.h"
 #include "taiou-timeline-view.h"
 
 struct _TaiouTimelineView
@@ -25,12 +27,14 @@ struct _TaiouTimelineView
   GtkLabel       *incident_title;
   GtkLabel       *incident_details;
   GtkColumnView  *event_view;
+  TaiouEventDetail *event_detail;
 
   TaiouCase      *case_at_hand;
   GListStore     *events;
   GCancellable   *verify_cancellable;
   gint64          selected_id;
   gint64          bad_seq;       /* the first event verification refused, 0 if none */
+  gboolean        announce;      /* say how verification ended: the IT manager asked for it */
 };
 
 G_DEFINE_FINAL_TYPE (TaiouTimelineView, taiou_timeline_view, ADW_TYPE_BIN)
@@ -73,6 +77,24 @@ set_verify_status (TaiouTimelineView *self,
   gtk_label_set_label (self->verify_label, text);
 }
 
+/* A click on 「再検証」 that changes nothing on screen looks like a click that did nothing. */
+static void
+announce_verification (TaiouTimelineView         *self,
+                       TaiouTimelineVerification *verification)
+{
+  AdwToast *toast;
+
+  if (verification == NULL)
+    toast = adw_toast_new (_("The record could not be verified"));
+  else if (verification->intact)
+    toast = adw_toast_new (_("Verified again: the record has not been altered"));
+  else
+    toast = adw_toast_new (_("Verified again: the record has been altered"));
+  adw_toast_set_timeout (toast, 3);
+  /* The bin's own child: binding it too would make dispose unparent it twice. */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), toast);
+}
+
 static void
 verify_cb (GObject      *source,
            GAsyncResult *result,
@@ -93,6 +115,12 @@ verify_cb (GObject      *source,
   g_list_model_items_changed (G_LIST_MODEL (self->events), 0,
                               g_list_model_get_n_items (G_LIST_MODEL (self->events)),
                               g_list_model_get_n_items (G_LIST_MODEL (self->events)));
+
+  if (self->announce)
+    {
+      self->announce = FALSE;
+      announce_verification (self, verification);
+    }
 
   if (verification == NULL)
     {
@@ -180,24 +208,8 @@ incident_selected_cb (TaiouTimelineView *self,
   /* The list box reports its rows going away while the view is being disposed. */
   if (self->events == NULL)
     return;
-  show_incident (self, row != NULL ? g_object_get_data (G_OBJECT (row), "incident") : NULL);
-}
-
-static GtkWidget *
-create_incident_row (TaiouIncident *incident)
-{
-  GtkWidget *row = adw_action_row_new ();
-  gint64 discovered_us = taiou_incident_get_discovered_us (incident);
-  g_autofree char *discovered = taiou_time_format_local (discovered_us);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", discovered,
-                                               taiou_incident_get_host (incident));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), taiou_incident_get_title (incident));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  g_object_set_data_full (G_OBJECT (row), "incident", g_object_ref (incident), g_object_unref);
-  return row;
+  show_incident (self, row != NULL ? taiou_incident_row_get_incident (TAIOU_INCIDENT_ROW (row))
+                                   : NULL);
 }
 
 /**
@@ -233,7 +245,8 @@ taiou_timeline_view_reload (TaiouTimelineView *self)
     }
 
   for (guint i = 0; i < incidents->len; i++)
-    gtk_list_box_append (self->incident_list, create_incident_row (incidents->pdata[i]));
+    gtk_list_box_append (self->incident_list,
+                         taiou_incident_row_new (get_timeline (self), incidents->pdata[i]));
 
   if (keep_id == 0 || !taiou_timeline_view_select_incident (self, keep_id))
     gtk_list_box_select_row (self->incident_list,
@@ -250,15 +263,30 @@ taiou_timeline_view_select_incident (TaiouTimelineView *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      TaiouIncident *incident = g_object_get_data (G_OBJECT (child), "incident");
+      TaiouIncident *incident;
 
-      if (incident != NULL && taiou_incident_get_id (incident) == incident_id)
+      if (!TAIOU_IS_INCIDENT_ROW (child))
+        continue;
+      incident = taiou_incident_row_get_incident (TAIOU_INCIDENT_ROW (child));
+      if (taiou_incident_get_id (incident) == incident_id)
         {
           gtk_list_box_select_row (self->incident_list, GTK_LIST_BOX_ROW (child));
           return TRUE;
         }
     }
   return FALSE;
+}
+
+/* Verifies again without reloading, so the table keeps its place and its selection. */
+static void
+timeline_view_verify (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TaiouTimelineView *self = TAIOU_TIMELINE_VIEW (widget);
+
+  self->announce = TRUE;
+  start_verify (self);
 }
 
 static void
@@ -439,10 +467,13 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, incident_title);
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, incident_details);
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, event_view);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, event_detail);
   gtk_widget_class_bind_template_callback (widget_class, incident_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline-view.reload", NULL,
                                    timeline_view_reload);
+  gtk_widget_class_install_action (widget_class, "timeline-view.verify", NULL,
+                                   timeline_view_verify);
   gtk_widget_class_install_action (widget_class, "timeline-view.write-notice", NULL,
                                    write_notice_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "timeline-view.reload", NULL);
@@ -453,12 +484,18 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
 static void
 taiou_timeline_view_init (TaiouTimelineView *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GtkSingleSelection) selection = NULL;
 
+  g_type_ensure (TAIOU_TYPE_EVENT_DETAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->events = g_list_store_new (TAIOU_TYPE_EVENT);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  /* Nothing is shown in detail until the IT manager picks an event. */
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_object_bind_property (selection, "selected-item", self->event_detail, "event",
+                          G_BINDING_SYNC_CREATE);
   gtk_column_view_set_model (self->event_view, GTK_SELECTION_MODEL (selection));
 
   add_column (self, C_("event number", "#"), COLUMN_SEQ, FALSE);
@@ -494,6 +531,49 @@ taiou_timeline_view_get_events (TaiouTimelineView *self)
 {
   g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), NULL);
   return G_LIST_MODEL (self->events);
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column view scrolls on its
+ * "list.scroll-to-item" action. */
+static void
+scroll_to_row (TaiouTimelineView *self,
+               guint              position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->event_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+/**
+ * taiou_timeline_view_select_event:
+ * @seq: the event's number in the record
+ *
+ * Selects the shown incident's event numbered @seq, scrolls to it and shows its details.
+ *
+ * Returns: whether the shown incident has that event
+ */
+gboolean
+taiou_timeline_view_select_event (TaiouTimelineView *self,
+                                  gint64             seq)
+{
+  GListModel *events;
+
+  g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), FALSE);
+
+  events = G_LIST_MODEL (self->events);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TaiouEvent) event = g_list_model_get_item (events, i);
+
+      if (taiou_event_get_seq (event) != seq)
+        continue;
+      gtk_selection_model_select_item (gtk_column_view_get_model (self->event_view), i, TRUE);
+      scroll_to_row (self, i);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* The sentence under the header: whether the chain verifies, or why not. */

@@ -19,4 +19,7 @@ gboolean       taiou_timeline_view_select_incident (TaiouTimelineView *self,
 GListModel    *taiou_timeline_view_get_events      (TaiouTimelineView *self);
 const char    *taiou_timeline_view_get_status_text (TaiouTimelineView *self);
 
+gboolean           taiou_timeline_view_select_event     (TaiouTimelineView *self,
+                                                         gint64             seq);
+
 G_END_DECLS

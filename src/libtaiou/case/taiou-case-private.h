@@ -12,6 +12,7 @@ struct _TaiouCase
   TaiouTimeline  *timeline;        /* nullable: the record could not be opened */
   TaiouProfile   *profile;
   TaiouIncident  *incident;        /* nullable: the incident at hand */
+  gboolean        response_ended;  /* the worker just finished it: it takes no new checks */
 
   /* IOCs (taiou-case-iocs.c): what to load, and what the one load gave. */
   gboolean        bundled_iocs;

@@ -171,6 +171,63 @@ taiou_case_record_emocheck (TaiouCase            *self,
 }
 
 /**
+ * taiou_case_record_loki:
+ *
+ * Records a Loki log: one event for the log (host, scan times, counts, whether it was cut
+ * short), then one for each ALERT, WARNING and NOTICE it kept, in log order.
+ *
+ * Each event is a single durable append today, so a log of thousands of findings takes a
+ * while; this is the one place to switch to a batched append (all or nothing) when the
+ * timeline has one.
+ */
+gboolean
+taiou_case_record_loki (TaiouCase     *self,
+                        TaiouLokiLog  *log,
+                        GError       **error)
+{
+  g_autoptr(JsonObject) detail = NULL;
+  g_autofree char *summary = NULL;
+  const char *host;
+
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (log != NULL, FALSE);
+
+  if (!_taiou_case_check_record (self, TRUE, error))
+    return FALSE;
+  host = log->hostname[0] != '\0' ? log->hostname : "?";
+  detail = taiou_loki_log_to_json (log);
+  summary = g_strdup_printf (_("Loki log %s from %s: ALERT %u, WARNING %u, NOTICE %u%s"),
+                             log->source_name, host, log->n_alerts, log->n_warnings,
+                             log->n_notices, log->truncated ? _(" (not read to the end)") : "");
+  if (!_taiou_case_append (self, TAIOU_EVENT_IMPORT_LOKI, NULL, summary, detail, error))
+    return FALSE;
+
+  for (guint i = 0; i < log->findings->len; i++)
+    {
+      TaiouLokiFinding *finding = log->findings->pdata[i];
+      g_autoptr(JsonObject) finding_detail = taiou_loki_finding_to_json (finding);
+      g_autofree char *finding_summary = NULL;
+      const char *what = finding->file_path != NULL ? finding->file_path
+                         : finding->process_name != NULL ? finding->process_name
+                         : finding->message;
+
+      finding_summary = finding->score >= 0
+        ? g_strdup_printf (_("Loki %s on %s (%s, score %d): %s"),
+                           taiou_loki_level_to_string (finding->level),
+                           finding->hostname[0] != '\0' ? finding->hostname : host,
+                           finding->module != NULL ? finding->module : "-", finding->score, what)
+        : g_strdup_printf (_("Loki %s on %s (%s): %s"),
+                           taiou_loki_level_to_string (finding->level),
+                           finding->hostname[0] != '\0' ? finding->hostname : host,
+                           finding->module != NULL ? finding->module : "-", what);
+      if (!_taiou_case_append (self, TAIOU_EVENT_IMPORT_LOKI_FINDING, NULL, finding_summary,
+                               finding_detail, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * taiou_case_record_notice:
  * @incident: the incident the notice is about (it may no longer be the one at hand)
  * @format: "text", "html", "eml" or "clipboard"
@@ -252,7 +309,11 @@ taiou_case_record_step (TaiouCase   *self,
   if (!taiou_timeline_set_incident_step (self->timeline, incident_id, step, summary,
                                          taiou_incident_get_reporter (self->incident), error))
     return FALSE;
-  return taiou_case_select_incident (self, incident_id, error);
+  if (!taiou_case_select_incident (self, incident_id, error))
+    return FALSE;
+  /* Still at hand for the closing screen, but what is checked next is not part of it. */
+  self->response_ended = g_str_equal (step, TAIOU_INCIDENT_STEP_FINISHED);
+  return TRUE;
 }
 
 /**

@@ -188,7 +188,29 @@ _taiou_case_check_record (TaiouCase  *self,
                            _("No incident has been chosen to record this in."));
       return FALSE;
     }
+  /* A mail checked after the worker finished is another matter, not a step of the response
+   * that ended; choosing the incident again (the CLI's --incident) makes it the one at hand. */
+  if (need_incident && self->response_ended)
+    {
+      g_set_error_literal (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_FINISHED,
+                           _("The response to this incident has ended; nothing more is recorded "
+                             "in it from here. Add to it from the incident record."));
+      return FALSE;
+    }
   return TRUE;
+}
+
+/**
+ * taiou_case_is_recording:
+ *
+ * Returns: whether what is checked or done now is recorded in the incident at hand: there is a
+ *   record and an incident whose response has not ended
+ */
+gboolean
+taiou_case_is_recording (TaiouCase *self)
+{
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  return self->timeline != NULL && self->incident != NULL && !self->response_ended;
 }
 
 /**
@@ -244,6 +266,7 @@ taiou_case_set_incident (TaiouCase     *self,
   g_return_if_fail (TAIOU_IS_CASE (self));
   g_return_if_fail (incident == NULL || TAIOU_IS_INCIDENT (incident));
 
+  self->response_ended = FALSE;
   if (g_set_object (&self->incident, incident))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
 }

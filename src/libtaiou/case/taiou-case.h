@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "taiou-import-emocheck.h"
+#include "taiou-import-loki.h"
 #include "taiou-ioc-set.h"
 #include "taiou-mail-triage.h"
 #include "taiou-notice.h"
@@ -19,6 +20,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   TAIOU_CASE_ERROR_NO_RECORD,  /* the timeline is not open, so nothing can be recorded */
+  TAIOU_CASE_ERROR_FINISHED,   /* the worker's response to the incident at hand has ended */
 } TaiouCaseError;
 
 GQuark taiou_case_error_quark (void);
@@ -33,6 +35,7 @@ TaiouProfile    *taiou_case_get_profile              (TaiouCase            *self
 
 /* The incident at hand (see taiou-case.c for the rule). */
 TaiouIncident   *taiou_case_get_incident             (TaiouCase            *self);
+gboolean         taiou_case_is_recording             (TaiouCase            *self);
 void             taiou_case_set_incident             (TaiouCase            *self,
                                                       TaiouIncident        *incident);
 gboolean         taiou_case_select_incident          (TaiouCase            *self,
@@ -96,6 +99,9 @@ gboolean         taiou_case_record_scan              (TaiouCase            *self
                                                       GError              **error);
 gboolean         taiou_case_record_emocheck          (TaiouCase            *self,
                                                       TaiouEmocheckReport  *report,
+                                                      GError              **error);
+gboolean         taiou_case_record_loki              (TaiouCase            *self,
+                                                      TaiouLokiLog         *log,
                                                       GError              **error);
 gboolean         taiou_case_record_notice            (TaiouCase            *self,
                                                       TaiouIncident        *incident,

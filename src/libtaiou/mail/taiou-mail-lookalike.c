@@ -440,6 +440,8 @@ taiou_mail_lookalike_find (const char         *domain,
   g_autofree char *lower = NULL;
   g_autofree char *ascii = NULL;
   g_autofree char *shown = NULL;
+  g_auto(Labels) their_written = { NULL };
+  g_auto(Labels) their_skeleton = { NULL };
 
   g_return_val_if_fail (lookalike != NULL, FALSE);
   memset (lookalike, 0, sizeof *lookalike);
@@ -457,19 +459,18 @@ taiou_mail_lookalike_find (const char         *domain,
   if (ascii == NULL || *ascii == '\0' || is_ours (ascii, our_domains))
     return FALSE;
   shown = shown_form (ascii);
+  /* Their two forms once, not once per domain of ours: every address of every mail comes here. */
+  labels_init (&their_written, shown, FALSE);
+  labels_init (&their_skeleton, shown, TRUE);
 
   for (guint i = 0; our_domains[i] != NULL; i++)
     {
       g_autofree char *ours = g_ascii_strdown (our_domains[i], -1);
-      g_auto(Labels) their_written = { NULL };
-      g_auto(Labels) their_skeleton = { NULL };
       g_auto(Labels) our_written = { NULL };
       g_auto(Labels) our_skeleton = { NULL };
       TaiouLookalikeShape shape;
       gboolean name_usable;
 
-      labels_init (&their_written, shown, FALSE);
-      labels_init (&their_skeleton, shown, TRUE);
       labels_init (&our_written, ours, FALSE);
       labels_init (&our_skeleton, ours, TRUE);
       name_usable = name_is_usable (&our_written);

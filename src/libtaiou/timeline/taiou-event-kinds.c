@@ -31,6 +31,8 @@ static const struct
   { TAIOU_EVENT_SCAN_FINISHED,            NC_("event kind", "Scan finished") },
   { TAIOU_EVENT_IMPORT_EMOCHECK,          NC_("event kind", "EmoCheck report read") },
   { TAIOU_EVENT_IMPORT_EMOCHECK_PROCESS,  NC_("event kind", "Emotet process in an EmoCheck report") },
+  { TAIOU_EVENT_IMPORT_LOKI,              NC_("event kind", "Loki log read") },
+  { TAIOU_EVENT_IMPORT_LOKI_FINDING,      NC_("event kind", "Found by Loki") },
   { TAIOU_EVENT_NOTICE_GENERATED,         NC_("event kind", "Notice made") },
   { TAIOU_EVENT_NOTE,                     NC_("event kind", "Note") },
   { TAIOU_EVENT_PASSWORDS_ACKNOWLEDGED,   NC_("event kind", "Password advice read") },

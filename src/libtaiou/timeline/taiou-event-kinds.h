@@ -36,6 +36,16 @@
 #define TAIOU_EVENT_IMPORT_EMOCHECK           "import.emocheck"
 #define TAIOU_EVENT_IMPORT_EMOCHECK_PROCESS   "import.emocheck.process"
 
+/* A Loki or Loki-RS log (taiou_loki_log_to_json(): format, file, hostname, version, scan_start,
+ * scan_end, result, alerts, warnings, notices, truncated …), then one event per ALERT, WARNING
+ * or NOTICE it holds (taiou_loki_finding_to_json(): level, module, message, file_path, pid,
+ * process_name, score, md5, sha1, sha256, reasons). */
+#define TAIOU_EVENT_IMPORT_LOKI               "import.loki"
+#define TAIOU_EVENT_IMPORT_LOKI_FINDING       "import.loki.finding"
+#define TAIOU_EVENT_DETAIL_LOKI_LEVEL         "level"
+#define TAIOU_EVENT_DETAIL_LOKI_FILE_PATH     "file_path"
+#define TAIOU_EVENT_DETAIL_LOKI_TRUNCATED     "truncated"
+
 /* A notice was made: which template, in which format, for how many — never to whom. */
 #define TAIOU_EVENT_NOTICE_GENERATED          "notice.generated"
 
