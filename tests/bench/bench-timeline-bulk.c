@@ -28,6 +28,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "taiou.h"
 
@@ -276,6 +277,16 @@ build_big (const char *path,
            (g_get_monotonic_time () - start) / 1e6);
 }
 
+/* On a shared machine the CPU time tells what the walk costs whatever else runs. */
+static double
+cpu_seconds (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
 static gboolean
 bench_verify (const char *path,
               guint       total)
@@ -286,6 +297,7 @@ bench_verify (const char *path,
   g_autofree char *python_head = NULL;
   g_autofree char *head = NULL;
   double best = G_MAXDOUBLE;
+  double best_cpu = G_MAXDOUBLE;
   double python_s;
 
   g_assert_no_error (error);
@@ -293,9 +305,11 @@ bench_verify (const char *path,
     {
       g_autoptr(TaiouTimelineVerification) verification = NULL;
       gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_seconds ();
 
       verification = taiou_timeline_verify (timeline, NULL, &error);
       best = MIN (best, (g_get_monotonic_time () - start) / 1e6);
+      best_cpu = MIN (best_cpu, cpu_seconds () - cpu_start);
       g_assert_no_error (error);
       if (!verification->intact || verification->n_events != total)
         g_error ("not an intact chain of %u: %s", total, verification->problem);
@@ -305,8 +319,9 @@ bench_verify (const char *path,
   python_s = run_python ("verify", path, 0, &python_head);
   if (g_strcmp0 (head, python_head) != 0)
     g_error ("python's walk ended at %s, Taiou's at %s", python_head, head);
-  g_print ("  verify  taiou_timeline_verify %u events: %.3f s (%.0f events/s)   "
-           "python3+sqlite3 %.3f s   target <= 1 s\n", total, best, total / best, python_s);
+  g_print ("  verify  taiou_timeline_verify %u events: %.3f s (%.0f events/s; %.3f s of CPU "
+           "over both threads)   python3+sqlite3 %.3f s   target <= 1 s\n", total, best,
+           total / best, best_cpu, python_s);
   return bench_report (name, best, "s", "<= 1 s", "python3+sqlite3", python_s, best <= 1.0);
 }
 
