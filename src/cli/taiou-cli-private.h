@@ -41,6 +41,22 @@ typedef struct
   char     *organization;  /* --organization, for the report formats */
 } TaiouCliExportOptions;
 
+/* The options of `timeline new` and of `timeline list ID` (taiou-cli-timeline-edit.c). */
+typedef struct
+{
+  char     *title;
+  char     *discovered;
+  char     *host;
+  char     *reporter;
+  char    **kinds;
+  char     *actor;
+  char     *since;
+  char     *until;
+  char     *search;
+  gint64    limit;
+  gint64    offset;
+} TaiouCliTimelineEditOptions;
+
 int            taiou_cli_import          (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);
@@ -84,6 +100,28 @@ int            taiou_cli_timeline_import      (TaiouTimeline         *timeline,
                                                char                 **files);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TaiouCliExportOptions, taiou_cli_export_options_clear)
+
+/* taiou-cli-timeline-edit.c */
+GOptionGroup  *taiou_cli_timeline_edit_option_group  (TaiouCliTimelineEditOptions *options);
+void           taiou_cli_timeline_edit_options_clear (TaiouCliTimelineEditOptions *options);
+gboolean       taiou_cli_timeline_edit_has_filters   (const TaiouCliTimelineEditOptions *options);
+int            taiou_cli_timeline_new         (TaiouTimeline               *timeline,
+                                               TaiouCliOptions             *options,
+                                               TaiouCliTimelineEditOptions *edit);
+int            taiou_cli_timeline_note        (TaiouCliOptions             *options,
+                                               const char                  *id_text,
+                                               const char                  *text);
+int            taiou_cli_timeline_status      (TaiouTimeline               *timeline,
+                                               TaiouCliOptions             *options,
+                                               const char                  *id_text,
+                                               const char                  *status_text);
+int            taiou_cli_timeline_list_events (TaiouTimeline               *timeline,
+                                               TaiouCliOptions             *options,
+                                               TaiouCliTimelineEditOptions *edit,
+                                               const char                  *id_text);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TaiouCliTimelineEditOptions,
+                                  taiou_cli_timeline_edit_options_clear)
 
 /* taiou-cli-shared.c */
 void           taiou_cli_print_json_line  (JsonObject       *object);

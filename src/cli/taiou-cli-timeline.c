@@ -1,4 +1,4 @@
-/* taiou-cli-timeline.c — `taiou-cli timeline list|show ID|verify|export|import FILE…` */
+/* taiou-cli-timeline.c — `taiou-cli timeline list|show|verify|export|import|new|note|status` */
 #define G_LOG_DOMAIN "taiou-cli"
 
 #include "config.h"
@@ -165,7 +165,9 @@ taiou_cli_timeline (int              argc,
   g_autoptr(TaiouTimeline) timeline = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(TaiouCliExportOptions) export_options = { 0 };
+  g_auto(TaiouCliTimelineEditOptions) edit_options = { 0 };
   const char *action;
+  int n_args;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &options->db_path,
       N_("Timeline database (default: $TAIOU_DB or $XDG_DATA_HOME/taiou/taiou.db)"), N_("FILE") },
@@ -173,10 +175,11 @@ taiou_cli_timeline (int              argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("list | show ID | verify | export | import FILE… — the "
-                                    "incident timeline"));
+  context = g_option_context_new (_("list [ID] | show ID | verify | export | import FILE… | new | "
+                                    "note ID TEXT | status ID STATUS — the incident timeline"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, taiou_cli_export_option_group (&export_options));
+  g_option_context_add_group (context, taiou_cli_timeline_edit_option_group (&edit_options));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Exit status: 0 ok, 1 the chain does not verify (tampered), 2 error."));
@@ -189,22 +192,52 @@ taiou_cli_timeline (int              argc,
                                     "import FILE…."));
   action = argv[1];
 
-  if (g_strcmp0 (action, "import") == 0 ? argc < 3 :
-      g_strcmp0 (action, "show") == 0 ? argc != 3 : argc != 2)
+  /* The words after the action: list takes an incident or none (or --incident ID). */
+  n_args = argc - 2;
+  if (g_strcmp0 (action, "list") == 0 ? n_args > 1
+      : g_strcmp0 (action, "show") == 0 ? n_args != 1
+      : g_strcmp0 (action, "import") == 0 ? n_args < 1
+      : g_strcmp0 (action, "note") == 0 || g_strcmp0 (action, "status") == 0 ? n_args != 2
+      : n_args != 0)
     return taiou_cli_usage_error (context, _("Wrong number of arguments."));
 
   if (g_strcmp0 (action, "list") != 0 && g_strcmp0 (action, "show") != 0 &&
       g_strcmp0 (action, "verify") != 0 && g_strcmp0 (action, "export") != 0 &&
-      g_strcmp0 (action, "import") != 0)
+      g_strcmp0 (action, "import") != 0 && g_strcmp0 (action, "new") != 0 &&
+      g_strcmp0 (action, "note") != 0 && g_strcmp0 (action, "status") != 0)
     {
       g_autofree char *message = g_strdup_printf (_("Unknown timeline action “%s”."), action);
       return taiou_cli_usage_error (context, message);
     }
 
+  /* A note is recorded through the case, which opens the timeline itself. */
+  if (g_strcmp0 (action, "note") == 0)
+    return taiou_cli_timeline_note (options, argv[2], argv[3]);
+
   timeline = taiou_cli_open_timeline (options, &error);
   if (timeline == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
 
+  if (g_strcmp0 (action, "new") == 0)
+    return taiou_cli_timeline_new (timeline, options, &edit_options);
+  if (g_strcmp0 (action, "status") == 0)
+    return taiou_cli_timeline_status (timeline, options, argv[2], argv[3]);
+  if (g_strcmp0 (action, "list") == 0 && (n_args == 1 || export_options.incident_id > 0))
+    {
+      g_autofree char *id_text = n_args == 1
+                                 ? g_strdup (argv[2])
+                                 : g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    export_options.incident_id);
+
+      return taiou_cli_timeline_list_events (timeline, options, &edit_options, id_text);
+    }
+  if (g_strcmp0 (action, "list") == 0 && taiou_cli_timeline_edit_has_filters (&edit_options))
+    {
+      g_printerr ("taiou-cli: %s\n",
+                  _("Filters apply to one incident's events: say which, e.g. "
+                    "“timeline list 3 --kind note”."));
+      return TAIOU_CLI_EXIT_ERROR;
+    }
   if (g_strcmp0 (action, "list") == 0)
     return timeline_list (timeline, options);
   if (g_strcmp0 (action, "show") == 0)

@@ -2,15 +2,25 @@
 # bench-timeline.py — the comparison for bench-timeline.c: the same hash-chained timeline, in
 # python3 with its sqlite3 module (the same system SQLite library Taiou links).
 #
-#   bench-timeline.py append DB N    appends N events, prints the seconds the loop took
-#   bench-timeline.py verify DB      re-walks the chain, prints the seconds and the head hash
+#   bench-timeline.py append DB N        appends N events, prints the seconds the loop took
+#   bench-timeline.py append-batch DB N  appends N merged events to incident 1 in one
+#                                        transaction, prints the seconds and the head hash
+#   bench-timeline.py verify DB          re-walks the chain, prints the seconds and the head hash
+#
+# DB is a file Taiou created (bench-timeline.c opens it first), so both write into the same
+# schema (3: the identity index, per-incident positions, the FTS5 search text) and pay for it.
 #
 # Per event it does what taiou_timeline_append() does (src/libtaiou/timeline/taiou-timeline.c):
 # BEGIN IMMEDIATE, read the chain head, serialise the detail as compact JSON, SHA-256 over
 # (prev_hash ‖ the length-prefixed canonical bytes of taiou-event.c), INSERT, COMMIT — on a WAL
 # database with synchronous=FULL, so every event is its own fsync'd transaction.  The file it
-# writes has Taiou's schema, application id and version, so Taiou can open and verify it, and
-# `verify` checks what taiou_timeline_verify() checks (sequence, links, hashes, incidents).
+# writes is a Taiou timeline, so Taiou can open and verify it, and `verify` checks what
+# taiou_timeline_verify() checks (sequence, links, hashes, incidents).
+#
+# append-batch does what taiou_timeline_append_batch() does (taiou-timeline-batch.c) for drafts
+# merged from another PC: one BEGIN IMMEDIATE, the head and the incident's next position read
+# once, then per event the identity lookup (is its origin hash known?), the compact JSON, the
+# v2 hash (origin fields included), the INSERT and the search text's INSERT; one COMMIT.
 import hashlib
 import json
 import os
@@ -21,18 +31,12 @@ import sys
 import time
 
 GENESIS = "0" * 64
+T0 = 1795395600000000
+KINDS = ("scan.finding", "mail.triage", "note", "wizard.step")
 APPLICATION_ID = 0x54414955
-SCHEMA = """
-CREATE TABLE incidents (
-  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
-  created_us INTEGER NOT NULL, discovered_us INTEGER NOT NULL, host TEXT NOT NULL,
-  reporter TEXT NOT NULL, step TEXT NOT NULL DEFAULT '');
-CREATE TABLE events (
-  seq INTEGER PRIMARY KEY, incident_id INTEGER REFERENCES incidents (id),
-  time_us INTEGER NOT NULL, kind TEXT NOT NULL, actor TEXT NOT NULL, host TEXT NOT NULL,
-  summary TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
-CREATE INDEX events_by_incident ON events (incident_id, seq);
-"""
+# The search text of an event's detail, as TAIOU_DETAIL_TEXT_SQL in taiou-timeline-private.h.
+DETAIL_TEXT_SQL = ("CASE WHEN json_valid (?3) THEN (SELECT group_concat (value, ' ') "
+                   "FROM json_tree (?3) WHERE atom IS NOT NULL) ELSE ?3 END")
 
 
 def put_string(h, value):
@@ -41,13 +45,18 @@ def put_string(h, value):
     h.update(data)
 
 
-def event_hash(prev_hash, seq, incident_id, time_us, kind, actor, host, summary, detail):
+def event_hash(prev_hash, seq, incident_id, time_us, kind, actor, host, summary, detail,
+               origin_host=None, origin_seq=None, origin_hash=None):
     h = hashlib.sha256()
     put_string(h, prev_hash)
-    put_string(h, "taiou-event-v1")
+    put_string(h, "taiou-event-v1" if origin_hash is None else "taiou-event-v2")
     h.update(struct.pack(">qqq", seq, incident_id, time_us))
     for value in (kind, actor, host, summary, detail):
         put_string(h, value)
+    if origin_hash is not None:
+        put_string(h, origin_host)
+        h.update(struct.pack(">q", origin_seq))
+        put_string(h, origin_hash)
     return h.hexdigest()
 
 
@@ -61,10 +70,8 @@ def connect(path):
 
 def append(path, count):
     db = connect(path)
-    if db.execute("PRAGMA user_version").fetchone()[0] == 0:
-        db.executescript("BEGIN IMMEDIATE;" + SCHEMA +
-                         "PRAGMA application_id = %d; PRAGMA user_version = 1; COMMIT;"
-                         % APPLICATION_ID)
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        sys.exit("%s is not a timeline Taiou created" % path)
     host = socket.gethostname()
     start = time.perf_counter()
     for i in range(count):
@@ -85,20 +92,61 @@ def append(path, count):
     print("%.6f" % (time.perf_counter() - start))
 
 
+def append_batch(path, count):
+    db = connect(path)
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        sys.exit("%s is not a timeline Taiou created" % path)
+    # The same drafts bench-timeline.c builds before its timer starts.
+    drafts = []
+    for i in range(count):
+        drafts.append((T0 + i * 1234, KINDS[i % len(KINDS)], "root", "PC-%02d" % (i % 10),
+                       "検出 %d: C:\\Users\\yamada\\AppData\\Local\\Temp\\file%d.dll" % (i, i),
+                       {"rule": "ioc.sha256", "score": 100, "object": "file%d.dll" % i, "n": i},
+                       "PC-12", i + 1,
+                       hashlib.sha256(("origin-%d" % i).encode()).hexdigest()))
+    start = time.perf_counter()
+    db.execute("BEGIN IMMEDIATE")
+    row = db.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, head = (row[0], row[1]) if row else (0, GENESIS)
+    position = db.execute("SELECT coalesce (max (position), 0) + 1 FROM events "
+                          "WHERE incident_id = ?", (1,)).fetchone()[0]
+    for (time_us, kind, actor, host, summary, detail, origin_host, origin_seq,
+         origin_hash) in drafts:
+        if db.execute("SELECT 1 FROM events WHERE coalesce (origin_hash, hash) = ? LIMIT 1",
+                      (origin_hash,)).fetchone():
+            continue
+        detail = json.dumps(detail, ensure_ascii=False, separators=(",", ":"))
+        seq += 1
+        digest = event_hash(head, seq, 1, time_us, kind, actor, host, summary, detail,
+                            origin_host, origin_seq, origin_hash)
+        db.execute("INSERT INTO events (seq, incident_id, time_us, kind, actor, host, summary, "
+                   "detail, prev_hash, hash, origin_host, origin_seq, origin_hash, position) "
+                   "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (seq, time_us, kind, actor, host, summary, detail, head, digest, origin_host,
+                    origin_seq, origin_hash, position))
+        db.execute("INSERT INTO events_text (rowid, summary, detail) VALUES (?1, ?2, " +
+                   DETAIL_TEXT_SQL + ")", (seq, summary, detail))
+        head = digest
+        position += 1
+    db.execute("COMMIT")
+    print("%.6f %s" % (time.perf_counter() - start, head))
+
+
 def verify(path):
     db = connect(path)
     start = time.perf_counter()
     db.execute("BEGIN")
     expected_prev, expected_seq = GENESIS, 1
-    for (seq, incident_id, time_us, kind, actor, host, summary, detail, prev_hash,
-         stored) in db.execute("SELECT seq, incident_id, time_us, kind, actor, host, summary, "
-                               "detail, prev_hash, hash FROM events ORDER BY seq"):
+    for (seq, incident_id, time_us, kind, actor, host, summary, detail, prev_hash, stored,
+         origin_host, origin_seq, origin_hash) in db.execute(
+             "SELECT seq, incident_id, time_us, kind, actor, host, summary, detail, prev_hash, "
+             "hash, origin_host, origin_seq, origin_hash FROM events ORDER BY seq"):
         if seq != expected_seq or prev_hash != expected_prev:
             sys.exit("chain broken at #%d" % seq)
         if event_hash(prev_hash, seq, incident_id or 0, time_us, kind, actor, host, summary,
-                      detail) != stored:
+                      detail, origin_host or "", origin_seq or 0, origin_hash) != stored:
             sys.exit("event #%d does not match its hash" % seq)
-        # Taiou also checks an incident row against its creation event; there are none here.
+        # Taiou also checks an incident row against its creation event (one here at most).
         expected_prev, expected_seq = stored, seq + 1
     if db.execute("SELECT id FROM incidents WHERE id NOT IN (SELECT incident_id FROM events "
                   "WHERE kind = 'incident.created' AND incident_id IS NOT NULL) "
@@ -111,7 +159,9 @@ def verify(path):
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "append":
         append(sys.argv[2], int(sys.argv[3]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "append-batch":
+        append_batch(sys.argv[2], int(sys.argv[3]))
     elif len(sys.argv) == 3 and sys.argv[1] == "verify":
         verify(sys.argv[2])
     else:
-        sys.exit("usage: bench-timeline.py append DB N | verify DB")
+        sys.exit("usage: bench-timeline.py append DB N | append-batch DB N | verify DB")

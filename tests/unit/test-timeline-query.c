@@ -323,6 +323,72 @@ test_bad_filters (Fixture       *fixture,
   }
 }
 
+/* Past the query's anchor stride (256 matches): every page at every offset is the slice of the
+ * full list, and a new event is counted and found at once. */
+static void
+test_deep_pages (void)
+{
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (NULL);
+  g_autoptr(TaiouIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(TaiouEvent) late = NULL;
+  TaiouEventDraft drafts[1500];
+  const char * const one_kind[] = { "scan.finding", NULL };
+  TaiouEventFilter by_kind = { .kinds = one_kind };
+  TaiouEventFilter by_text = { .text = "findings" };
+  const gint64 offsets[] = { 0, 1, 255, 256, 257, 511, 512, 700, 998, 999, 1000, 5000 };
+
+  incident = taiou_timeline_create_incident (timeline, "大量", T0, "PC-07", "山田", &error);
+  g_assert_no_error (error);
+  by_kind.incident_id = by_text.incident_id = taiou_incident_get_id (incident);
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    drafts[i] = (TaiouEventDraft) {
+      .kind = i % 3 == 0 ? "note" : "scan.finding",
+      .summary = i % 3 == 0 ? "note" : "many findings",
+    };
+  g_assert_true (taiou_timeline_append_batch (timeline, by_kind.incident_id, drafts,
+                                              G_N_ELEMENTS (drafts), NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    if (i % 3 != 0)
+      {
+        gint64 seq = 2 + i; /* the creation event is #1 */
+
+        g_array_append_val (expected, seq);
+      }
+
+  for (guint f = 0; f < 2; f++)
+    {
+      TaiouEventFilter *filter = f == 0 ? &by_kind : &by_text;
+
+      g_assert_cmpint (taiou_timeline_count_matching (timeline, filter, &error), ==, 1000);
+      for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+        {
+          g_autoptr(GPtrArray) page = taiou_timeline_query_events (timeline, filter, offsets[i],
+                                                                   300, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (page->len, ==, CLAMP (1000 - offsets[i], 0, 300));
+          for (guint k = 0; k < page->len; k++)
+            g_assert_cmpint (taiou_event_get_seq (page->pdata[k]), ==,
+                             g_array_index (expected, gint64, offsets[i] + k));
+        }
+    }
+
+  late = taiou_timeline_append (timeline, by_kind.incident_id, "scan.finding", NULL,
+                                "late findings", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (taiou_timeline_count_matching (timeline, &by_text, &error), ==, 1001);
+  {
+    g_autoptr(GPtrArray) page = taiou_timeline_query_events (timeline, &by_kind, 1000, 10,
+                                                             &error);
+
+    g_assert_cmpuint (page->len, ==, 1);
+    g_assert_cmpint (taiou_event_get_seq (page->pdata[0]), ==, taiou_event_get_seq (late));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -338,6 +404,7 @@ main (int    argc,
   ADD ("text-with-other-filters", test_text_with_other_filters);
   ADD ("bad-filters", test_bad_filters);
 #undef ADD
+  g_test_add_func ("/taiou/timeline-query/deep-pages", test_deep_pages);
 
   return g_test_run ();
 }

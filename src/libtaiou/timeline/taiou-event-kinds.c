@@ -19,6 +19,7 @@ static const struct
   const char *label;  /* NC_("event kind", …) */
 } kind_labels[] = {
   { TAIOU_EVENT_INCIDENT_CREATED,         NC_("event kind", "Incident opened") },
+  { TAIOU_EVENT_INCIDENT_STATUS,          NC_("event kind", "Status changed") },
   { TAIOU_EVENT_WIZARD_STEP,              NC_("event kind", "Step reached") },
   { TAIOU_EVENT_WIZARD_SKIPPED,           NC_("event kind", "Step skipped") },
   { TAIOU_EVENT_TRIAGE_WHAT_HAPPENED,     NC_("event kind", "What happened") },

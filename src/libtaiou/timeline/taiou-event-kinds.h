@@ -49,6 +49,12 @@
 /* A notice was made: which template, in which format, for how many — never to whom. */
 #define TAIOU_EVENT_NOTICE_GENERATED          "notice.generated"
 
+/* The incident's status was set (taiou_timeline_set_incident_status): TAIOU_EVENT_DETAIL_STATUS
+ * is the new one, TAIOU_EVENT_DETAIL_PREVIOUS the one before (TAIOU_INCIDENT_STATUS_*). */
+#define TAIOU_EVENT_INCIDENT_STATUS           "incident.status"
+#define TAIOU_EVENT_DETAIL_STATUS             "status"
+#define TAIOU_EVENT_DETAIL_PREVIOUS           "previous"
+
 /* A note someone added by hand. */
 #define TAIOU_EVENT_NOTE                      "note"
 /* A note about an earlier event (a correction: nothing recorded is ever edited) names it by its

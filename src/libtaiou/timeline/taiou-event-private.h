@@ -34,5 +34,8 @@ TaiouEvent *_taiou_event_new          (const TaiouEventFields *fields,
                                        const char             *hash);
 char       *_taiou_event_compute_hash (const char             *prev_hash,
                                        const TaiouEventFields *fields);
+void        _taiou_event_compute_hash_into (const char             *prev_hash,
+                                            const TaiouEventFields *fields,
+                                            char                   *hex);
 
 G_END_DECLS

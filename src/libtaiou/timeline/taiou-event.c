@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <openssl/evp.h>
 #include <string.h>
 
 #include "taiou-event-private.h"
@@ -95,57 +96,150 @@ _taiou_event_new (const TaiouEventFields *fields,
   return self;
 }
 
-static void
-put_int64 (GChecksum *checksum,
-           gint64     value)
-{
-  guint64 be = GUINT64_TO_BE ((guint64) value);
+/* The canonical bytes are built in one buffer and hashed in one call: OpenSSL's SHA-256 uses the
+ * CPU's SHA extensions, several times GChecksum's speed, and verifying 1,000,000 events is
+ * mostly hashing.  Events are small, so the buffer is on the stack unless one is not. */
+#define STACK_BYTES 2048
 
-  g_checksum_update (checksum, (const guchar *) &be, sizeof be);
+typedef struct
+{
+  guint8 *data;
+  gsize   len;
+  gsize   size;
+  guint8  stack[STACK_BYTES];
+} Bytes;
+
+static void
+put_bytes (Bytes      *bytes,
+           const void *data,
+           gsize       len)
+{
+  if (bytes->len + len > bytes->size)
+    {
+      gsize size = MAX (bytes->size * 2, bytes->len + len);
+
+      if (bytes->data == bytes->stack)
+        bytes->data = memcpy (g_malloc (size), bytes->stack, bytes->len);
+      else
+        bytes->data = g_realloc (bytes->data, size);
+      bytes->size = size;
+    }
+  memcpy (bytes->data + bytes->len, data, len);
+  bytes->len += len;
 }
 
 static void
-put_string (GChecksum  *checksum,
+put_int64 (Bytes  *bytes,
+           gint64  value)
+{
+  guint64 be = GUINT64_TO_BE ((guint64) value);
+
+  put_bytes (bytes, &be, sizeof be);
+}
+
+static void
+put_string (Bytes      *bytes,
             const char *value)
 {
   gsize len = value != NULL ? strlen (value) : 0;
   guint32 be = GUINT32_TO_BE ((guint32) len);
 
-  g_checksum_update (checksum, (const guchar *) &be, sizeof be);
-  if (len > 0)
-    g_checksum_update (checksum, (const guchar *) value, len);
+  put_bytes (bytes, &be, sizeof be);
+  put_bytes (bytes, value, len);
+}
+
+static const EVP_MD *
+sha256 (void)
+{
+  static gsize md;
+
+  if (g_once_init_enter (&md))
+    {
+      EVP_MD *fetched = EVP_MD_fetch (NULL, "SHA256", NULL);
+
+      g_assert (fetched != NULL);
+      g_once_init_leave (&md, (gsize) fetched);
+    }
+  return (const EVP_MD *) md;
+}
+
+/* One digest context per thread, kept: making one per event cost a tenth of verifying it. */
+static GPrivate context_key = G_PRIVATE_INIT ((GDestroyNotify) EVP_MD_CTX_free);
+
+static EVP_MD_CTX *
+thread_context (void)
+{
+  EVP_MD_CTX *context = g_private_get (&context_key);
+
+  if (context == NULL)
+    {
+      context = EVP_MD_CTX_new ();
+      g_assert (context != NULL);
+      g_private_set (&context_key, context);
+    }
+  return context;
+}
+
+/* Writes the event's hash as 64 lowercase hex digits and a NUL into @hex. */
+void
+_taiou_event_compute_hash_into (const char             *prev_hash,
+                                const TaiouEventFields *fields,
+                                char                   *hex)
+{
+  static const char digits[] = "0123456789abcdef";
+  gboolean merged = fields->origin_hash != NULL;
+  EVP_MD_CTX *context = thread_context ();
+  Bytes bytes = { .size = STACK_BYTES };
+  guint8 digest[EVP_MAX_MD_SIZE];
+  unsigned int digest_len = 0;
+
+  g_assert (prev_hash != NULL);
+  g_assert (fields != NULL);
+
+  bytes.data = bytes.stack;
+  /* The previous hash is hashed as its text form: it is what the row stores and what a person
+   * comparing an exported head hash sees. */
+  put_string (&bytes, prev_hash);
+  put_string (&bytes, merged ? "taiou-event-v2" : "taiou-event-v1");
+  put_int64 (&bytes, fields->seq);
+  put_int64 (&bytes, fields->incident_id);
+  put_int64 (&bytes, fields->time_us);
+  put_string (&bytes, fields->kind);
+  put_string (&bytes, fields->actor);
+  put_string (&bytes, fields->host);
+  put_string (&bytes, fields->summary);
+  put_string (&bytes, fields->detail);
+  if (merged)
+    {
+      put_string (&bytes, fields->origin_host);
+      put_int64 (&bytes, fields->origin_seq);
+      put_string (&bytes, fields->origin_hash);
+    }
+
+  if (EVP_DigestInit_ex2 (context, sha256 (), NULL) != 1 ||
+      EVP_DigestUpdate (context, bytes.data, bytes.len) != 1 ||
+      EVP_DigestFinal_ex (context, digest, &digest_len) != 1 ||
+      digest_len * 2 != TAIOU_EVENT_HASH_HEX_LEN)
+    g_error ("SHA-256 failed in OpenSSL");
+  if (bytes.data != bytes.stack)
+    g_free (bytes.data);
+
+  for (unsigned int i = 0; i < digest_len; i++)
+    {
+      hex[2 * i] = digits[digest[i] >> 4];
+      hex[2 * i + 1] = digits[digest[i] & 0xf];
+    }
+  hex[TAIOU_EVENT_HASH_HEX_LEN] = '\0';
 }
 
 char *
 _taiou_event_compute_hash (const char             *prev_hash,
                            const TaiouEventFields *fields)
 {
-  gboolean merged = fields->origin_hash != NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char hex[TAIOU_EVENT_HASH_HEX_LEN + 1];
 
-  g_assert (prev_hash != NULL);
-  g_assert (fields != NULL);
-
-  /* The previous hash is hashed as its text form: it is what the row stores and what a person
-   * comparing an exported head hash sees. */
-  put_string (checksum, prev_hash);
-  put_string (checksum, merged ? "taiou-event-v2" : "taiou-event-v1");
-  put_int64 (checksum, fields->seq);
-  put_int64 (checksum, fields->incident_id);
-  put_int64 (checksum, fields->time_us);
-  put_string (checksum, fields->kind);
-  put_string (checksum, fields->actor);
-  put_string (checksum, fields->host);
-  put_string (checksum, fields->summary);
-  put_string (checksum, fields->detail);
-  if (merged)
-    {
-      put_string (checksum, fields->origin_host);
-      put_int64 (checksum, fields->origin_seq);
-      put_string (checksum, fields->origin_hash);
-    }
-
-  return g_strdup (g_checksum_get_string (checksum));
+  _taiou_event_compute_hash_into (prev_hash, fields, hex);
+  return g_strdup (hex);
 }
 
 gint64

@@ -15,6 +15,7 @@ typedef struct
   const char *host;
   const char *reporter;
   const char *step;
+  const char *status;  /* as stored: "" until a status was set */
 } TaiouIncidentFields;
 
 TaiouIncident *_taiou_incident_new (const TaiouIncidentFields *fields);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "taiou-incident-private.h"
 #include "taiou-time.h"
 
@@ -24,6 +26,7 @@ struct _TaiouIncident
   char  *host;
   char  *reporter;
   char  *step;
+  char  *status;
 };
 
 G_DEFINE_FINAL_TYPE (TaiouIncident, taiou_incident, G_TYPE_OBJECT)
@@ -38,6 +41,7 @@ taiou_incident_finalize (GObject *object)
   g_free (self->host);
   g_free (self->reporter);
   g_free (self->step);
+  g_free (self->status);
 
   G_OBJECT_CLASS (taiou_incident_parent_class)->finalize (object);
 }
@@ -69,6 +73,7 @@ _taiou_incident_new (const TaiouIncidentFields *fields)
   self->host = g_strdup (fields->host);
   self->reporter = g_strdup (fields->reporter);
   self->step = g_strdup (fields->step);
+  self->status = g_strdup (fields->status);
 
   return self;
 }
@@ -130,6 +135,38 @@ taiou_incident_get_step (TaiouIncident *self)
 }
 
 /**
+ * taiou_incident_get_status:
+ *
+ * Returns: TAIOU_INCIDENT_STATUS_FINISHED when the response is finished, otherwise the status
+ *   last set, TAIOU_INCIDENT_STATUS_RESPONDING when none was
+ */
+const char *
+taiou_incident_get_status (TaiouIncident *self)
+{
+  g_return_val_if_fail (TAIOU_IS_INCIDENT (self), NULL);
+
+  if (g_strcmp0 (self->step, TAIOU_INCIDENT_STEP_FINISHED) == 0)
+    return TAIOU_INCIDENT_STATUS_FINISHED;
+  if (g_strcmp0 (self->status, TAIOU_INCIDENT_STATUS_INVESTIGATING) == 0)
+    return TAIOU_INCIDENT_STATUS_INVESTIGATING;
+  return TAIOU_INCIDENT_STATUS_RESPONDING;
+}
+
+/* Returns: (transfer none): the status in the user's language (対応中, 調査中, 完了), or
+ *   @status itself when it is not one */
+const char *
+taiou_incident_status_get_label (const char *status)
+{
+  if (g_strcmp0 (status, TAIOU_INCIDENT_STATUS_RESPONDING) == 0)
+    return C_("incident status", "Responding");
+  if (g_strcmp0 (status, TAIOU_INCIDENT_STATUS_INVESTIGATING) == 0)
+    return C_("incident status", "Investigating");
+  if (g_strcmp0 (status, TAIOU_INCIDENT_STATUS_FINISHED) == 0)
+    return C_("incident status", "Finished");
+  return status;
+}
+
+/**
  * taiou_incident_to_json:
  *
  * Returns: (transfer full): the incident as a JSON object, times as ISO 8601 UTC and µs.
@@ -149,6 +186,7 @@ taiou_incident_to_json (TaiouIncident *self)
   json_object_set_string_member (object, "host", self->host);
   json_object_set_string_member (object, "reporter", self->reporter);
   json_object_set_string_member (object, "step", self->step);
+  json_object_set_string_member (object, "status", taiou_incident_get_status (self));
 
   return object;
 }

@@ -41,8 +41,9 @@ struct _TaiouTimeline
 
 /* The columns _taiou_timeline_read_event_row() expects, in order. */
 #define TAIOU_EVENT_COLUMNS \
-  "seq, incident_id, time_us, kind, actor, host, summary, detail, prev_hash, hash, " \
-  "origin_host, origin_seq, origin_hash"
+  "events.seq, events.incident_id, events.time_us, events.kind, events.actor, events.host, " \
+  "events.summary, events.detail, events.prev_hash, events.hash, events.origin_host, " \
+  "events.origin_seq, events.origin_hash"
 
 /* The searchable text of an event's detail: its JSON values (strings unescaped, so that
  * "C:\\Users" in the JSON is found as C:\Users), or the raw text if it is not JSON. */

@@ -28,9 +28,10 @@
 typedef struct
 {
   GString   *sql;    /* " AND …" conditions that follow "events.incident_id = ?1" */
-  GPtrArray *texts;  /* text parameters, bound from ?2 on in this order */
-  GArray    *ints;   /* integer parameters, bound after the texts */
+  GPtrArray *texts;  /* text parameters, :t1, :t2, … */
+  GArray    *ints;   /* integer parameters, :i1, :i2, … */
   gboolean   filtered;
+  gboolean   match;  /* the conditions hold "events_text MATCH …": the query is driven by it */
 } Conditions;
 
 static void
@@ -156,9 +157,11 @@ add_text_conditions (Conditions  *conditions,
       g_string_append_c (match, '"');
     }
   if (match->len > 0)
-    add_text (conditions,
-              " AND events.seq IN (SELECT rowid FROM events_text WHERE events_text MATCH ",
-              g_string_free (g_steal_pointer (&match), FALSE), ")");
+    {
+      add_text (conditions, " AND events_text MATCH ",
+                g_string_free (g_steal_pointer (&match), FALSE), "");
+      conditions->match = TRUE;
+    }
   return TRUE;
 }
 
@@ -171,6 +174,7 @@ build_conditions (const TaiouEventFilter  *filter,
   conditions->texts = g_ptr_array_new_with_free_func (g_free);
   conditions->ints = g_array_new (FALSE, FALSE, sizeof (gint64));
   conditions->filtered = FALSE;
+  conditions->match = FALSE;
 
   if (filter->kinds != NULL)
     {
@@ -271,11 +275,157 @@ read_events (TaiouTimeline  *self,
   return TRUE;
 }
 
+/* The FROM clause and the sequence column for @conditions.  With free text, the FTS5 index
+ * drives the query: it yields its rowids (= seq) in ascending order, lazily, so a page reads only
+ * the rows up to it instead of materialising every match of a common word first. */
+static const char *
+from_clause (const Conditions *conditions)
+{
+  return conditions->match
+         ? "events_text CROSS JOIN events ON events.seq = events_text.rowid"
+         : "events";
+}
+
+static const char *
+seq_column (const Conditions *conditions)
+{
+  return conditions->match ? "events_text.rowid" : "events.seq";
+}
+
+/* Every ANCHOR_STRIDE-th match of a filter, remembered: a page at any offset then starts at the
+ * nearest anchor before it and skips fewer than ANCHOR_STRIDE rows, instead of all the matches
+ * before it.  Rows are only ever appended with higher sequence numbers, so the anchors of a
+ * filter stay right until a new event arrives, which the newest seq tells. */
+#define ANCHOR_STRIDE 256
+#define ANCHORS_KEY   "taiou-query-anchors"
+
+typedef struct
+{
+  char   *key;      /* the filter: its SQL and parameters */
+  gint64  stamp;    /* the newest seq in the database when they were taken */
+  gint64  count;    /* how many events match */
+  GArray *anchors;  /* gint64: the seq of match 0, ANCHOR_STRIDE, 2 × ANCHOR_STRIDE, … */
+} Anchors;
+
+static void
+anchors_free (Anchors *anchors)
+{
+  g_free (anchors->key);
+  g_array_unref (anchors->anchors);
+  g_free (anchors);
+}
+
+static char *
+conditions_key (const TaiouEventFilter *filter,
+                const Conditions       *conditions)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%" G_GINT64_FORMAT "\x1f%s", filter->incident_id,
+                          conditions->sql->str);
+  for (guint i = 0; i < conditions->texts->len; i++)
+    g_string_append_printf (key, "\x1f%s", (const char *) conditions->texts->pdata[i]);
+  for (guint i = 0; i < conditions->ints->len; i++)
+    g_string_append_printf (key, "\x1f%" G_GINT64_FORMAT,
+                            g_array_index (conditions->ints, gint64, i));
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+newest_seq_locked (TaiouTimeline  *self,
+                   gint64         *seq,
+                   GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!_taiou_timeline_prepare (self, "SELECT coalesce (max (seq), 0) FROM events", &stmt, error))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The anchors of a filter, from the cache or from one walk over its matches (which counts them
+ * too); the caller holds the lock.  One read transaction keeps the stamp and the walk in step. */
+static Anchors *
+get_anchors_locked (TaiouTimeline           *self,
+                    const TaiouEventFilter  *filter,
+                    const Conditions        *conditions,
+                    GError                 **error)
+{
+  Anchors *cached = g_object_get_data (G_OBJECT (self), ANCHORS_KEY);
+  g_autofree char *key = conditions_key (filter, conditions);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  Anchors *anchors;
+  gint64 stamp = 0;
+  int rc;
+
+  if (sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (error, self->db, sqlite3_errcode (self->db), self->path);
+      return NULL;
+    }
+  if (!newest_seq_locked (self, &stamp, error))
+    goto failed;
+  if (cached != NULL && cached->stamp == stamp && g_strcmp0 (cached->key, key) == 0)
+    {
+      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      return cached;
+    }
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE events.incident_id = ?1%s ORDER BY %s",
+                         seq_column (conditions), from_clause (conditions),
+                         conditions->sql->str, seq_column (conditions));
+  if (!prepare_with_conditions (self, sql, filter, conditions, &stmt, error))
+    goto failed;
+  anchors = g_new0 (Anchors, 1);
+  anchors->key = g_steal_pointer (&key);
+  anchors->stamp = stamp;
+  anchors->anchors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (anchors->count % ANCHOR_STRIDE == 0)
+        {
+          gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (anchors->anchors, seq);
+        }
+      anchors->count++;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      anchors_free (anchors);
+      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      goto failed;
+    }
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  g_object_set_data_full (G_OBJECT (self), ANCHORS_KEY, anchors, (GDestroyNotify) anchors_free);
+  return anchors;
+
+failed:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return NULL;
+}
+
 /**
  * taiou_timeline_query_events:
  * @filter: which events; its incident must exist
  * @offset: how many matching events to skip, 0 for the first page
  * @limit: how many to return at most
+ *
+ * A page costs about the same at any offset.  With a filter, the first call for it (this or
+ * taiou_timeline_count_matching(), which a list model makes first) walks its matches once; the
+ * walk is remembered until the next event is recorded.
  *
  * Returns: (transfer container) (element-type TaiouEvent): the matching events from @offset
  *   on, in sequence order (the order of the chain); NULL with @error set
@@ -292,6 +442,8 @@ taiou_timeline_query_events (TaiouTimeline           *self,
   g_auto(Conditions) conditions = { 0 };
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
+  gint64 start_seq = 0;
+  gint64 skip = offset;
   gboolean read;
 
   g_return_val_if_fail (TAIOU_IS_TIMELINE (self), NULL);
@@ -301,6 +453,10 @@ taiou_timeline_query_events (TaiouTimeline           *self,
 
   if (!build_conditions (filter, &conditions, error))
     return NULL;
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!_taiou_timeline_incident_exists_locked (self, filter->incident_id, error))
+    return NULL;
   if (limit == 0)
     return g_steal_pointer (&events);
 
@@ -309,17 +465,28 @@ taiou_timeline_query_events (TaiouTimeline           *self,
                     "WHERE incident_id = ?1 AND position > :offset "
                     "ORDER BY position LIMIT :limit");
   else
-    sql = g_strdup_printf ("SELECT " TAIOU_EVENT_COLUMNS " FROM events "
-                           "WHERE events.incident_id = ?1%s "
-                           "ORDER BY seq LIMIT :limit OFFSET :offset",
-                           conditions.sql->str);
+    {
+      Anchors *anchors = get_anchors_locked (self, filter, &conditions, error);
 
-  locker = g_mutex_locker_new (&self->lock);
-  if (!_taiou_timeline_incident_exists_locked (self, filter->incident_id, error) ||
-      !prepare_with_conditions (self, sql, filter, &conditions, &stmt, error))
+      if (anchors == NULL)
+        return NULL;
+      if (offset >= anchors->count)
+        return g_steal_pointer (&events);
+      start_seq = g_array_index (anchors->anchors, gint64, offset / ANCHOR_STRIDE);
+      skip = offset % ANCHOR_STRIDE;
+      sql = g_strdup_printf ("SELECT " TAIOU_EVENT_COLUMNS " FROM %s "
+                             "WHERE events.incident_id = ?1%s AND %s >= :start "
+                             "ORDER BY %s LIMIT :limit OFFSET :offset",
+                             from_clause (&conditions), conditions.sql->str,
+                             seq_column (&conditions), seq_column (&conditions));
+    }
+
+  if (!prepare_with_conditions (self, sql, filter, &conditions, &stmt, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), skip);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+  if (conditions.filtered)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":start"), start_seq);
   read = read_events (self, stmt, events, error);
   sqlite3_finalize (stmt);
 
@@ -338,7 +505,6 @@ taiou_timeline_count_matching (TaiouTimeline           *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_auto(Conditions) conditions = { 0 };
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 count = -1;
   int rc;
@@ -349,17 +515,23 @@ taiou_timeline_count_matching (TaiouTimeline           *self,
 
   if (!build_conditions (filter, &conditions, error))
     return -1;
-  /* Positions run 1, 2, 3, … so the last one is the count: one index lookup. */
-  if (!conditions.filtered)
-    sql = g_strdup ("SELECT coalesce (max (position), 0) FROM events WHERE incident_id = ?1");
-  else
-    sql = g_strdup_printf ("SELECT count (*) FROM events WHERE events.incident_id = ?1%s",
-                           conditions.sql->str);
 
   locker = g_mutex_locker_new (&self->lock);
-  if (!_taiou_timeline_incident_exists_locked (self, filter->incident_id, error) ||
-      !prepare_with_conditions (self, sql, filter, &conditions, &stmt, error))
+  if (!_taiou_timeline_incident_exists_locked (self, filter->incident_id, error))
     return -1;
+  if (conditions.filtered)
+    {
+      /* The walk that counts also takes the anchors the pages will need. */
+      Anchors *anchors = get_anchors_locked (self, filter, &conditions, error);
+
+      return anchors != NULL ? anchors->count : -1;
+    }
+
+  /* Positions run 1, 2, 3, … so the last one is the count: one index lookup. */
+  if (!_taiou_timeline_prepare (self, "SELECT coalesce (max (position), 0) FROM events "
+                                      "WHERE incident_id = ?1", &stmt, error))
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, filter->incident_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);

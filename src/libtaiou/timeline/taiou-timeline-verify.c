@@ -71,7 +71,8 @@ json_int_equals (JsonObject *object,
 
 /* The incident row must still say what its (already hash-checked) creation event recorded. */
 static gboolean
-incident_matches_creation (TaiouTimeline           *self,
+incident_matches_creation (sqlite3                 *db,
+                           const char              *path,
                            const TaiouEventFields  *created,
                            char                   **problem,
                            GError                 **error)
@@ -92,11 +93,14 @@ incident_matches_creation (TaiouTimeline           *self,
     }
   detail = json_node_get_object (json_parser_get_root (parser));
 
-  if (!_taiou_timeline_prepare (self,
-                                "SELECT uuid, title, created_us, discovered_us, host, reporter "
-                                "FROM incidents WHERE id = ?",
-                                &stmt, error))
-    return FALSE;
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT uuid, title, created_us, discovered_us, host, reporter "
+                           "FROM incidents WHERE id = ?", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (error, db, rc, path);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, created->incident_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -111,7 +115,7 @@ incident_matches_creation (TaiouTimeline           *self,
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
+      _taiou_timeline_set_sqlite_error (error, db, rc, path);
       return FALSE;
     }
   if (rc == SQLITE_DONE)
@@ -158,70 +162,124 @@ find_unrecorded_incident (TaiouTimeline  *self,
   return TRUE;
 }
 
-/* Walks the events in sequence order; on the first break fills verification->problem. */
+/* A chain of more events than this is walked in two halves at once, the second on a connection
+ * of its own in a second thread: hashing 1,000,000 events takes about as long as reading them,
+ * and a PC has more than one core. */
+#define PARALLEL_MIN_EVENTS 65536
+
+/* The tests set TAIOU_VERIFY_PARALLEL_MIN to walk small chains in two halves too, and compare
+ * what both ways find. */
+static gint64
+parallel_min_events (void)
+{
+  const char *value = g_getenv ("TAIOU_VERIFY_PARALLEL_MIN");
+
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : PARALLEL_MIN_EVENTS;
+}
+
+/* One stretch of the chain, [from_seq, to_seq), walked in sequence order. */
+typedef struct
+{
+  sqlite3      *db;
+  const char   *path;
+  gint64        from_seq;
+  gint64        to_seq;
+  gint64        expected_seq;
+  gboolean      knows_prev;      /* FALSE: the first row's prev_hash is taken as given */
+  char          expected_prev[TAIOU_EVENT_HASH_HEX_LEN + 1];
+  GCancellable *cancellable;
+
+  gint64        n_events;        /* rows walked, a bad one included */
+  gint64        first_seq;       /* the first row's seq, when there was a row */
+  char          first_prev[TAIOU_EVENT_HASH_HEX_LEN + 1];
+  gint64        first_bad_seq;
+  char         *problem;
+  gboolean      has_head;        /* whether any row was good */
+  char          head[TAIOU_EVENT_HASH_HEX_LEN + 1];
+  GError       *error;
+} Range;
+
+static char *
+describe_seq_problem (gint64 seq,
+                      gint64 expected_seq)
+{
+  return seq > expected_seq
+         ? g_strdup_printf (_("Event #%lld is missing: the chain jumps from "
+                              "#%lld to #%lld."),
+                            (long long) expected_seq, (long long) expected_seq - 1,
+                            (long long) seq)
+         : g_strdup_printf (_("An event has the sequence number #%lld where #%lld "
+                              "was expected."),
+                            (long long) seq, (long long) expected_seq);
+}
+
+static char *
+describe_link_problem (gint64 seq)
+{
+  return g_strdup_printf (_("Event #%lld does not follow on from event #%lld: an event was "
+                            "removed, inserted or reordered here."),
+                          (long long) seq, (long long) seq - 1);
+}
+
+/* Walks @range; on the first break fills range->problem; FALSE with range->error when the walk
+ * itself failed. */
 static gboolean
-walk_chain (TaiouTimeline              *self,
-            TaiouTimelineVerification  *verification,
-            GCancellable               *cancellable,
-            GError                    **error)
+walk_range (Range *range)
 {
   sqlite3_stmt *stmt = NULL;
-  g_autofree char *expected_prev = g_strdup (TAIOU_EVENT_GENESIS_HASH);
-  gint64 expected_seq = 1;
+  char computed[TAIOU_EVENT_HASH_HEX_LEN + 1];
   int rc;
 
-  if (!_taiou_timeline_prepare (self,
-                                "SELECT " TAIOU_EVENT_COLUMNS " FROM events ORDER BY seq",
-                                &stmt, error))
-    return FALSE;
+  rc = sqlite3_prepare_v2 (range->db,
+                           "SELECT " TAIOU_EVENT_COLUMNS " FROM events "
+                           "WHERE seq >= ?1 AND seq < ?2 ORDER BY seq", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _taiou_timeline_set_sqlite_error (&range->error, range->db, rc, range->path);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, range->from_seq);
+  sqlite3_bind_int64 (stmt, 2, range->to_seq);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TaiouEventFields fields;
       const char *prev_hash;
       const char *hash;
-      g_autofree char *computed = NULL;
 
-      if (verification->n_events % CANCEL_CHECK_INTERVAL == 0 &&
-          g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (range->n_events % CANCEL_CHECK_INTERVAL == 0 &&
+          g_cancellable_set_error_if_cancelled (range->cancellable, &range->error))
         {
           sqlite3_finalize (stmt);
           return FALSE;
         }
 
       _taiou_timeline_read_event_row (stmt, &fields, &prev_hash, &hash);
-      verification->n_events++;
-
-      if (fields.seq != expected_seq)
+      if (range->n_events++ == 0)
         {
-          verification->first_bad_seq = expected_seq;
-          verification->problem =
-            fields.seq > expected_seq
-            ? g_strdup_printf (_("Event #%lld is missing: the chain jumps from "
-                                 "#%lld to #%lld."),
-                               (long long) expected_seq, (long long) expected_seq - 1,
-                               (long long) fields.seq)
-            : g_strdup_printf (_("An event has the sequence number #%lld where #%lld "
-                                 "was expected."),
-                               (long long) fields.seq, (long long) expected_seq);
+          range->first_seq = fields.seq;
+          g_strlcpy (range->first_prev, prev_hash, sizeof range->first_prev);
+        }
+
+      if (fields.seq != range->expected_seq)
+        {
+          range->first_bad_seq = range->expected_seq;
+          range->problem = describe_seq_problem (fields.seq, range->expected_seq);
           break;
         }
 
-      if (strcmp (prev_hash, expected_prev) != 0)
+      if (range->knows_prev && strcmp (prev_hash, range->expected_prev) != 0)
         {
-          verification->first_bad_seq = fields.seq;
-          verification->problem =
-            g_strdup_printf (_("Event #%lld does not follow on from event #%lld: an event was "
-                               "removed, inserted or reordered here."),
-                             (long long) fields.seq, (long long) fields.seq - 1);
+          range->first_bad_seq = fields.seq;
+          range->problem = describe_link_problem (fields.seq);
           break;
         }
 
-      computed = _taiou_event_compute_hash (prev_hash, &fields);
+      _taiou_event_compute_hash_into (prev_hash, &fields, computed);
       if (strcmp (computed, hash) != 0)
         {
-          verification->first_bad_seq = fields.seq;
-          verification->problem =
+          range->first_bad_seq = fields.seq;
+          range->problem =
             g_strdup_printf (_("Event #%lld was changed after it was recorded: "
                                "its content no longer matches its hash."),
                              (long long) fields.seq);
@@ -229,30 +287,178 @@ walk_chain (TaiouTimeline              *self,
         }
 
       if (strcmp (fields.kind, TAIOU_INCIDENT_CREATED_KIND) == 0 &&
-          !incident_matches_creation (self, &fields, &verification->problem, error))
+          !incident_matches_creation (range->db, range->path, &fields, &range->problem,
+                                      &range->error))
         {
-          if (verification->problem == NULL)
+          if (range->problem == NULL)
             {
               sqlite3_finalize (stmt);
               return FALSE; /* an SQLite error, already set */
             }
-          verification->first_bad_seq = fields.seq;
+          range->first_bad_seq = fields.seq;
           break;
         }
 
-      g_free (expected_prev);
-      expected_prev = g_strdup (hash);
-      expected_seq++;
+      /* A verified hash is 64 hex digits: it equals what was just computed. */
+      memcpy (range->expected_prev, computed, sizeof computed);
+      memcpy (range->head, computed, sizeof computed);
+      range->knows_prev = TRUE;
+      range->has_head = TRUE;
+      range->expected_seq++;
     }
   sqlite3_finalize (stmt);
 
-  if (verification->problem == NULL && rc != SQLITE_DONE)
+  if (range->problem == NULL && rc != SQLITE_DONE)
+    {
+      _taiou_timeline_set_sqlite_error (&range->error, range->db, rc, range->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The second half, in its own thread, on its own read-only connection (an SQLite connection is
+ * used by one thread at a time; the timeline's own is busy with the first half). */
+static gpointer
+walk_second_half (gpointer data)
+{
+  Range *range = data;
+  int rc = sqlite3_open_v2 (range->path, &range->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (range->db, 1);
+      sqlite3_busy_timeout (range->db, 2000);
+      sqlite3_db_config (range->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+      sqlite3_db_config (range->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+      rc = sqlite3_exec (range->db, "BEGIN", NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    _taiou_timeline_set_sqlite_error (&range->error, range->db, rc, range->path);
+  else
+    {
+      walk_range (range);
+      sqlite3_exec (range->db, "COMMIT", NULL, NULL, NULL);
+    }
+  g_clear_pointer (&range->db, sqlite3_close);
+  return NULL;
+}
+
+static void
+range_clear (Range *range)
+{
+  g_free (range->problem);
+  g_clear_error (&range->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Range, range_clear)
+
+/* Joins the second half's walk to the first's, as if one walk had gone on. */
+static void
+join_ranges (TaiouTimelineVerification *verification,
+             Range                     *first,
+             Range                     *second)
+{
+  verification->n_events = first->n_events;
+  if (first->problem != NULL)
+    {
+      verification->first_bad_seq = first->first_bad_seq;
+      verification->problem = g_steal_pointer (&first->problem);
+    }
+  else if (second->n_events > 0 && second->first_seq != first->expected_seq)
+    {
+      verification->n_events++;
+      verification->first_bad_seq = first->expected_seq;
+      verification->problem = describe_seq_problem (second->first_seq, first->expected_seq);
+    }
+  else if (second->n_events > 0 && strcmp (second->first_prev, first->expected_prev) != 0)
+    {
+      /* Whatever the second half found further on, its first event does not follow on. */
+      verification->n_events++;
+      verification->first_bad_seq = second->first_seq;
+      verification->problem = describe_link_problem (second->first_seq);
+    }
+  else
+    {
+      verification->n_events += second->n_events;
+      verification->first_bad_seq = second->first_bad_seq;
+      verification->problem = g_steal_pointer (&second->problem);
+      if (second->has_head)
+        {
+          verification->head_hash = g_strdup (second->head);
+          return;
+        }
+    }
+  verification->head_hash = g_strdup (first->has_head ? first->head : TAIOU_EVENT_GENESIS_HASH);
+}
+
+/* Walks the events in sequence order; on the first break fills verification->problem. */
+static gboolean
+walk_chain (TaiouTimeline              *self,
+            TaiouTimelineVerification  *verification,
+            GCancellable               *cancellable,
+            GError                    **error)
+{
+  g_auto(Range) first = { 0 };
+  g_auto(Range) second = { 0 };
+  sqlite3_stmt *stmt = NULL;
+  GThread *thread = NULL;
+  gint64 newest = 0;
+  int rc;
+
+  if (!_taiou_timeline_prepare (self, "SELECT coalesce (max (seq), 0) FROM events", &stmt, error))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    newest = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
     {
       _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
       return FALSE;
     }
 
-  verification->head_hash = g_steal_pointer (&expected_prev);
+  first = (Range) {
+    .db = self->db, .path = self->path, .from_seq = G_MININT64, .to_seq = G_MAXINT64,
+    .expected_seq = 1, .knows_prev = TRUE, .expected_prev = TAIOU_EVENT_GENESIS_HASH,
+    .cancellable = cancellable,
+  };
+  /* Rows are only appended: those up to the newest one now are the chain this walk checks,
+   * whichever connection reads them. */
+  if (newest >= parallel_min_events () && newest >= 2)
+    {
+      first.to_seq = newest / 2;
+      second = (Range) {
+        .path = self->path, .from_seq = newest / 2, .to_seq = newest + 1,
+        .expected_seq = newest / 2, .knows_prev = FALSE, .cancellable = cancellable,
+      };
+      thread = g_thread_new ("taiou-verify", walk_second_half, &second);
+    }
+
+  walk_range (&first);
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  if (first.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first.error));
+      return FALSE;
+    }
+  if (thread == NULL)
+    {
+      verification->n_events = first.n_events;
+      verification->first_bad_seq = first.first_bad_seq;
+      verification->problem = g_steal_pointer (&first.problem);
+      verification->head_hash = g_strdup (first.has_head ? first.head
+                                                         : TAIOU_EVENT_GENESIS_HASH);
+      return TRUE;
+    }
+  if (first.problem == NULL && second.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&second.error));
+      return FALSE;
+    }
+  join_ranges (verification, &first, &second);
   return TRUE;
 }
 

@@ -72,6 +72,12 @@ gboolean       taiou_timeline_set_incident_step (TaiouTimeline  *self,
                                                  const char     *actor,
                                                  GError        **error);
 
+gboolean       taiou_timeline_set_incident_status (TaiouTimeline *self,
+                                                 gint64          incident_id,
+                                                 const char     *status,
+                                                 const char     *actor,
+                                                 GError        **error);
+
 TaiouEvent    *taiou_timeline_append            (TaiouTimeline  *self,
                                                  gint64          incident_id,
                                                  const char     *kind,
