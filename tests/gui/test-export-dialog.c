@@ -14,6 +14,7 @@
 #include "taiou-test-util.h"
 #include "timeline/taiou-export-dialog.h"
 #include "timeline/taiou-timeline-view.h"
+#include "wizard/taiou-wizard-steps.h"
 
 typedef struct
 {
@@ -147,6 +148,30 @@ test_report_pdf (Fixture       *fixture,
   g_assert_nonnull (taiou_test_find_button (GTK_WIDGET (dialog), "export-dialog.open-folder"));
   g_assert_true (gtk_widget_is_sensitive (
     taiou_test_find_button (GTK_WIDGET (dialog), "export-dialog.open-folder")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The report names the organization from the case's profile and the wizard's steps. */
+static void
+test_report_html_is_complete (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "html", 1);
+  TaiouExportDialog *dialog;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.html", NULL);
+  g_autofree char *contents = NULL;
+  guint n_steps;
+  const TaiouWizardStep *steps = taiou_wizard_steps_get (&n_steps);
+
+  taiou_profile_set_organization (taiou_case_get_profile (fixture->case_at_hand),
+                                  "Example Trading Co.");
+  dialog = open_export_dialog (fixture, incident);
+  taiou_export_dialog_set_format (dialog, TAIOU_EXPORT_FORMAT_REPORT_HTML);
+  g_assert_nonnull (export_and_wait (dialog, path));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Example Trading Co."));
+  g_assert_cmpuint (n_steps, >, 0);
+  g_assert_nonnull (strstr (contents, steps[n_steps - 1].title));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -292,6 +317,7 @@ main (int    argc,
   taiou_i18n_init ();
 
   ADD_TEST ("/taiou/gui/export-dialog/report-pdf", test_report_pdf);
+  ADD_TEST ("/taiou/gui/export-dialog/report-html-is-complete", test_report_html_is_complete);
   ADD_TEST ("/taiou/gui/export-dialog/timesketch-jsonl", test_timesketch_jsonl);
   ADD_TEST ("/taiou/gui/export-dialog/error-shown", test_error_shown);
   ADD_TEST ("/taiou/gui/export-dialog/cancel-leaves-no-file", test_cancel_leaves_no_file);

@@ -470,6 +470,10 @@ taiou_export_dialog_new (GtkWindow *parent,
   adw_window_title_set_subtitle (self->window_title, subtitle);
   update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (find_format_check (self, self->format)));
+  /* One of the app's windows, as the notice editor is: the app waits for it to close.  (Last:
+   * joining the app announces the window, which must be complete by then.) */
+  if (parent != NULL && gtk_window_get_application (parent) != NULL)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   return self;
 }
 
