@@ -269,6 +269,21 @@ add_many_events (Fixture       *fixture,
   g_assert_cmpuint (n_added, ==, n_events);
 }
 
+static gboolean
+progress_shown_or_finished (gpointer dialog)
+{
+  GtkWidget *bar = taiou_test_find_widget_type (dialog, GTK_TYPE_PROGRESS_BAR);
+
+  return !taiou_export_dialog_get_running (dialog) ||
+         gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0;
+}
+
+static gboolean
+dialog_gone (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
 /* Cancel during the report of a large incident leaves no file, not even a temporary one. */
 static void
 test_cancel_leaves_no_file (Fixture       *fixture,
@@ -284,8 +299,17 @@ test_cancel_leaves_no_file (Fixture       *fixture,
   dialog = open_export_dialog (fixture, incident);
   taiou_export_dialog_export_to (dialog, file);
   g_assert_true (taiou_export_dialog_get_running (dialog));
+  /* Escape does not walk away from a running export. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export-dialog.close-if-idle", NULL);
+  g_assert_true (taiou_export_dialog_get_running (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   cancel = taiou_test_find_button (GTK_WIDGET (dialog), "export-dialog.cancel");
   taiou_test_wait_until_mapped (cancel);
+  /* Mid-way, as a user clicks it: the bar has moved, the report is far from written. */
+  taiou_test_wait_for (progress_shown_or_finished, dialog);
+  g_assert_true (taiou_export_dialog_get_running (dialog));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
+    taiou_test_find_widget_type (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR))), <, 1.0);
   taiou_test_click (cancel);
   taiou_test_wait_for (export_finished, dialog);
 
@@ -293,7 +317,11 @@ test_cancel_leaves_no_file (Fixture       *fixture,
   g_assert_nonnull (strstr (taiou_export_dialog_get_problem (dialog), "cancelled"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (fixture->dir), ==, 0);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Idle again: Escape closes. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-dialog.close-if-idle",
+                                             NULL));
+  taiou_test_wait_for (dialog_gone, &dialog);
 }
 
 #define ADD_TEST(path, func) \

@@ -84,6 +84,7 @@ update_actions (TaiouExportDialog *self)
                                  self->case_at_hand != NULL &&
                                  taiou_case_get_timeline (self->case_at_hand) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export-dialog.cancel", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export-dialog.close-if-idle", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export-dialog.open-folder",
                                  !running && self->saved_file != NULL);
 }
@@ -325,15 +326,15 @@ open_folder_action (GtkWidget  *widget,
                                            g_object_ref (self));
 }
 
-/* Escape closes the dialog when nothing runs; a running export is stopped with Cancel. */
-static gboolean
-escape_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
+/* Escape closes the dialog when nothing runs; a running export is stopped with Cancel (the
+ * action is disabled meanwhile, so Escape does nothing). */
+static void
+close_if_idle_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   if (TAIOU_EXPORT_DIALOG (widget)->cancellable == NULL)
     gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
 }
 
 /* Closing the window stops the export: no half-written file, no work nobody waits for. */
@@ -439,7 +440,10 @@ taiou_export_dialog_class_init (TaiouExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export-dialog.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "export-dialog.open-folder", NULL,
                                    open_folder_action);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_install_action (widget_class, "export-dialog.close-if-idle", NULL,
+                                   close_if_idle_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "export-dialog.close-if-idle", NULL);
 }
 
 static void
