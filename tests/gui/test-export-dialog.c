@@ -324,6 +324,28 @@ test_cancel_leaves_no_file (Fixture       *fixture,
   taiou_test_wait_for (dialog_gone, &dialog);
 }
 
+/* Closing the window while it exports stops the export: no file, no crash when it ends. */
+static void
+test_close_while_exporting (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "closed", 0);
+  TaiouExportDialog *dialog;
+  g_autofree char *path = g_build_filename (fixture->dir, "closed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  add_many_events (fixture, incident, 20000);
+  dialog = open_export_dialog (fixture, incident);
+  taiou_export_dialog_export_to (dialog, file);
+  g_assert_true (taiou_export_dialog_get_running (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  /* The export holds the dialog until it has ended. */
+  taiou_test_wait_for (dialog_gone, &dialog);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -349,6 +371,7 @@ main (int    argc,
   ADD_TEST ("/taiou/gui/export-dialog/timesketch-jsonl", test_timesketch_jsonl);
   ADD_TEST ("/taiou/gui/export-dialog/error-shown", test_error_shown);
   ADD_TEST ("/taiou/gui/export-dialog/cancel-leaves-no-file", test_cancel_leaves_no_file);
+  ADD_TEST ("/taiou/gui/export-dialog/close-while-exporting", test_close_while_exporting);
 
   return g_test_run ();
 }

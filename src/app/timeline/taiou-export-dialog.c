@@ -46,22 +46,23 @@ static const struct
 
 struct _TaiouExportDialog
 {
-  AdwWindow          parent_instance;
+  AdwWindow             parent_instance;
 
-  TaiouCase         *case_at_hand;
-  gint64             incident_id;
-  TaiouExportFormat  format;
-  GCancellable      *cancellable;  /* non-NULL while an export runs */
-  GFile             *saved_file;
+  TaiouCase            *case_at_hand;
+  gint64                incident_id;
+  TaiouExportFormat     format;
+  GCancellable         *cancellable;  /* non-NULL while an export runs */
+  GFile                *saved_file;
   GtkFileChooserNative *chooser;
+  gboolean              disposed;     /* closed while exporting: the widgets are gone */
 
-  AdwWindowTitle    *window_title;
-  GtkStack          *stack;
-  GtkListBox        *format_list;
-  GtkLabel          *problem_label;
-  GtkWidget         *export_button;
-  GtkProgressBar    *progress_bar;
-  AdwStatusPage     *done_page;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkListBox           *format_list;
+  GtkLabel             *problem_label;
+  GtkWidget            *export_button;
+  GtkProgressBar       *progress_bar;
+  AdwStatusPage        *done_page;
 };
 
 G_DEFINE_FINAL_TYPE (TaiouExportDialog, taiou_export_dialog, ADW_TYPE_WINDOW)
@@ -97,7 +98,7 @@ progress_cb (gint64   done,
   TaiouExportDialog *self = user_data;
   g_autofree char *text = NULL;
 
-  if (self->cancellable == NULL)
+  if (self->cancellable == NULL || self->disposed)
     return;
   if (total > 0)
     {
@@ -131,6 +132,8 @@ export_done_cb (GObject      *source,
    * the dialog they point to is let go after them. */
   g_idle_add_full (G_PRIORITY_LOW, release_dialog, self, NULL);
   g_clear_object (&self->cancellable);
+  if (self->disposed)
+    return;
   if (!taiou_export_incident_to_path_finish (TAIOU_TIMELINE (source), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -406,6 +409,9 @@ taiou_export_dialog_dispose (GObject *object)
 {
   TaiouExportDialog *self = TAIOU_EXPORT_DIALOG (object);
 
+  self->disposed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
