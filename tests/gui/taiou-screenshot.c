@@ -24,6 +24,7 @@
 #include "taiou-test-gui.h"
 #include "taiou-test-network-monitor.h"
 #include "taiou-window.h"
+#include "timeline/taiou-export-dialog.h"
 #include "timeline/taiou-timeline-view.h"
 #include "mail/taiou-mail-check-window.h"
 #include "notice/taiou-notice-recipients-group.h"
@@ -290,6 +291,19 @@ mail_checked_cb (GtkWidget *window,
   gtk_widget_add_tick_callback (window, tick_cb, application, NULL);
 }
 
+static gboolean
+export_done_tick_cb (GtkWidget     *dialog,
+                     GdkFrameClock *clock,
+                     gpointer       application)
+{
+  if (taiou_export_dialog_get_running (TAIOU_EXPORT_DIALOG (dialog)))
+    return G_SOURCE_CONTINUE;
+  if (taiou_export_dialog_get_saved_file (TAIOU_EXPORT_DIALOG (dialog)) != NULL)
+    g_unlink (g_file_peek_path (taiou_export_dialog_get_saved_file (TAIOU_EXPORT_DIALOG (dialog))));
+  gtk_widget_add_tick_callback (dialog, tick_cb, application, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window)
@@ -326,6 +340,24 @@ window_added_cb (GtkApplication *application,
                                                   pasted->str);
           /* Show the recipients, not the top of the form (once the form has a size). */
           gtk_widget_add_tick_callback (scrolled, scroll_to_end_cb, NULL, NULL);
+        }
+      gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
+      return;
+    }
+  if (TAIOU_IS_EXPORT_DIALOG (window))
+    {
+      /* "export-done": the report written, the dialog says where. */
+      if (g_strcmp0 (view_name, "export-done") == 0)
+        {
+          g_autofree char *path = g_build_filename (g_get_tmp_dir (),
+                                                    "taiou-screenshot-incident-1-report.pdf",
+                                                    NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+
+          taiou_export_dialog_export_to (TAIOU_EXPORT_DIALOG (window), file);
+          gtk_widget_add_tick_callback (GTK_WIDGET (window), export_done_tick_cb, application,
+                                        NULL);
+          return;
         }
       gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, application, NULL);
       return;
@@ -385,6 +417,14 @@ window_added_cb (GtkApplication *application,
                                                                      GTK_TYPE_SCROLLED_WINDOW),
                                         scroll_to_fraction_cb, NULL, NULL);
         }
+    }
+  else if (g_str_has_prefix (view_name, "export"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
+      gtk_widget_activate_action (taiou_test_find_widget_type (GTK_WIDGET (window),
+                                                               TAIOU_TYPE_TIMELINE_VIEW),
+                                  "timeline-view.export", NULL);
+      return;
     }
   else if (g_strcmp0 (view_name, "closing") == 0)
     {
@@ -624,7 +664,7 @@ main (int    argc,
     {
       g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|"
                    "notify-step|disconnect-step|disconnect-fallback|notice|notice-recipients|passwords-gate|passwords-step|"
-                   "passwords-generator|report-step|closing|scan-running|scan-serial|scan-done] "
+                   "passwords-generator|report-step|closing|scan-running|scan-serial|scan-done|export|export-done] "
                    "[WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
@@ -651,7 +691,8 @@ main (int    argc,
   g_setenv ("TAIOU_DB", db_path, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   taiou_i18n_init ();
-  if (g_strcmp0 (view_name, "timeline") == 0 || g_str_has_prefix (view_name, "notice"))
+  if (g_strcmp0 (view_name, "timeline") == 0 || g_str_has_prefix (view_name, "notice") ||
+      g_str_has_prefix (view_name, "export"))
     add_sample_incidents (db_path);
   if (g_str_has_prefix (view_name, "scan-"))
     add_incident_at_step (db_path, "scan");

@@ -14,6 +14,7 @@
 #include "taiou-event-detail.h"
 #include "taiou-event-filter-bar.h"
 #include "taiou-incident-row.h"
+#include "taiou-export-dialog.h"
 #include "taiou-note-dialog.h"
 #include "taiou-timeline-view.h"
 
@@ -634,6 +635,20 @@ write_notice_action (GtkWidget  *widget,
                              G_CONNECT_SWAPPED);
 }
 
+/* Large incidents take seconds: the dialog shows the progress and can stop. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TaiouTimelineView *self = TAIOU_TIMELINE_VIEW (widget);
+
+  if (get_timeline (self) == NULL || self->selected_id <= 0)
+    return;
+  gtk_window_present (GTK_WINDOW (taiou_export_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (widget)), self->case_at_hand, self->selected_id)));
+}
+
 static void
 taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
 {
@@ -679,6 +694,9 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline-view.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "timeline-view.write-notice", NULL,
                                    write_notice_action);
+  gtk_widget_class_install_action (widget_class, "timeline-view.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "timeline-view.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "timeline-view.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "timeline-view.reload", NULL);
