@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "notice/taiou-notice-window.h"
+#include "taiou-event-columns.h"
 #include "taiou-event-detail.h"
 #include "taiou-event-filter-bar.h"
 #include "taiou-incident-row.h"
@@ -38,6 +39,7 @@ struct _TaiouTimelineView
   GtkDropDown    *status_dropdown;
   gboolean        showing_status;  /* the menu is set to the record's status, not by the user */
   GCancellable   *verify_cancellable;
+  TaiouTimeline  *verifier;      /* the same file on a connection of its own, for the walk */
   gint64          selected_id;
   gint64          bad_seq;       /* the first event verification refused, 0 if none */
   gboolean        announce;      /* say how verification ended: the IT manager asked for it */
@@ -63,14 +65,6 @@ static GParamSpec *properties[N_PROPS];
 static void load_events (TaiouTimelineView *self,
                          gboolean           keep_place);
 
-typedef enum
-{
-  COLUMN_SEQ,
-  COLUMN_TIME,
-  COLUMN_ACTOR,
-  COLUMN_KIND,
-  COLUMN_SUMMARY,
-} EventColumn;
 
 static void
 set_verify_status (TaiouTimelineView *self,
@@ -166,9 +160,28 @@ start_verify (TaiouTimelineView *self)
       return;
     }
 
+  /* The walk holds its timeline for as long as it takes (seconds for a million events); on the
+   * case's own, every page the table asks for would wait for it. */
+  if (self->verifier == NULL ||
+      g_strcmp0 (taiou_timeline_get_path (self->verifier),
+                 taiou_timeline_get_path (get_timeline (self))) != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_clear_object (&self->verifier);
+      self->verifier = taiou_timeline_open (taiou_timeline_get_path (get_timeline (self)), &error);
+      if (self->verifier == NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("The record could not be checked: %s"),
+                                                   error->message);
+
+          set_verify_status (self, "dialog-warning-symbolic", "error", text);
+          return;
+        }
+    }
   set_verify_status (self, "content-loading-symbolic", NULL, _("Checking the record…"));
   self->verify_cancellable = g_cancellable_new ();
-  taiou_timeline_verify_async (get_timeline (self), self->verify_cancellable, verify_cb,
+  taiou_timeline_verify_async (self->verifier, self->verify_cancellable, verify_cb,
                                g_object_ref (self));
 }
 
@@ -395,89 +408,13 @@ timeline_view_reload (GtkWidget  *widget,
 }
 
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  TaiouEvent *event = gtk_list_item_get_item (item);
-  EventColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  TaiouTimelineView *self = g_object_get_data (G_OBJECT (factory), "view");
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-
-  switch (column)
-    {
-    case COLUMN_SEQ:
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, taiou_event_get_seq (event));
-      gtk_label_set_label (label, text);
-      break;
-    case COLUMN_TIME:
-      /* Local time to read, UTC on hover to compare with other tools' logs. */
-      text = taiou_event_format_time (event);
-      tooltip = taiou_time_format_iso8601 (taiou_event_get_time_us (event));
-      gtk_label_set_label (label, text);
-      break;
-    case COLUMN_ACTOR:
-      gtk_label_set_label (label, taiou_event_get_actor (event));
-      break;
-    case COLUMN_KIND:
-      gtk_label_set_label (label, taiou_event_kind_get_label (taiou_event_get_kind (event)));
-      tooltip = g_strdup (taiou_event_get_kind (event));
-      break;
-    case COLUMN_SUMMARY:
-      gtk_label_set_label (label, taiou_event_get_summary (event));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
-  if (self->bad_seq != 0 && taiou_event_get_seq (event) == self->bad_seq)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-}
-
-static void
-add_column (TaiouTimelineView *self,
-            const char        *title,
-            EventColumn        column,
-            gboolean           expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  /* The factory lives in the view's column, so the view outlives it. */
-  g_object_set_data (G_OBJECT (factory), "view", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
-
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_append_column (self->event_view, view_column);
-}
-
-static void
 taiou_timeline_view_dispose (GObject *object)
 {
   TaiouTimelineView *self = TAIOU_TIMELINE_VIEW (object);
 
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
+  g_clear_object (&self->verifier);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_TIMELINE_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->case_at_hand);
@@ -521,19 +458,6 @@ taiou_timeline_view_set_property (GObject      *object,
     }
 }
 
-/* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column view scrolls on its
- * "list.scroll-to-item" action. */
-static void
-scroll_to_row (TaiouTimelineView *self,
-               guint              position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->event_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-}
-
 static void present_note_dialog (TaiouTimelineView *self,
                                  const char        *text,
                                  const char        *problem);
@@ -551,7 +475,7 @@ note_added_cb (TaiouTimelineView *self)
   if (events == NULL || (n = g_list_model_get_n_items (events)) == 0)
     return;
   gtk_single_selection_set_selected (self->selection, n - 1);
-  scroll_to_row (self, n - 1);
+  taiou_event_columns_scroll_to (self->event_view, n - 1);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))),
                                adw_toast_new (_("Note added to the record")));
 }
@@ -716,6 +640,8 @@ taiou_timeline_view_init (TaiouTimelineView *self)
   g_object_bind_property (self->selection, "selected-item", self->event_detail, "event",
                           G_BINDING_SYNC_CREATE);
   gtk_column_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
+  /* The row of the event verification refused is marked (bad_seq outlives the columns). */
+  taiou_event_columns_add (self->event_view, &self->bad_seq);
 
   {
     g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -726,11 +652,6 @@ taiou_timeline_view_init (TaiouTimelineView *self)
     gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
     self->showing_status = FALSE;
   }
-  add_column (self, C_("event number", "#"), COLUMN_SEQ, FALSE);
-  add_column (self, _("Time"), COLUMN_TIME, FALSE);
-  add_column (self, _("Who"), COLUMN_ACTOR, FALSE);
-  add_column (self, _("Kind"), COLUMN_KIND, FALSE);
-  add_column (self, _("Summary"), COLUMN_SUMMARY, TRUE);
 }
 
 TaiouCase *
@@ -782,7 +703,7 @@ taiou_timeline_view_select_event (TaiouTimelineView *self,
   if (events == NULL || !taiou_event_list_find_seq (TAIOU_EVENT_LIST (events), seq, &position))
     return FALSE;
   gtk_single_selection_set_selected (self->selection, position);
-  scroll_to_row (self, position);
+  taiou_event_columns_scroll_to (self->event_view, position);
   return TRUE;
 }
 
