@@ -15,6 +15,11 @@
 #include "taiou-case-private.h"
 #include "taiou-event-kinds.h"
 
+/* Who did it, one rule for every front-end: what is recorded during the worker's response (the
+ * wizard's answers, the mails checked, the scans, the notices) is in the name of the person the
+ * worker said reports the incident; what the IT manager adds by hand (a note, from the record
+ * view or the CLI) names the account that added it.  A walkthrough found "root" on the mail and
+ * notice events beside the reporter's name on the others. */
 static gboolean
 append_to (TaiouCase      *self,
            TaiouIncident  *incident,
@@ -27,6 +32,8 @@ append_to (TaiouCase      *self,
   g_autoptr(TaiouEvent) event = NULL;
 
   g_assert (incident != NULL);
+  if (actor == NULL)
+    actor = taiou_incident_get_reporter (incident);
 
   if (!_taiou_case_check_record (self, FALSE, error))
     return FALSE;
@@ -281,8 +288,7 @@ taiou_case_record_answer (TaiouCase   *self,
 
   if (!_taiou_case_check_record (self, TRUE, error))
     return FALSE;
-  return _taiou_case_append (self, kind, taiou_incident_get_reporter (self->incident), summary,
-                             detail, error);
+  return _taiou_case_append (self, kind, NULL, summary, detail, error);
 }
 
 /**
@@ -319,7 +325,8 @@ taiou_case_record_step (TaiouCase   *self,
 /**
  * taiou_case_add_note:
  *
- * Adds a note in the words of whoever uses Taiou (the IT manager, mostly).
+ * Adds a note in the words of whoever uses Taiou (the IT manager, mostly), in the name of the
+ * account that adds it.
  */
 gboolean
 taiou_case_add_note (TaiouCase   *self,
@@ -329,7 +336,7 @@ taiou_case_add_note (TaiouCase   *self,
   g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  return _taiou_case_append (self, TAIOU_EVENT_NOTE, NULL, text, NULL, error);
+  return _taiou_case_append (self, TAIOU_EVENT_NOTE, g_get_user_name (), text, NULL, error);
 }
 
 /**
@@ -358,5 +365,5 @@ taiou_case_add_note_to (TaiouCase      *self,
       detail = json_object_new ();
       json_object_set_int_member (detail, TAIOU_EVENT_DETAIL_REFERS_TO, refers_to);
     }
-  return append_to (self, incident, TAIOU_EVENT_NOTE, NULL, text, detail, error);
+  return append_to (self, incident, TAIOU_EVENT_NOTE, g_get_user_name (), text, detail, error);
 }
