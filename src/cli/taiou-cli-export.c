@@ -1,7 +1,9 @@
 /* taiou-cli-export.c — `taiou-cli timeline export --incident ID --format FORMAT [--output FILE]`
  *
  * Standard output by default, so an export can be piped to another tool; with --output the file
- * appears only once it is complete (taiou_export_incident_to_path), never half-written.
+ * appears only once it is complete (taiou_export_incident_to_path), never half-written.  The
+ * report formats (report-html, report-pdf) name the organisation on their title page: the one
+ * of --organization, or else the app's Preferences.
  */
 #define G_LOG_DOMAIN "taiou-cli"
 
@@ -12,6 +14,7 @@
 #include <unistd.h>
 
 #include "taiou-cli-private.h"
+#include "taiou-settings.h"
 
 /* Returns: (transfer full): the group of `timeline export`'s options, filling @options */
 GOptionGroup *
@@ -19,12 +22,15 @@ taiou_cli_export_option_group (TaiouCliExportOptions *options)
 {
   const GOptionEntry entries[] = {
     { "incident", 0, 0, G_OPTION_ARG_INT64, &options->incident_id,
-      N_("export: the incident to export"), N_("ID") },
+      N_("export: the incident to export; import: the incident to merge into"), N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options->format,
       N_("export: taiou-json, timesketch-jsonl, timesketch-csv, iris-json, iris-csv, "
-         "observables-csv or observables-json"), N_("FORMAT") },
+         "observables-csv, observables-json, report-html or report-pdf"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
       N_("export: write to FILE instead of standard output"), N_("FILE") },
+    { "organization", 0, 0, G_OPTION_ARG_STRING, &options->organization,
+      N_("export: the organization named on the report (default: from Preferences)"),
+      N_("NAME") },
     { NULL }
   };
   GOptionGroup *group = g_option_group_new ("export", _("Export options:"),
@@ -40,6 +46,7 @@ taiou_cli_export_options_clear (TaiouCliExportOptions *options)
 {
   g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->organization, g_free);
 }
 
 int
@@ -47,6 +54,9 @@ taiou_cli_timeline_export (TaiouTimeline         *timeline,
                            TaiouCliExportOptions *options)
 {
   TaiouExportFormat format;
+  TaiouExportOptions export_options = { 0 };
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(TaiouProfile) profile = NULL;
   GError *error = NULL;
 
   if (options->incident_id <= 0)
@@ -68,10 +78,22 @@ taiou_cli_timeline_export (TaiouTimeline         *timeline,
       return TAIOU_CLI_EXIT_ERROR;
     }
 
+  if (taiou_export_format_is_report (format))
+    {
+      export_options.organization = options->organization;
+      if (export_options.organization == NULL &&
+          (settings = taiou_settings_new_if_installed ()) != NULL)
+        {
+          profile = taiou_profile_new ();
+          taiou_settings_bind_profile (settings, profile, FALSE);
+          export_options.organization = taiou_profile_get_organization (profile);
+        }
+    }
+
   if (options->output != NULL)
     {
       if (!taiou_export_incident_to_path (timeline, options->incident_id, format,
-                                          options->output, NULL, NULL, &error))
+                                          options->output, &export_options, NULL, &error))
         return taiou_cli_fail (error);
       g_printerr (_("Exported incident #%lld as %s to “%s”.\n"),
                   (long long) options->incident_id, taiou_export_format_to_string (format),
@@ -82,8 +104,8 @@ taiou_cli_timeline_export (TaiouTimeline         *timeline,
   {
     g_autoptr(GOutputStream) output = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-    if (!taiou_export_incident (timeline, options->incident_id, format, output, NULL, NULL,
-                                &error))
+    if (!taiou_export_incident (timeline, options->incident_id, format, output, &export_options,
+                                NULL, &error))
       return taiou_cli_fail (error);
   }
   return TAIOU_CLI_EXIT_OK;

@@ -38,6 +38,7 @@ typedef struct
   gint64    incident_id;
   char     *format;
   char     *output;
+  char     *organization;  /* --organization, for the report formats */
 } TaiouCliExportOptions;
 
 /* The options of `timeline new` and of `timeline list ID` (taiou-cli-timeline-edit.c). */
@@ -90,6 +91,13 @@ GOptionGroup  *taiou_cli_export_option_group  (TaiouCliExportOptions *options);
 void           taiou_cli_export_options_clear (TaiouCliExportOptions *options);
 int            taiou_cli_timeline_export      (TaiouTimeline         *timeline,
                                                TaiouCliExportOptions *options);
+
+/* taiou-cli-timeline-import.c */
+int            taiou_cli_timeline_import      (TaiouTimeline         *timeline,
+                                               TaiouCliOptions       *options,
+                                               gint64                 incident_id,
+                                               int                    n_files,
+                                               char                 **files);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TaiouCliExportOptions, taiou_cli_export_options_clear)
 

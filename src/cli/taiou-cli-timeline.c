@@ -1,4 +1,5 @@
-/* taiou-cli-timeline.c — `taiou-cli timeline list [ID]|show ID|verify|export|new|note|status` */
+/* taiou-cli-timeline.c — `taiou-cli timeline list [ID]|show ID|verify|export|import FILE…|new|
+ * note|status` */
 #define G_LOG_DOMAIN "taiou-cli"
 
 #include "config.h"
@@ -175,8 +176,8 @@ taiou_cli_timeline (int              argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("list [ID] | show ID | verify | export | new | note ID TEXT | "
-                                    "status ID STATUS — the incident timeline"));
+  context = g_option_context_new (_("list [ID] | show ID | verify | export | import FILE… | new | "
+                                    "note ID TEXT | status ID STATUS — the incident timeline"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, taiou_cli_export_option_group (&export_options));
   g_option_context_add_group (context, taiou_cli_timeline_edit_option_group (&edit_options));
@@ -188,21 +189,23 @@ taiou_cli_timeline (int              argc,
 
   if (argc < 2)
     return taiou_cli_usage_error (context,
-                                  _("Say what to do: list, show ID, verify or export."));
+                                  _("Say what to do: list, show ID, verify, export or "
+                                    "import FILE…."));
   action = argv[1];
 
   /* The words after the action: list takes an incident or none (or --incident ID). */
   n_args = argc - 2;
   if (g_strcmp0 (action, "list") == 0 ? n_args > 1
       : g_strcmp0 (action, "show") == 0 ? n_args != 1
+      : g_strcmp0 (action, "import") == 0 ? n_args < 1
       : g_strcmp0 (action, "note") == 0 || g_strcmp0 (action, "status") == 0 ? n_args != 2
       : n_args != 0)
     return taiou_cli_usage_error (context, _("Wrong number of arguments."));
 
   if (g_strcmp0 (action, "list") != 0 && g_strcmp0 (action, "show") != 0 &&
       g_strcmp0 (action, "verify") != 0 && g_strcmp0 (action, "export") != 0 &&
-      g_strcmp0 (action, "new") != 0 && g_strcmp0 (action, "note") != 0 &&
-      g_strcmp0 (action, "status") != 0)
+      g_strcmp0 (action, "import") != 0 && g_strcmp0 (action, "new") != 0 &&
+      g_strcmp0 (action, "note") != 0 && g_strcmp0 (action, "status") != 0)
     {
       g_autofree char *message = g_strdup_printf (_("Unknown timeline action “%s”."), action);
       return taiou_cli_usage_error (context, message);
@@ -242,5 +245,8 @@ taiou_cli_timeline (int              argc,
     return timeline_show (timeline, options, argv[2]);
   if (g_strcmp0 (action, "export") == 0)
     return taiou_cli_timeline_export (timeline, &export_options);
+  if (g_strcmp0 (action, "import") == 0)
+    return taiou_cli_timeline_import (timeline, options, export_options.incident_id, argc - 2,
+                                      argv + 2);
   return timeline_verify (timeline, options);
 }

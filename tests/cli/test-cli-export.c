@@ -33,9 +33,13 @@ test_stdout_every_format (void)
   for (guint format = 0; format < TAIOU_EXPORT_N_FORMATS; format++)
     {
       const char *name = taiou_export_format_to_string (format);
-      g_autoptr(TaiouTestCliResult) result = run_cli ("--db", db, "timeline", "export",
-                                                      "--incident", id, "--format", name, NULL);
+      g_autoptr(TaiouTestCliResult) result = NULL;
 
+      /* Binary: test_report_files() writes it with --output. */
+      if (format == TAIOU_EXPORT_FORMAT_REPORT_PDF)
+        continue;
+      result = run_cli ("--db", db, "timeline", "export", "--incident", id, "--format", name,
+                        NULL);
       g_test_message ("%s", name);
       g_assert_cmpint (result->status, ==, 0);
       g_assert_cmpstr (result->err, ==, "");
@@ -102,6 +106,41 @@ test_output_file (void)
   g_assert_cmpuint (count_files (folder), ==, 1);
 
   g_unlink (path);
+  g_rmdir (folder);
+}
+
+/* The report formats name the organisation given on the command line. */
+static void
+test_report_files (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&db);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "<b>x</b>", 2);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, taiou_incident_get_id (incident));
+  g_autofree char *folder = g_dir_make_tmp ("taiou-cli-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (folder, "report.pdf", NULL);
+  g_autofree char *html = g_build_filename (folder, "report.html", NULL);
+  g_autoptr(TaiouTestCliResult) pdf_result = NULL;
+  g_autoptr(TaiouTestCliResult) html_result = NULL;
+  g_autofree char *contents = NULL;
+
+  pdf_result = run_cli ("--db", db, "timeline", "export", "--incident", id, "--format",
+                        "report-pdf", "--output", pdf, NULL);
+  g_assert_cmpint (pdf_result->status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+
+  html_result = run_cli ("--db", db, "timeline", "export", "--incident", id, "--format",
+                         "report-html", "--organization", "株式会社サンプル", "--output", html,
+                         NULL);
+  g_assert_cmpint (html_result->status, ==, 0);
+  g_assert_true (g_file_get_contents (html, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<dd>株式会社サンプル</dd>"));
+  g_assert_nonnull (strstr (contents, "&lt;b&gt;x&lt;/b&gt;"));
+
+  g_unlink (pdf);
+  g_unlink (html);
   g_rmdir (folder);
 }
 
@@ -184,6 +223,7 @@ main (int    argc,
   g_test_add_func ("/taiou/cli/export/stdout-every-format", test_stdout_every_format);
   g_test_add_func ("/taiou/cli/export/output-file", test_output_file);
   g_test_add_func ("/taiou/cli/export/usage-errors", test_usage_errors);
+  g_test_add_func ("/taiou/cli/export/report-files", test_report_files);
   g_test_add_func ("/taiou/cli/export/japanese-errors", test_japanese_errors);
 
   return g_test_run ();

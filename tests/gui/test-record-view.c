@@ -11,6 +11,7 @@
 #include "taiou-test-util.h"
 #include "timeline/taiou-event-detail.h"
 #include "timeline/taiou-incident-row.h"
+#include "timeline/taiou-note-dialog.h"
 #include "timeline/taiou-timeline-view.h"
 
 typedef struct
@@ -158,6 +159,181 @@ test_verify_again_keeps_place (Fixture       *fixture,
                             "has not been altered"));
 }
 
+static guint
+n_shown (Fixture *fixture)
+{
+  return g_list_model_get_n_items (taiou_timeline_view_get_events (fixture->view));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    expected;
+} Count;
+
+static gboolean
+shows_count (gpointer data)
+{
+  Count *count = data;
+
+  return n_shown (count->fixture) == count->expected;
+}
+
+/* The search and the kind menu narrow the table; the count under them says how many match. */
+static void
+test_search_and_filter (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "busy", 40);
+  g_autoptr(TaiouEvent) mail = append_mail_verdict (fixture, taiou_incident_get_id (incident));
+  GtkWidget *search;
+  GtkDropDown *kinds;
+  GListModel *labels;
+  Count count = { fixture, 0 };
+  guint mail_row = GTK_INVALID_LIST_POSITION;
+
+  show (fixture);
+  g_assert_cmpuint (n_shown (fixture), ==, 42);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->view), "42 events"));
+
+  /* Two characters of Japanese: shorter than the index's trigrams, still found. */
+  search = taiou_test_find_widget_type (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "見積");
+  count.expected = 1;
+  taiou_test_wait_for (shows_count, &count);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->view), "1 event matches"));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "note 17");
+  count.expected = 1;
+  taiou_test_wait_for (shows_count, &count);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  count.expected = 42;
+  taiou_test_wait_for (shows_count, &count);
+
+  /* The kind menu offers the kinds this incident holds, as words. */
+  kinds = GTK_DROP_DOWN (taiou_test_find_widget_type (GTK_WIDGET (fixture->view),
+                                                      GTK_TYPE_DROP_DOWN));
+  labels = gtk_drop_down_get_model (kinds);
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i),
+                   taiou_event_kind_get_label (TAIOU_EVENT_MAIL_TRIAGE)) == 0)
+      mail_row = i;
+  g_assert_cmpuint (mail_row, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (kinds, mail_row);
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_assert_true (taiou_timeline_view_select_event (fixture->view, taiou_event_get_seq (mail)));
+  gtk_drop_down_set_selected (kinds, 0);
+  g_assert_cmpuint (n_shown (fixture), ==, 42);
+}
+
+static TaiouNoteDialog *
+open_note_dialog (Fixture *fixture)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline-view.add-note", NULL);
+  dialog = taiou_test_wait_for_window (TAIOU_TYPE_NOTE_DIALOG);
+  taiou_test_wait_until_mapped (GTK_WIDGET (dialog));
+  return TAIOU_NOTE_DIALOG (dialog);
+}
+
+/* Clicks the dialog's button labelled @label, as a user does (the dialog closes, then responds). */
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click_response (GtkWidget  *dialog,
+                const char *label)
+{
+  GtkWidget *button = find_button_labelled (dialog, label);
+
+  g_assert_nonnull (button);
+  taiou_test_click (button);
+}
+
+static gboolean
+no_note_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (TAIOU_IS_NOTE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* 「メモを追加」: a note about the selected event names it (a correction); the note shows at
+ * the end, selected.  A finished incident refuses it, and the text comes back with the reason. */
+static void
+test_add_note (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "notes", 5);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) detail = NULL;
+  g_autoptr(TaiouEvent) note = NULL;
+  TaiouNoteDialog *dialog;
+  GListModel *events;
+  GtkWidget *check;
+  guint n;
+
+  show (fixture);
+  g_assert_true (taiou_timeline_view_select_event (fixture->view, 4));
+  dialog = open_note_dialog (fixture);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  taiou_note_dialog_set_text (dialog, "訂正：ケーブルを抜いたのは 10 時です");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  check = taiou_test_find_widget_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), "#4"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  click_response (GTK_WIDGET (dialog), "_Add Note");
+  taiou_test_wait_for (no_note_dialog, NULL);
+
+  events = taiou_timeline_view_get_events (fixture->view);
+  n = g_list_model_get_n_items (events);
+  g_assert_cmpuint (n, ==, 7);
+  note = g_list_model_get_item (events, n - 1);
+  g_assert_cmpstr (taiou_event_get_summary (note), ==, "訂正：ケーブルを抜いたのは 10 時です");
+  detail = json_from_string (taiou_event_get_detail (note), &error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (detail),
+                                               TAIOU_EVENT_DETAIL_REFERS_TO), ==, 4);
+
+  /* Finished: the record refuses, the dialog comes back with the words and the reason. */
+  g_assert_true (taiou_timeline_set_incident_step (fixture->timeline,
+                                                   taiou_incident_get_id (incident),
+                                                   TAIOU_INCIDENT_STEP_FINISHED, "done", NULL,
+                                                   &error));
+  dialog = open_note_dialog (fixture);
+  taiou_note_dialog_set_text (dialog, "too late");
+  click_response (GTK_WIDGET (dialog), "_Add Note");
+  dialog = TAIOU_NOTE_DIALOG (taiou_test_wait_for_window (TAIOU_TYPE_NOTE_DIALOG));
+  taiou_test_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "The note was not added"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  events = taiou_timeline_view_get_events (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 7);
+}
+
 static TaiouIncidentRow *
 find_incident_row (Fixture *fixture,
                    gint64   incident_id)
@@ -230,6 +406,8 @@ main (int    argc,
 
   ADD_TEST ("/taiou/gui/record-view/detail-shows-reasons", test_detail_shows_reasons);
   ADD_TEST ("/taiou/gui/record-view/verify-again-keeps-place", test_verify_again_keeps_place);
+  ADD_TEST ("/taiou/gui/record-view/search-and-filter", test_search_and_filter);
+  ADD_TEST ("/taiou/gui/record-view/add-note", test_add_note);
   ADD_TEST ("/taiou/gui/record-view/incident-list-shows-pcs-and-deadline",
             test_incident_list_shows_pcs_and_deadline);
 

@@ -151,7 +151,9 @@ test_manager_path_shows_events_and_chain (Fixture       *fixture,
                             japanese ? "改ざんされていません" : "has not been altered"));
   g_assert_nonnull (strstr (taiou_timeline_view_get_status_text (view), "6"));
 
+  /* Another incident, another list of events (read from the record a page at a time). */
   g_assert_true (taiou_timeline_view_select_incident (view, taiou_incident_get_id (older)));
+  events = taiou_timeline_view_get_events (view);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
 }
 

@@ -230,10 +230,13 @@ test_incident_at_hand (void)
   g_assert_false (taiou_case_add_note (self, "after the end", &error));
   g_assert_error (error, TAIOU_CASE_ERROR, TAIOU_CASE_ERROR_FINISHED);
   g_clear_error (&error);
+  /* Chosen again, it is at hand; but the record itself keeps a finished incident closed until
+   * someone reopens it. */
   g_assert_true (taiou_case_select_incident (self, newer_id, &error));
   g_assert_true (taiou_case_is_recording (self));
-  g_assert_true (taiou_case_add_note (self, "chosen again by the IT manager", &error));
-  g_assert_no_error (error);
+  g_assert_false (taiou_case_add_note (self, "chosen again by the IT manager", &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_CLOSED);
+  g_clear_error (&error);
 
   /* A restarted app offers nothing to resume, but a notice is still about the newest. */
   restarted = taiou_case_new (timeline, NULL);
@@ -265,10 +268,9 @@ test_incident_at_hand (void)
 
   /* Every event appended through the case was announced (a step is announced as a new
    * incident at hand instead), and each answer is in the new incident's name. */
-  g_assert_cmpuint (kinds->len, ==, 3);
-  g_assert_cmpstr (kinds->pdata[0], ==, TAIOU_EVENT_NOTE);
-  g_assert_cmpstr (kinds->pdata[1], ==, TAIOU_EVENT_TRIAGE_HOST);
-  g_assert_cmpstr (kinds->pdata[2], ==, TAIOU_EVENT_NOTE);
+  g_assert_cmpuint (kinds->len, ==, 2);
+  g_assert_cmpstr (kinds->pdata[0], ==, TAIOU_EVENT_TRIAGE_HOST);
+  g_assert_cmpstr (kinds->pdata[1], ==, TAIOU_EVENT_NOTE);
   events = taiou_timeline_list_events (timeline, taiou_incident_get_id (created), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 3);
@@ -388,6 +390,45 @@ test_record_mail (void)
   remove_temp (path);
 }
 
+/* The IT manager's note goes to the incident they read, not the one at hand; a correction names
+ * the event it corrects and leaves it as it was. */
+static void
+test_note_to_chosen_incident (void)
+{
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (NULL);
+  g_autoptr(TaiouIncident) read = taiou_test_add_incident (timeline, "read", 1);
+  g_autoptr(TaiouIncident) at_hand = taiou_test_add_incident (timeline, "at hand", 0);
+  g_autoptr(TaiouCase) self = taiou_case_new (timeline, NULL);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) detail = NULL;
+  TaiouEvent *correction;
+  gint64 corrected;
+
+  g_assert_cmpint (taiou_incident_get_id (taiou_case_get_incident (self)), ==,
+                   taiou_incident_get_id (at_hand));
+  events = taiou_timeline_list_events (timeline, taiou_incident_get_id (read), &error);
+  corrected = taiou_event_get_seq (events->pdata[1]);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  g_assert_true (taiou_case_add_note_to (self, read, "訂正：時刻は 9 時でした", corrected, &error));
+  g_assert_no_error (error);
+  g_assert_true (taiou_case_add_note_to (self, read, "plain", 0, &error));
+
+  events = taiou_timeline_list_events (timeline, taiou_incident_get_id (read), &error);
+  g_assert_cmpuint (events->len, ==, 4);
+  correction = events->pdata[2];
+  g_assert_cmpstr (taiou_event_get_kind (correction), ==, TAIOU_EVENT_NOTE);
+  detail = json_from_string (taiou_event_get_detail (correction), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (detail),
+                                               TAIOU_EVENT_DETAIL_REFERS_TO), ==, corrected);
+  g_assert_cmpstr (taiou_event_get_summary (events->pdata[1]), ==, "note 1");
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = taiou_timeline_list_events (timeline, taiou_incident_get_id (at_hand), &error);
+  g_assert_cmpuint (events->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/taiou/case/record-mail", test_record_mail);
   g_test_add_func ("/taiou/case/without-record", test_without_record);
   g_test_add_func ("/taiou/case/record-refused", test_record_refused);
+  g_test_add_func ("/taiou/case/note-to-chosen-incident", test_note_to_chosen_incident);
 
   return g_test_run ();
 }

@@ -12,7 +12,9 @@
 
 #include "notice/taiou-notice-window.h"
 #include "taiou-event-detail.h"
+#include "taiou-event-filter-bar.h"
 #include "taiou-incident-row.h"
+#include "taiou-note-dialog.h"
 #include "taiou-timeline-view.h"
 
 struct _TaiouTimelineView
@@ -30,7 +32,8 @@ struct _TaiouTimelineView
   TaiouEventDetail *event_detail;
 
   TaiouCase      *case_at_hand;
-  GListStore     *events;
+  GtkSingleSelection *selection;  /* over the shown TaiouEventList; NULL once disposed */
+  TaiouEventFilterBar *filter_bar;
   GCancellable   *verify_cancellable;
   gint64          selected_id;
   gint64          bad_seq;       /* the first event verification refused, 0 if none */
@@ -53,6 +56,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void load_events (TaiouTimelineView *self,
+                         gboolean           keep_place);
 
 typedef enum
 {
@@ -112,9 +118,8 @@ verify_cb (GObject      *source,
 
   /* The banner names the bad event by its number; its row says so too (bind_cell_cb). */
   self->bad_seq = verification != NULL ? verification->first_bad_seq : 0;
-  g_list_model_items_changed (G_LIST_MODEL (self->events), 0,
-                              g_list_model_get_n_items (G_LIST_MODEL (self->events)),
-                              g_list_model_get_n_items (G_LIST_MODEL (self->events)));
+  if (self->bad_seq != 0)
+    load_events (self, TRUE);
 
   if (self->announce)
     {
@@ -164,19 +169,63 @@ start_verify (TaiouTimelineView *self)
                                g_object_ref (self));
 }
 
+/* (Re)reads the shown incident's events as the filter bar says, a page at a time.  With
+ * @keep_place, the selected event stays selected and in view (after a verification, a note). */
+static void
+load_events (TaiouTimelineView *self,
+             gboolean           keep_place)
+{
+  g_autoptr(TaiouEventList) events = NULL;
+  g_autoptr(GError) error = NULL;
+  TaiouEventFilter filter;
+  TaiouEvent *selected = NULL;
+  gint64 selected_seq = 0;
+
+  if (self->selection == NULL)
+    return;
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  if (keep_place && selected != NULL)
+    selected_seq = taiou_event_get_seq (selected);
+
+  if (get_timeline (self) != NULL && self->selected_id > 0)
+    {
+      taiou_event_filter_bar_get_filter (self->filter_bar, &filter);
+      events = taiou_event_list_new (get_timeline (self), &filter, &error);
+    }
+  if (events == NULL && error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The events could not be read: %s"),
+                                               error->message);
+
+      taiou_event_filter_bar_set_problem (self->filter_bar, text);
+    }
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (events));
+  if (events == NULL)
+    return;
+  taiou_event_filter_bar_set_count (self->filter_bar,
+                                    g_list_model_get_n_items (G_LIST_MODEL (events)));
+  if (selected_seq != 0)
+    taiou_timeline_view_select_event (self, selected_seq);
+}
+
+static void
+filter_changed_cb (TaiouTimelineView *self)
+{
+  load_events (self, FALSE);
+}
+
 static void
 show_incident (TaiouTimelineView *self,
                TaiouIncident     *incident)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *discovered = NULL;
   g_autofree char *details = NULL;
 
-  g_list_store_remove_all (self->events);
   if (incident == NULL)
     {
       self->selected_id = 0;
+      taiou_event_filter_bar_set_incident (self->filter_bar, NULL, 0);
+      load_events (self, FALSE);
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       return;
     }
@@ -190,15 +239,8 @@ show_incident (TaiouTimelineView *self,
   gtk_label_set_label (self->incident_details, details);
   gtk_stack_set_visible_child_name (self->detail_stack, "incident");
 
-  events = taiou_timeline_list_events (get_timeline (self), self->selected_id, &error);
-  if (events == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The events could not be read: %s"),
-                                               error->message);
-      set_verify_status (self, "dialog-warning-symbolic", "error", text);
-      return;
-    }
-  g_list_store_splice (self->events, 0, 0, events->pdata, events->len);
+  taiou_event_filter_bar_set_incident (self->filter_bar, get_timeline (self), self->selected_id);
+  load_events (self, FALSE);
 }
 
 static void
@@ -206,7 +248,7 @@ incident_selected_cb (TaiouTimelineView *self,
                       GtkListBoxRow     *row)
 {
   /* The list box reports its rows going away while the view is being disposed. */
-  if (self->events == NULL)
+  if (self->selection == NULL)
     return;
   show_incident (self, row != NULL ? taiou_incident_row_get_incident (TAIOU_INCIDENT_ROW (row))
                                    : NULL);
@@ -231,9 +273,11 @@ taiou_timeline_view_reload (TaiouTimelineView *self)
     gtk_list_box_remove (self->incident_list, child);
   show_incident (self, NULL);
 
-  start_verify (self);
   if (get_timeline (self) == NULL)
-    return;
+    {
+      start_verify (self);
+      return;
+    }
 
   incidents = taiou_timeline_list_incidents (get_timeline (self), &error);
   if (incidents == NULL)
@@ -251,6 +295,8 @@ taiou_timeline_view_reload (TaiouTimelineView *self)
   if (keep_id == 0 || !taiou_timeline_view_select_incident (self, keep_id))
     gtk_list_box_select_row (self->incident_list,
                              gtk_list_box_get_row_at_index (self->incident_list, 0));
+  /* After the first page is read: the walk takes the record for a while. */
+  start_verify (self);
 }
 
 gboolean
@@ -382,7 +428,7 @@ taiou_timeline_view_dispose (GObject *object)
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_TIMELINE_VIEW);
-  g_clear_object (&self->events);
+  g_clear_object (&self->selection);
   g_clear_object (&self->case_at_hand);
 
   G_OBJECT_CLASS (taiou_timeline_view_parent_class)->dispose (object);
@@ -422,6 +468,102 @@ taiou_timeline_view_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column view scrolls on its
+ * "list.scroll-to-item" action. */
+static void
+scroll_to_row (TaiouTimelineView *self,
+               guint              position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->event_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+static void present_note_dialog (TaiouTimelineView *self,
+                                 const char        *text,
+                                 const char        *problem);
+
+/* The new note is the last event: show it, selected, whatever the filter. */
+static void
+note_added_cb (TaiouTimelineView *self)
+{
+  GListModel *events;
+  guint n;
+
+  taiou_event_filter_bar_set_incident (self->filter_bar, get_timeline (self), self->selected_id);
+  load_events (self, FALSE);
+  events = gtk_single_selection_get_model (self->selection);
+  if (events == NULL || (n = g_list_model_get_n_items (events)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, n - 1);
+  scroll_to_row (self, n - 1);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))),
+                               adw_toast_new (_("Note added to the record")));
+}
+
+static void
+note_refused_cb (TaiouTimelineView *self,
+                 const char        *text,
+                 const char        *problem)
+{
+  present_note_dialog (self, text, problem);
+}
+
+static TaiouIncident *
+dup_shown_incident (TaiouTimelineView *self)
+{
+  g_autoptr(GError) error = NULL;
+  TaiouIncident *incident;
+
+  if (get_timeline (self) == NULL || self->selected_id <= 0)
+    return NULL;
+  incident = taiou_timeline_get_incident (get_timeline (self), self->selected_id, &error);
+  if (incident == NULL)
+    g_debug ("The shown incident is gone: %s", error->message);
+  return incident;
+}
+
+static void
+present_note_dialog (TaiouTimelineView *self,
+                     const char        *text,
+                     const char        *problem)
+{
+  g_autoptr(TaiouIncident) incident = dup_shown_incident (self);
+  TaiouNoteDialog *dialog;
+
+  if (incident == NULL)
+    return;
+  dialog = taiou_note_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  self->case_at_hand, incident,
+                                  gtk_single_selection_get_selected_item (self->selection));
+  if (text != NULL)
+    taiou_note_dialog_set_text (dialog, text);
+  taiou_note_dialog_set_problem (dialog, problem);
+  g_signal_connect_object (dialog, "added", G_CALLBACK (note_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "refused", G_CALLBACK (note_refused_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  taiou_event_filter_bar_focus_search (TAIOU_TIMELINE_VIEW (widget)->filter_bar);
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  present_note_dialog (TAIOU_TIMELINE_VIEW (widget), NULL, NULL);
 }
 
 /* The IT manager writes the follow-up and the reports from the record itself. */
@@ -468,12 +610,21 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, incident_details);
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, event_view);
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, event_detail);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, filter_bar);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, incident_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline-view.reload", NULL,
                                    timeline_view_reload);
   gtk_widget_class_install_action (widget_class, "timeline-view.verify", NULL,
                                    timeline_view_verify);
+  gtk_widget_class_install_action (widget_class, "timeline-view.add-note", NULL,
+                                   add_note_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "timeline-view.add-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "timeline-view.find", NULL);
+  gtk_widget_class_install_action (widget_class, "timeline-view.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "timeline-view.write-notice", NULL,
                                    write_notice_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "timeline-view.reload", NULL);
@@ -484,19 +635,17 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
 static void
 taiou_timeline_view_init (TaiouTimelineView *self)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
-
   g_type_ensure (TAIOU_TYPE_EVENT_DETAIL);
+  g_type_ensure (TAIOU_TYPE_EVENT_FILTER_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->events = g_list_store_new (TAIOU_TYPE_EVENT);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  self->selection = gtk_single_selection_new (NULL);
   /* Nothing is shown in detail until the IT manager picks an event. */
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  g_object_bind_property (selection, "selected-item", self->event_detail, "event",
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_object_bind_property (self->selection, "selected-item", self->event_detail, "event",
                           G_BINDING_SYNC_CREATE);
-  gtk_column_view_set_model (self->event_view, GTK_SELECTION_MODEL (selection));
+  gtk_column_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
 
   add_column (self, C_("event number", "#"), COLUMN_SEQ, FALSE);
   add_column (self, _("Time"), COLUMN_TIME, FALSE);
@@ -525,25 +674,12 @@ taiou_timeline_view_set_case (TaiouTimelineView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
-/* Returns: (transfer none): the shown incident's events, oldest first */
+/* Returns: (transfer none) (nullable): the shown incident's events as filtered, oldest first */
 GListModel *
 taiou_timeline_view_get_events (TaiouTimelineView *self)
 {
   g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), NULL);
-  return G_LIST_MODEL (self->events);
-}
-
-/* GTK 4.8 has no gtk_column_view_scroll_to(); the list inside the column view scrolls on its
- * "list.scroll-to-item" action. */
-static void
-scroll_to_row (TaiouTimelineView *self,
-               guint              position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->event_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+  return gtk_single_selection_get_model (self->selection);
 }
 
 /**
@@ -559,21 +695,16 @@ taiou_timeline_view_select_event (TaiouTimelineView *self,
                                   gint64             seq)
 {
   GListModel *events;
+  guint position;
 
   g_return_val_if_fail (TAIOU_IS_TIMELINE_VIEW (self), FALSE);
 
-  events = G_LIST_MODEL (self->events);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(TaiouEvent) event = g_list_model_get_item (events, i);
-
-      if (taiou_event_get_seq (event) != seq)
-        continue;
-      gtk_selection_model_select_item (gtk_column_view_get_model (self->event_view), i, TRUE);
-      scroll_to_row (self, i);
-      return TRUE;
-    }
-  return FALSE;
+  events = gtk_single_selection_get_model (self->selection);
+  if (events == NULL || !taiou_event_list_find_seq (TAIOU_EVENT_LIST (events), seq, &position))
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to_row (self, position);
+  return TRUE;
 }
 
 /* The sentence under the header: whether the chain verifies, or why not. */

@@ -331,3 +331,32 @@ taiou_case_add_note (TaiouCase   *self,
 
   return _taiou_case_append (self, TAIOU_EVENT_NOTE, NULL, text, NULL, error);
 }
+
+/**
+ * taiou_case_add_note_to:
+ * @incident: the incident the note is about (the one the IT manager is reading)
+ * @refers_to: the number of the event the note is about (a correction), 0 for none
+ *
+ * Adds a note to @incident, whether or not it is the incident at hand.  A correction is a new
+ * event that names the old one; the old one stays as it was.
+ */
+gboolean
+taiou_case_add_note_to (TaiouCase      *self,
+                        TaiouIncident  *incident,
+                        const char     *text,
+                        gint64          refers_to,
+                        GError        **error)
+{
+  g_autoptr(JsonObject) detail = NULL;
+
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (TAIOU_IS_INCIDENT (incident), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (refers_to > 0)
+    {
+      detail = json_object_new ();
+      json_object_set_int_member (detail, TAIOU_EVENT_DETAIL_REFERS_TO, refers_to);
+    }
+  return append_to (self, incident, TAIOU_EVENT_NOTE, NULL, text, detail, error);
+}

@@ -122,5 +122,10 @@ gboolean         taiou_case_record_step              (TaiouCase            *self
 gboolean         taiou_case_add_note                 (TaiouCase            *self,
                                                       const char           *text,
                                                       GError              **error);
+gboolean         taiou_case_add_note_to              (TaiouCase            *self,
+                                                      TaiouIncident        *incident,
+                                                      const char           *text,
+                                                      gint64                refers_to,
+                                                      GError              **error);
 
 G_END_DECLS

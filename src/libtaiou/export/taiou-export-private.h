@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "taiou-export.h"
+#include "taiou-report-content.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,8 @@ extern const TaiouExportFormatClass _taiou_export_iris_json;
 extern const TaiouExportFormatClass _taiou_export_iris_csv;
 extern const TaiouExportFormatClass _taiou_export_observables_csv;
 extern const TaiouExportFormatClass _taiou_export_observables_json;
+extern const TaiouExportFormatClass _taiou_export_report_html;
+extern const TaiouExportFormatClass _taiou_export_report_pdf;
 
 /* taiou-export-text.c: escaping and formatting into a GString */
 void     _taiou_export_json_string    (GString     *out,
@@ -86,6 +89,10 @@ _taiou_export_put (GString    *out,
   else
     g_string_append_len (out, text, (gssize) len);
 }
+
+/* taiou-export-report-html.c: what both report formats know of the export's options */
+TaiouReportContent *_taiou_export_read_report (TaiouExportContext  *context,
+                                               GError             **error);
 
 /* taiou-export.c */
 gboolean _taiou_export_flush          (TaiouExportContext  *context,

@@ -44,6 +44,8 @@ static const struct
                                              &_taiou_export_observables_csv },
   [TAIOU_EXPORT_FORMAT_OBSERVABLES_JSON] = { "observables-json", "json",
                                              &_taiou_export_observables_json },
+  [TAIOU_EXPORT_FORMAT_REPORT_HTML]      = { "report-html", "html", &_taiou_export_report_html },
+  [TAIOU_EXPORT_FORMAT_REPORT_PDF]       = { "report-pdf", "pdf", &_taiou_export_report_pdf },
 };
 
 gboolean
@@ -74,6 +76,13 @@ taiou_export_format_get_extension (TaiouExportFormat format)
 {
   g_return_val_if_fail (format < TAIOU_EXPORT_N_FORMATS, NULL);
   return formats[format].extension;
+}
+
+/* Returns: whether @format is the printable report for people rather than data for a tool */
+gboolean
+taiou_export_format_is_report (TaiouExportFormat format)
+{
+  return format == TAIOU_EXPORT_FORMAT_REPORT_HTML || format == TAIOU_EXPORT_FORMAT_REPORT_PDF;
 }
 
 /* Returns: (transfer full): "taiou-json, timesketch-jsonl, …" for help and error messages. */

@@ -27,6 +27,8 @@ typedef enum
   TAIOU_EXPORT_FORMAT_IRIS_CSV,
   TAIOU_EXPORT_FORMAT_OBSERVABLES_CSV,
   TAIOU_EXPORT_FORMAT_OBSERVABLES_JSON,
+  TAIOU_EXPORT_FORMAT_REPORT_HTML,      /* the printable report (taiou-report-content.h) */
+  TAIOU_EXPORT_FORMAT_REPORT_PDF,
   TAIOU_EXPORT_N_FORMATS,
 } TaiouExportFormat;
 
@@ -47,12 +49,19 @@ typedef struct
   const char             *exported_by;   /* who exports; NULL for the logged-in user */
   TaiouExportProgressFunc progress;      /* nullable; called from the exporting thread */
   gpointer                progress_data;
+
+  /* The report formats only; all nullable (TaiouReportInputs says what each is for). */
+  const char             *organization;
+  const char             *status;
+  const char * const     *step_ids;
+  const char * const     *step_titles;
 } TaiouExportOptions;
 
 gboolean    taiou_export_format_from_string   (const char          *name,
                                                TaiouExportFormat   *format);
 const char *taiou_export_format_to_string     (TaiouExportFormat    format);
 const char *taiou_export_format_get_extension (TaiouExportFormat    format);
+gboolean    taiou_export_format_is_report     (TaiouExportFormat    format);
 char       *taiou_export_format_list          (void);
 
 gboolean    taiou_export_incident             (TaiouTimeline             *timeline,
@@ -69,5 +78,20 @@ gboolean    taiou_export_incident_to_path     (TaiouTimeline             *timeli
                                                const TaiouExportOptions  *options,
                                                GCancellable              *cancellable,
                                                GError                   **error);
+
+/* taiou-export-async.c */
+void        taiou_export_incident_to_path_async  (TaiouTimeline             *timeline,
+                                                  gint64                     incident_id,
+                                                  TaiouExportFormat          format,
+                                                  const char                *path,
+                                                  const TaiouExportOptions  *options,
+                                                  TaiouExportProgressFunc    progress,
+                                                  gpointer                   progress_data,
+                                                  GCancellable              *cancellable,
+                                                  GAsyncReadyCallback        callback,
+                                                  gpointer                   user_data);
+gboolean    taiou_export_incident_to_path_finish (TaiouTimeline             *timeline,
+                                                  GAsyncResult              *result,
+                                                  GError                   **error);
 
 G_END_DECLS

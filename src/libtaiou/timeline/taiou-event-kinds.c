@@ -45,6 +45,8 @@ static const struct
   { TAIOU_EVENT_DISCONNECT_ATTEMPT,       NC_("event kind", "Network switch-off tried") },
   { TAIOU_EVENT_DISCONNECT_RESULT,        NC_("event kind", "Network switch-off result") },
   { TAIOU_EVENT_DISCONNECT_CONFIRMED,     NC_("event kind", "Disconnection confirmed") },
+  { TAIOU_EVENT_MERGE_INCIDENT_CREATED,   NC_("event kind", "Incident opened on another PC") },
+  { TAIOU_EVENT_MERGE_IMPORTED,           NC_("event kind", "Another PC's record merged") },
 };
 
 /* Returns: (transfer none): the kind's label, translated, or @kind when it has none */

@@ -57,6 +57,9 @@
 
 /* A note someone added by hand. */
 #define TAIOU_EVENT_NOTE                      "note"
+/* A note about an earlier event (a correction: nothing recorded is ever edited) names it by its
+ * number in the record. */
+#define TAIOU_EVENT_DETAIL_REFERS_TO          "refers_to"
 
 /* Inside a finding's JSON (taiou_finding_to_json()): the rule that fired.  Findings recorded
  * before the shape was shared with taiou-cli's scan JSON carry reason_en/reason_ja where newer
@@ -101,6 +104,21 @@
 #define TAIOU_EVENT_DETAIL_TARGET             "target"
 #define TAIOU_EVENT_DETAIL_OUTCOME            "outcome"
 #define TAIOU_EVENT_DETAIL_CONFIRMED          "confirmed"
+
+/* Another PC's record merged into this incident (`taiou-cli timeline import`): the merged events
+ * keep their kind, time, actor, host and their origin (TaiouEvent's origin fields), except that
+ * the other PC's own "incident.created" becomes merge.incident-created, since this incident was
+ * created here; merge.imported says which file added how many events (detail: file, the file's
+ * name without its folder; pc, where it was exported; exported_us; head_hash, the file's last
+ * hash; events, how many it held; added). */
+#define TAIOU_EVENT_MERGE_INCIDENT_CREATED    "merge.incident-created"
+#define TAIOU_EVENT_MERGE_IMPORTED            "merge.imported"
+#define TAIOU_EVENT_DETAIL_FILE               "file"
+#define TAIOU_EVENT_DETAIL_PC                 "pc"
+#define TAIOU_EVENT_DETAIL_EXPORTED_US        "exported_us"
+#define TAIOU_EVENT_DETAIL_HEAD_HASH          "head_hash"
+#define TAIOU_EVENT_DETAIL_EVENTS             "events"
+#define TAIOU_EVENT_DETAIL_ADDED              "added"
 
 #include <glib.h>
 
