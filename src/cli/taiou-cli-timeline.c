@@ -1,5 +1,4 @@
-/* taiou-cli-timeline.c — `taiou-cli timeline list [ID]|show ID|verify|export|import FILE…|new|
- * note|status` */
+/* taiou-cli-timeline.c — `taiou-cli timeline list|show|verify|export|import|new|note|status` */
 #define G_LOG_DOMAIN "taiou-cli"
 
 #include "config.h"

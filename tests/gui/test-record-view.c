@@ -10,6 +10,7 @@
 #include "taiou-test-gui.h"
 #include "taiou-test-util.h"
 #include "timeline/taiou-event-detail.h"
+#include "timeline/taiou-event-filter-bar.h"
 #include "timeline/taiou-incident-row.h"
 #include "timeline/taiou-note-dialog.h"
 #include "timeline/taiou-timeline-view.h"
@@ -186,6 +187,7 @@ test_search_and_filter (Fixture       *fixture,
 {
   g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "busy", 40);
   g_autoptr(TaiouEvent) mail = append_mail_verdict (fixture, taiou_incident_get_id (incident));
+  GtkWidget *bar;
   GtkWidget *search;
   GtkDropDown *kinds;
   GListModel *labels;
@@ -197,7 +199,9 @@ test_search_and_filter (Fixture       *fixture,
   g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->view), "42 events"));
 
   /* Two characters of Japanese: shorter than the index's trigrams, still found. */
-  search = taiou_test_find_widget_type (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY);
+  /* The bar's own entry and menus (a drop-down's popover holds a search entry of its own). */
+  bar = taiou_test_find_widget_type (GTK_WIDGET (fixture->view), TAIOU_TYPE_EVENT_FILTER_BAR);
+  search = taiou_test_find_widget_type (bar, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "見積");
   count.expected = 1;
   taiou_test_wait_for (shows_count, &count);
@@ -211,8 +215,7 @@ test_search_and_filter (Fixture       *fixture,
   taiou_test_wait_for (shows_count, &count);
 
   /* The kind menu offers the kinds this incident holds, as words. */
-  kinds = GTK_DROP_DOWN (taiou_test_find_widget_type (GTK_WIDGET (fixture->view),
-                                                      GTK_TYPE_DROP_DOWN));
+  kinds = GTK_DROP_DOWN (taiou_test_find_widget_type (bar, GTK_TYPE_DROP_DOWN));
   labels = gtk_drop_down_get_model (kinds);
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
     if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i),
@@ -334,6 +337,63 @@ test_add_note (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 7);
 }
 
+static TaiouIncidentRow *find_incident_row (Fixture *fixture,
+                                           gint64   incident_id);
+
+static const char *
+status_of (Fixture *fixture,
+           gint64   incident_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TaiouIncident) incident = taiou_timeline_get_incident (fixture->timeline, incident_id,
+                                                                    &error);
+
+  g_assert_no_error (error);
+  return taiou_incident_status_get_label (taiou_incident_get_status (incident));
+}
+
+/* The status menu finishes an incident (the record then takes no note) and reopens it; each
+ * change is an event, and the list of incidents says where each one stands. */
+static void
+test_status_closes_and_reopens (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "status", 0);
+  gint64 id = taiou_incident_get_id (incident);
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *status;
+  GtkWidget *bar;
+  GListModel *events;
+  g_autoptr(TaiouEvent) last = NULL;
+
+  show (fixture);
+  bar = taiou_test_find_widget_type (GTK_WIDGET (fixture->view), TAIOU_TYPE_EVENT_FILTER_BAR);
+  g_assert_nonnull (bar);
+  status = GTK_DROP_DOWN (taiou_test_find_named (GTK_WIDGET (fixture->view), "status-menu"));
+  g_assert_nonnull (status);
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 0);
+
+  gtk_drop_down_set_selected (status, 2);
+  g_assert_cmpstr (status_of (fixture, id), ==, "Finished");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (
+                              ADW_ACTION_ROW (find_incident_row (fixture, id))),
+                            "Status: Finished"));
+  g_assert_false (taiou_case_add_note_to (fixture->case_at_hand, incident, "late", 0, &error));
+  g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_CLOSED);
+  g_clear_error (&error);
+
+  status = GTK_DROP_DOWN (taiou_test_find_named (GTK_WIDGET (fixture->view), "status-menu"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 2);
+  gtk_drop_down_set_selected (status, 1);
+  g_assert_cmpstr (status_of (fixture, id), ==, "Investigating");
+  g_assert_true (taiou_case_add_note_to (fixture->case_at_hand, incident, "reopened", 0, &error));
+  g_assert_no_error (error);
+
+  events = taiou_timeline_view_get_events (fixture->view);
+  last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  g_assert_cmpstr (taiou_event_get_kind (last), ==, TAIOU_EVENT_INCIDENT_STATUS);
+}
+
 static TaiouIncidentRow *
 find_incident_row (Fixture *fixture,
                    gint64   incident_id)
@@ -408,6 +468,7 @@ main (int    argc,
   ADD_TEST ("/taiou/gui/record-view/verify-again-keeps-place", test_verify_again_keeps_place);
   ADD_TEST ("/taiou/gui/record-view/search-and-filter", test_search_and_filter);
   ADD_TEST ("/taiou/gui/record-view/add-note", test_add_note);
+  ADD_TEST ("/taiou/gui/record-view/status-closes-and-reopens", test_status_closes_and_reopens);
   ADD_TEST ("/taiou/gui/record-view/incident-list-shows-pcs-and-deadline",
             test_incident_list_shows_pcs_and_deadline);
 

@@ -150,6 +150,9 @@ taiou_incident_row_new (TaiouTimeline *timeline,
                           taiou_incident_get_reporter (incident));
   g_string_append_c (subtitle, '\n');
   g_string_append_printf (subtitle, _("Happened: %s"), discovered);
+  g_string_append (subtitle, " · ");
+  g_string_append_printf (subtitle, _("Status: %s"),
+                          taiou_incident_status_get_label (taiou_incident_get_status (incident)));
   if (self->deadline != NULL)
     g_string_append_printf (subtitle, "\n%s", self->deadline);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);

@@ -34,6 +34,8 @@ struct _TaiouTimelineView
   TaiouCase      *case_at_hand;
   GtkSingleSelection *selection;  /* over the shown TaiouEventList; NULL once disposed */
   TaiouEventFilterBar *filter_bar;
+  GtkDropDown    *status_dropdown;
+  gboolean        showing_status;  /* the menu is set to the record's status, not by the user */
   GCancellable   *verify_cancellable;
   gint64          selected_id;
   gint64          bad_seq;       /* the first event verification refused, 0 if none */
@@ -169,6 +171,53 @@ start_verify (TaiouTimelineView *self)
                                g_object_ref (self));
 }
 
+/* The status menu's rows, in the order a response goes through them. */
+static const char * const statuses[] = {
+  TAIOU_INCIDENT_STATUS_RESPONDING,
+  TAIOU_INCIDENT_STATUS_INVESTIGATING,
+  TAIOU_INCIDENT_STATUS_FINISHED,
+};
+
+static void
+show_status (TaiouTimelineView *self,
+             TaiouIncident     *incident)
+{
+  const char *status = taiou_incident_get_status (incident);
+
+  self->showing_status = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (g_str_equal (statuses[i], status))
+      gtk_drop_down_set_selected (self->status_dropdown, i);
+  self->showing_status = FALSE;
+}
+
+/* A change of status is an event; finishing closes the record, another status reopens it. */
+static void
+status_selected_cb (TaiouTimelineView *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+  g_autofree char *text = NULL;
+  gint64 incident_id = self->selected_id;
+
+  if (self->showing_status || get_timeline (self) == NULL || incident_id <= 0 ||
+      selected >= G_N_ELEMENTS (statuses))
+    return;
+  if (!taiou_timeline_set_incident_status (get_timeline (self), incident_id, statuses[selected],
+                                           NULL, &error))
+    {
+      text = g_strdup_printf (_("The status could not be changed: %s"), error->message);
+      taiou_event_filter_bar_set_problem (self->filter_bar, text);
+      return;
+    }
+  /* The list shows the status and the new event; keep this incident shown. */
+  taiou_timeline_view_reload (self);
+  taiou_timeline_view_select_incident (self, incident_id);
+  text = g_strdup_printf (_("Status: %s"), taiou_incident_status_get_label (statuses[selected]));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))),
+                               adw_toast_new (text));
+}
+
 /* (Re)reads the shown incident's events as the filter bar says, a page at a time.  With
  * @keep_place, the selected event stays selected and in view (after a verification, a note). */
 static void
@@ -241,6 +290,7 @@ show_incident (TaiouTimelineView *self,
 
   taiou_event_filter_bar_set_incident (self->filter_bar, get_timeline (self), self->selected_id);
   load_events (self, FALSE);
+  show_status (self, incident);
 }
 
 static void
@@ -611,6 +661,8 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, event_view);
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, event_detail);
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, status_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, incident_selected_cb);
 
@@ -647,6 +699,15 @@ taiou_timeline_view_init (TaiouTimelineView *self)
                           G_BINDING_SYNC_CREATE);
   gtk_column_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
 
+  {
+    g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+      gtk_string_list_append (labels, taiou_incident_status_get_label (statuses[i]));
+    self->showing_status = TRUE;
+    gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
+    self->showing_status = FALSE;
+  }
   add_column (self, C_("event number", "#"), COLUMN_SEQ, FALSE);
   add_column (self, _("Time"), COLUMN_TIME, FALSE);
   add_column (self, _("Who"), COLUMN_ACTOR, FALSE);
