@@ -376,6 +376,26 @@ test_deep_pages (void)
         }
     }
 
+  /* Two filters taking turns (the list and a search), and more than are remembered. */
+  for (guint i = 0; i < 12; i++)
+    {
+      const char * const words[] = { "findings", "many", "many findings" };
+      TaiouEventFilter other = { .incident_id = by_kind.incident_id, .text = words[i % 3] };
+      g_autoptr(GPtrArray) page = taiou_timeline_query_events (timeline, &by_kind, 700 + i, 5,
+                                                               &error);
+      g_autoptr(GPtrArray) other_page = taiou_timeline_query_events (timeline, &other, 700 + i,
+                                                                     5, &error);
+
+      g_assert_no_error (error);
+      for (guint k = 0; k < 5; k++)
+        {
+          g_assert_cmpint (taiou_event_get_seq (page->pdata[k]), ==,
+                           g_array_index (expected, gint64, 700 + i + k));
+          g_assert_cmpint (taiou_event_get_seq (other_page->pdata[k]), ==,
+                           g_array_index (expected, gint64, 700 + i + k));
+        }
+    }
+
   late = taiou_timeline_append (timeline, by_kind.incident_id, "scan.finding", NULL,
                                 "late findings", NULL, &error);
   g_assert_no_error (error);

@@ -298,6 +298,9 @@ seq_column (const Conditions *conditions)
  * filter stay right until a new event arrives, which the newest seq tells. */
 #define ANCHOR_STRIDE 256
 #define ANCHORS_KEY   "taiou-query-anchors"
+/* The filters remembered, most recently used first: the record view's list and the queries
+ * around it (the deadlines, a search being typed) take turns without walking again. */
+#define ANCHORS_KEPT  4
 
 typedef struct
 {
@@ -313,6 +316,12 @@ anchors_free (Anchors *anchors)
   g_free (anchors->key);
   g_array_unref (anchors->anchors);
   g_free (anchors);
+}
+
+static void
+anchors_queue_free (gpointer queue)
+{
+  g_queue_free_full (queue, (GDestroyNotify) anchors_free);
 }
 
 static char *
@@ -361,7 +370,7 @@ get_anchors_locked (TaiouTimeline           *self,
                     const Conditions        *conditions,
                     GError                 **error)
 {
-  Anchors *cached = g_object_get_data (G_OBJECT (self), ANCHORS_KEY);
+  GQueue *kept = g_object_get_data (G_OBJECT (self), ANCHORS_KEY);
   g_autofree char *key = conditions_key (filter, conditions);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -376,8 +385,26 @@ get_anchors_locked (TaiouTimeline           *self,
     }
   if (!newest_seq_locked (self, &stamp, error))
     goto failed;
-  if (cached != NULL && cached->stamp == stamp && g_strcmp0 (cached->key, key) == 0)
+  if (kept == NULL)
     {
+      kept = g_queue_new ();
+      g_object_set_data_full (G_OBJECT (self), ANCHORS_KEY, kept, anchors_queue_free);
+    }
+  for (GList *link = kept->head; link != NULL; link = link->next)
+    {
+      Anchors *cached = link->data;
+
+      if (g_strcmp0 (cached->key, key) != 0)
+        continue;
+      if (cached->stamp != stamp)
+        {
+          /* A new event: the walk is redone below. */
+          g_queue_delete_link (kept, link);
+          anchors_free (cached);
+          break;
+        }
+      g_queue_unlink (kept, link);
+      g_queue_push_head_link (kept, link);
       sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
       return cached;
     }
@@ -409,7 +436,9 @@ get_anchors_locked (TaiouTimeline           *self,
       goto failed;
     }
   sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  g_object_set_data_full (G_OBJECT (self), ANCHORS_KEY, anchors, (GDestroyNotify) anchors_free);
+  g_queue_push_head (kept, anchors);
+  while (kept->length > ANCHORS_KEPT)
+    anchors_free (g_queue_pop_tail (kept));
   return anchors;
 
 failed:
