@@ -399,6 +399,9 @@ window_added_cb (GtkApplication *application,
     {
       GtkWidget *view;
 
+      /* The IT manager's view is read on a desk, not a laptop in a hurry: room for the details. */
+      gtk_window_set_default_size (window, window_width * 5 / 4, window_height * 7 / 6);
+
       gtk_widget_activate_action (GTK_WIDGET (window), "window.view-records", NULL);
       /* The mail event, so the details pane shows its reasons. */
       view = taiou_test_find_widget_type (GTK_WIDGET (window), TAIOU_TYPE_TIMELINE_VIEW);
@@ -515,7 +518,7 @@ add_sample_incidents (const char *db_path)
     " \"message_ja\": \"添付ファイルに、開くと動くマクロが入っています。\","
     " \"evidence_ja\": \"見積書.docm: AutoOpen\"}],"
     " \"attachments\": [\"見積書.docm\"]}", NULL);
-  event = taiou_timeline_append (timeline, taiou_incident_get_id (newer), "mail.triage", NULL,
+  event = taiou_timeline_append (timeline, taiou_incident_get_id (newer), "mail.triage", "山田 太郎",
                                  "メール「Re: 御見積書の件」（tanaka@examp1e.co.jp）：危険（スコア 120）",
                                  json_node_get_object (mail), &error);
   g_clear_object (&event);
