@@ -136,29 +136,11 @@ file_sha256 (const char *path)
                                       g_mapped_file_get_length (file));
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, ROUNDS, sizeof (double), compare_doubles);
-  return values[ROUNDS / 2];
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  const char *dir = g_getenv ("TAIOU_BENCH_DIR") ? g_getenv ("TAIOU_BENCH_DIR")
-                                                 : "/var/tmp/taiou-bench";
+  const char *dir = bench_dir ();
   g_autofree char *work = g_build_filename (dir, "export", NULL);
   g_autofree char *db = g_build_filename (work, "export.db", NULL);
   g_autofree char *taiou_out = g_build_filename (work, "taiou.jsonl", NULL);
@@ -215,11 +197,11 @@ main (int    argc,
                round + 1, taiou_s[round], taiou_cpu_s[round], python_s[round], taiou_sum);
     }
 
-  taiou_median = median (taiou_s);
-  python_median = median (python_s);
+  taiou_median = bench_median (taiou_s, ROUNDS);
+  python_median = bench_median (python_s, ROUNDS);
   g_print ("Export benchmark: %u events to Timesketch JSONL: taiou %.3f s (%.0f events/s; "
            "CPU %.3f s), python3+sqlite3 %.3f s\n", count, taiou_median, count / taiou_median,
-           median (taiou_cpu_s), python_median);
+           bench_median (taiou_cpu_s, ROUNDS), python_median);
 
   name = g_strdup_printf ("export-%uk-timesketch-jsonl", count / 1000);
   met = bench_report (name, taiou_median, "s", "<= 5 s", NULL, 0, taiou_median <= 5.0);

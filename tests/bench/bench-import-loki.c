@@ -129,29 +129,11 @@ run_python (const char  *python,
   return g_ascii_strtod (out, NULL);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, ROUNDS, sizeof (double), compare_doubles);
-  return values[ROUNDS / 2];
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  const char *dir = g_getenv ("TAIOU_BENCH_DIR") ? g_getenv ("TAIOU_BENCH_DIR")
-                                                 : "/var/tmp/taiou-bench";
+  const char *dir = bench_dir ();
   g_autofree char *work = g_build_filename (dir, "import-loki", NULL);
   g_autofree char *path = g_build_filename (work, "loki_PC-07.log", NULL);
   g_autofree char *name = NULL;
@@ -197,8 +179,8 @@ main (int    argc,
     }
   rss_growth_kib = peak_rss_kib () - rss_before;
 
-  taiou_median = median (taiou_s);
-  python_median = median (python_s);
+  taiou_median = bench_median (taiou_s, ROUNDS);
+  python_median = bench_median (python_s, ROUNDS);
   g_print ("Loki log of %u lines (%.0f MB): taiou %.3f s (%.0f MB/s), python3 %.3f s; peak RSS "
            "grew by %.1f MiB\n", n_lines, megabytes, taiou_median, megabytes / taiou_median,
            python_median, rss_growth_kib / 1024.0);

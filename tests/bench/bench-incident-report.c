@@ -140,29 +140,11 @@ run_export (const char *self,
   return figures;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, ROUNDS, sizeof (double), compare_doubles);
-  return values[ROUNDS / 2];
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  const char *dir = g_getenv ("TAIOU_BENCH_DIR") ? g_getenv ("TAIOU_BENCH_DIR")
-                                                 : "/var/tmp/taiou-bench";
+  const char *dir = bench_dir ();
   g_autofree char *work = g_build_filename (dir, "report", NULL);
   g_autofree char *db = g_build_filename (work, "report.db", NULL);
   g_autofree char *pdf = g_build_filename (work, "report.pdf", NULL);
@@ -223,14 +205,14 @@ main (int    argc,
       }
   }
 
-  pdf_median = median (pdf_s);
-  jsonl_median = median (jsonl_s);
-  pdf_rss_median = median (pdf_rss);
-  jsonl_rss_median = median (jsonl_rss);
+  pdf_median = bench_median (pdf_s, ROUNDS);
+  jsonl_median = bench_median (jsonl_s, ROUNDS);
+  pdf_rss_median = bench_median (pdf_rss, ROUNDS);
+  jsonl_rss_median = bench_median (jsonl_rss, ROUNDS);
   g_print ("Report benchmark: %u events: report-pdf %.2f s (CPU %.2f s, %.0f events/s, peak "
            "RSS %.1f MiB); timesketch-jsonl %.2f s (CPU %.2f s, peak RSS %.1f MiB)\n", count,
-           pdf_median, median (pdf_cpu), count / pdf_median, pdf_rss_median, jsonl_median,
-           median (jsonl_cpu), jsonl_rss_median);
+           pdf_median, bench_median (pdf_cpu, ROUNDS), count / pdf_median, pdf_rss_median,
+           jsonl_median, bench_median (jsonl_cpu, ROUNDS), jsonl_rss_median);
 
   /* Absolute targets without a tool; with the JSONL export as the tool, the target is on the
    * ratio (bench-report.h). */

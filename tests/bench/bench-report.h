@@ -12,6 +12,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdlib.h>
 
 static inline gboolean
 bench_report (const char *name,
@@ -34,4 +35,33 @@ bench_report (const char *name,
            tool != NULL ? tool : "-", tool != NULL ? buffers[1] : "-",
            tool != NULL ? buffers[2] : "-", pass ? "PASS" : "FAIL");
   return pass;
+}
+
+/* Where benchmarks write their large files: $TAIOU_BENCH_DIR, else /var/tmp/taiou-bench (a disk,
+ * not the tmpfs /tmp often is). */
+static inline const char *
+bench_dir (void)
+{
+  const char *dir = g_getenv ("TAIOU_BENCH_DIR");
+
+  return dir != NULL ? dir : "/var/tmp/taiou-bench";
+}
+
+static inline int
+bench_compare_doubles (const void *a,
+                       const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median of @n rounds (sorts @values): one round slowed by a shared machine does not count. */
+static inline double
+bench_median (double *values,
+              guint   n)
+{
+  qsort (values, n, sizeof (double), bench_compare_doubles);
+  return values[n / 2];
 }

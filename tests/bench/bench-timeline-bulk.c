@@ -180,22 +180,6 @@ taiou_batch (TaiouTimeline *timeline,
   return seconds;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, ROUNDS, sizeof (double), compare_doubles);
-  return values[ROUNDS / 2];
-}
-
 static gboolean
 bench_batch (const char *work,
              guint       count)
@@ -246,8 +230,8 @@ bench_batch (const char *work,
   remove_db (taiou_db);
   remove_db (python_db);
 
-  taiou_median = median (taiou_s);
-  python_median = median (python_s);
+  taiou_median = bench_median (taiou_s, ROUNDS);
+  python_median = bench_median (python_s, ROUNDS);
   g_print ("  batch   taiou_timeline_append_batch %u merged events: %.3f s (%.0f events/s)   "
            "python3+sqlite3 %.3f s   ratio %.3fx   target <= 0.333x\n", count, taiou_median,
            count / taiou_median, python_median, taiou_median / python_median);
@@ -409,8 +393,7 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *dir = g_getenv ("TAIOU_BENCH_DIR") ? g_getenv ("TAIOU_BENCH_DIR")
-                                                 : "/var/tmp/taiou-bench";
+  const char *dir = bench_dir ();
   g_autofree char *work = g_build_filename (dir, "timeline-bulk", NULL);
   g_autofree char *big_db = g_build_filename (work, "big.db", NULL);
   guint n_batch;

@@ -75,22 +75,6 @@ run_python (const char  *mode,
   return g_ascii_strtod (words[0], NULL);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, ROUNDS, sizeof (double), compare_doubles);
-  return values[ROUNDS / 2];
-}
-
 /* Appends @count events the way the app does (a note with a small JSON detail), timed. */
 static double
 taiou_append (const char *db,
@@ -148,8 +132,7 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *dir = g_getenv ("TAIOU_BENCH_DIR") ? g_getenv ("TAIOU_BENCH_DIR")
-                                                 : "/var/tmp/taiou-bench";
+  const char *dir = bench_dir ();
   g_autofree char *work = g_build_filename (dir, "timeline", NULL);
   g_autofree char *taiou_db = g_build_filename (work, "taiou.db", NULL);
   g_autofree char *python_db = g_build_filename (work, "python.db", NULL);
@@ -202,10 +185,10 @@ main (int    argc,
   g_unlink (python_db);
   g_rmdir (work);
 
-  taiou_append_s = median (append[0]);
-  python_append_s = median (append[1]);
-  taiou_verify_s = median (verify[0]);
-  python_verify_s = median (verify[1]);
+  taiou_append_s = bench_median (append[0], ROUNDS);
+  python_append_s = bench_median (append[1], ROUNDS);
+  taiou_verify_s = bench_median (verify[0], ROUNDS);
+  python_verify_s = bench_median (verify[1], ROUNDS);
   g_print ("Timeline benchmark: %u events, each its own transaction (WAL, synchronous=FULL), "
            "in %s; median of %d rounds\n", count, work, ROUNDS);
   g_print ("  append  taiou_timeline_append  %7.3f s (%6.0f events/s)   python3+sqlite3 %7.3f s"
