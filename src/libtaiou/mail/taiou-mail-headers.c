@@ -111,7 +111,10 @@ _taiou_mail_rfc2047_merge (const char *raw)
   if (raw == NULL || strstr (raw, "=?") == NULL || strlen (raw) > MAX_MERGED_HEADER)
     return g_strdup (raw);
 
-  regex = _taiou_mail_regex (&encoded_word_regex, "=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=", 0);
+  /* Raw bytes, not UTF-8: a header as sent may hold anything (and the positions matched are
+   * positions in @raw). */
+  regex = _taiou_mail_regex (&encoded_word_regex, "=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=",
+                             G_REGEX_RAW);
   out = g_string_new (NULL);
   bytes = g_byte_array_new ();
   g_regex_match (regex, raw, 0, &match);

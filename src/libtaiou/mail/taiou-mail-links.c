@@ -21,7 +21,8 @@ static const char * const risky_extensions[] = {
 };
 
 /* At most MAX_HTML_SCANNED bytes of @html, cut at a character boundary (g_strndup alone would
- * allocate all of them, however short the text). */
+ * allocate all of them, however short the text), and valid UTF-8 (the regexes must never see
+ * anything else; see _taiou_mail_regex_match()). */
 static char *
 bounded_copy (const char *html)
 {
@@ -29,6 +30,8 @@ bounded_copy (const char *html)
 
   while (length > 0 && html[length] != '\0' && (html[length] & 0xc0) == 0x80)
     length--;
+  if (!g_utf8_validate (html, length, NULL))
+    return g_utf8_make_valid (html, length);
   return g_strndup (html, length);
 }
 
@@ -67,8 +70,9 @@ _taiou_mail_collect_text_links (const char *text,
   GRegex *regex = _taiou_mail_regex (&regex_once, "https?://[^\\s<>\"'（）「」『』【】、。]+",
                                      G_REGEX_CASELESS);
   g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *valid = NULL;
 
-  g_regex_match (regex, text, 0, &match);
+  _taiou_mail_regex_match (regex, text, &valid, &match);
   while (g_match_info_matches (match) && urls->len < MAX_URLS)
     {
       g_autofree char *url = g_match_info_fetch (match, 0);
@@ -157,7 +161,9 @@ shown_host (const char *link_text)
   g_autofree char *found = NULL;
   g_autofree char *as_url = NULL;
 
-  if (!g_regex_match (regex, link_text, 0, &match))
+  g_autofree char *valid = NULL;
+
+  if (!_taiou_mail_regex_match (regex, link_text, &valid, &match))
     return NULL;
   found = g_match_info_fetch (match, 0);
   as_url = g_str_has_prefix (found, "http") ? g_strdup (found)
@@ -223,7 +229,9 @@ _taiou_mail_check_html_links (const char *html,
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *bounded = bounded_copy (html);
 
-  g_regex_match (anchor, bounded, 0, &match);
+  g_autofree char *valid = NULL;
+
+  _taiou_mail_regex_match (anchor, bounded, &valid, &match);
   while (g_match_info_matches (match) && urls->len < MAX_URLS)
     {
       g_autofree char *href_raw = NULL;

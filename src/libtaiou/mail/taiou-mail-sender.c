@@ -67,8 +67,9 @@ address_in_display_name (const char *display_name)
   GRegex *regex = _taiou_mail_regex (&regex_once,
                                      "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+", 0);
   g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *valid = NULL;
 
-  if (!g_regex_match (regex, display_name, 0, &match))
+  if (!_taiou_mail_regex_match (regex, display_name, &valid, &match))
     return NULL;
   return g_match_info_fetch (match, 0);
 }

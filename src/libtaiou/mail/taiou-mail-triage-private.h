@@ -15,6 +15,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
 GRegex   *_taiou_mail_regex              (GRegex                      **slot,
                                           const char                   *pattern,
                                           GRegexCompileFlags            flags);
+gboolean  _taiou_mail_regex_match        (GRegex                       *regex,
+                                          const char                   *text,
+                                          char                        **valid_copy,
+                                          GMatchInfo                  **match);
 
 char     *_taiou_mail_address_domain     (const char                   *address);
 gboolean  _taiou_mail_domain_is_ours     (const char                   *domain,

@@ -117,6 +117,28 @@ report_new (const char *source)
   return report;
 }
 
+/**
+ * _taiou_mail_regex_match:
+ * @valid_copy: (out) (transfer full): set to the valid copy matched instead, when @text was
+ *   not valid UTF-8; the caller frees it after @match
+ *
+ * g_regex_match() for text taken from a mail.  A regex compiled for UTF-8 must never see invalid
+ * UTF-8: GLib hands it to PCRE2's JIT unchecked, and a crafted header made its compiled code
+ * read outside its tables (found by fuzz-mail-eml).  A mail part that claims UTF-8 need not be,
+ * so invalid text is matched as its valid copy (bad bytes become U+FFFD).
+ */
+gboolean
+_taiou_mail_regex_match (GRegex      *regex,
+                         const char  *text,
+                         char       **valid_copy,
+                         GMatchInfo **match)
+{
+  *valid_copy = NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = *valid_copy = g_utf8_make_valid (text, -1);
+  return g_regex_match (regex, text, 0, match);
+}
+
 /* Compiles @pattern once for the life of the process: compiling is most of the cost of a
  * match, and a compiled GRegex can be shared between threads. */
 GRegex *
@@ -505,7 +527,9 @@ subject_is_reply_or_forward (const char *subject)
                                      "^\\s*((re|fw|fwd)(\\[\\d+\\])?\\s*[:：]|(返信|転送)\\s*[:：])",
                                      G_REGEX_CASELESS);
 
-  return subject != NULL && g_regex_match (regex, subject, 0, NULL);
+  g_autofree char *valid = NULL;
+
+  return subject != NULL && _taiou_mail_regex_match (regex, subject, &valid, NULL);
 }
 
 static void
