@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "taiou-test-gui.h"
+#include "taiou-test-util.h"
+#include "timeline/taiou-timeline-view.h"
 
 #define XVFB_START_TIMEOUT_MS 20000
 #define WAIT_TIMEOUT_S        20
@@ -367,4 +369,23 @@ taiou_test_click (GtkWidget *button)
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_get_mapped (button));
   g_signal_emit_by_name (button, "clicked");
+}
+
+void
+taiou_test_record_view_init (TaiouTestRecordView *record)
+{
+  record->timeline = taiou_test_timeline_new (NULL);
+  record->case_at_hand = taiou_case_new (record->timeline, NULL);
+  record->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (record->window, 1000, 700);
+  record->view = g_object_new (TAIOU_TYPE_TIMELINE_VIEW, "case", record->case_at_hand, NULL);
+  gtk_window_set_child (record->window, record->view);
+}
+
+void
+taiou_test_record_view_clear (TaiouTestRecordView *record)
+{
+  g_clear_pointer (&record->window, gtk_window_destroy);
+  g_clear_object (&record->case_at_hand);
+  g_clear_object (&record->timeline);
 }

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "taiou.h"
+
 G_BEGIN_DECLS
 
 gboolean   taiou_test_start_xvfb        (void);
@@ -24,5 +26,18 @@ GtkWidget *taiou_test_find_css_class    (GtkWidget    *root,
 GtkWidget *taiou_test_find_named        (GtkWidget    *root,
                                          const char   *name);
 GtkWindow *taiou_test_wait_for_window   (GType         type);
+
+/* The IT manager's record view in a window of its own, around a case on a temporary record, as
+ * the app's window builds it (test-record-view, test-export-dialog). */
+typedef struct
+{
+  TaiouTimeline *timeline;
+  TaiouCase     *case_at_hand;
+  GtkWindow     *window;
+  GtkWidget     *view;
+} TaiouTestRecordView;
+
+void       taiou_test_record_view_init  (TaiouTestRecordView *record);
+void       taiou_test_record_view_clear (TaiouTestRecordView *record);
 
 G_END_DECLS

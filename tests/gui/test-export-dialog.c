@@ -18,23 +18,21 @@
 
 typedef struct
 {
-  TaiouTimeline     *timeline;
-  TaiouCase         *case_at_hand;
-  GtkWindow         *window;
-  TaiouTimelineView *view;
-  char              *dir;
+  TaiouTestRecordView  record;
+  char                *dir;
 } Fixture;
+
+static TaiouTimelineView *
+view_of (Fixture *fixture)
+{
+  return TAIOU_TIMELINE_VIEW (fixture->record.view);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  fixture->timeline = taiou_test_timeline_new (NULL);
-  fixture->case_at_hand = taiou_case_new (fixture->timeline, NULL);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1000, 700);
-  fixture->view = g_object_new (TAIOU_TYPE_TIMELINE_VIEW, "case", fixture->case_at_hand, NULL);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  taiou_test_record_view_init (&fixture->record);
   fixture->dir = g_dir_make_tmp ("test-export-dialog-XXXXXX", NULL);
   g_assert_nonnull (fixture->dir);
 }
@@ -58,9 +56,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (fixture->window);
-  g_clear_object (&fixture->case_at_hand);
-  g_clear_object (&fixture->timeline);
+  taiou_test_record_view_clear (&fixture->record);
   remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
@@ -73,16 +69,16 @@ open_export_dialog (Fixture       *fixture,
   GtkWindow *dialog;
   GtkWidget *button;
 
-  taiou_timeline_view_reload (fixture->view);
-  taiou_timeline_view_select_incident (fixture->view, taiou_incident_get_id (incident));
-  gtk_window_present (fixture->window);
-  taiou_test_wait_until_mapped (GTK_WIDGET (fixture->view));
-  button = taiou_test_find_button (GTK_WIDGET (fixture->view), "timeline-view.export");
+  taiou_timeline_view_reload (view_of (fixture));
+  taiou_timeline_view_select_incident (view_of (fixture), taiou_incident_get_id (incident));
+  gtk_window_present (fixture->record.window);
+  taiou_test_wait_until_mapped (fixture->record.view);
+  button = taiou_test_find_button (fixture->record.view, "timeline-view.export");
   g_assert_nonnull (button);
   taiou_test_click (button);
   dialog = taiou_test_wait_for_window (TAIOU_TYPE_EXPORT_DIALOG);
   taiou_test_wait_until_mapped (GTK_WIDGET (dialog));
-  g_assert_true (gtk_window_get_transient_for (dialog) == fixture->window);
+  g_assert_true (gtk_window_get_transient_for (dialog) == fixture->record.window);
   g_assert_true (gtk_window_get_modal (dialog));
   return TAIOU_EXPORT_DIALOG (dialog);
 }
@@ -122,7 +118,8 @@ static void
 test_report_pdf (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "report", 3);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "report",
+                                                               3);
   TaiouExportDialog *dialog = open_export_dialog (fixture, incident);
   g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
   g_autofree char *expected_name = g_strdup_printf ("incident-%lld-report.pdf",
@@ -156,14 +153,14 @@ static void
 test_report_html_is_complete (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "html", 1);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "html", 1);
   TaiouExportDialog *dialog;
   g_autofree char *path = g_build_filename (fixture->dir, "report.html", NULL);
   g_autofree char *contents = NULL;
   guint n_steps;
   const TaiouWizardStep *steps = taiou_wizard_steps_get (&n_steps);
 
-  taiou_profile_set_organization (taiou_case_get_profile (fixture->case_at_hand),
+  taiou_profile_set_organization (taiou_case_get_profile (fixture->record.case_at_hand),
                                   "Example Trading Co.");
   dialog = open_export_dialog (fixture, incident);
   taiou_export_dialog_set_format (dialog, TAIOU_EXPORT_FORMAT_REPORT_HTML);
@@ -180,7 +177,8 @@ static void
 test_timesketch_jsonl (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "sketch", 5);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "sketch",
+                                                               5);
   TaiouExportDialog *dialog = open_export_dialog (fixture, incident);
   g_autofree char *path = g_build_filename (fixture->dir, "sketch.jsonl", NULL);
   g_autofree char *suggested = NULL;
@@ -231,7 +229,8 @@ static void
 test_error_shown (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "error", 1);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "error",
+                                                               1);
   TaiouExportDialog *dialog = open_export_dialog (fixture, incident);
   g_autofree char *path = g_build_filename (fixture->dir, "no-such-folder", "report.pdf", NULL);
 
@@ -262,7 +261,7 @@ add_many_events (Fixture       *fixture,
       drafts[i].kind = "scan.finding";
       drafts[i].summary = summary;
     }
-  g_assert_true (taiou_timeline_append_batch (fixture->timeline,
+  g_assert_true (taiou_timeline_append_batch (fixture->record.timeline,
                                               taiou_incident_get_id (incident), drafts, n_events,
                                               &n_added, NULL, &error));
   g_assert_no_error (error);
@@ -289,7 +288,8 @@ static void
 test_cancel_leaves_no_file (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "large", 0);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "large",
+                                                               0);
   TaiouExportDialog *dialog;
   g_autofree char *path = g_build_filename (fixture->dir, "large.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -329,7 +329,8 @@ static void
 test_close_while_exporting (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "closed", 0);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "closed",
+                                                               0);
   TaiouExportDialog *dialog;
   g_autofree char *path = g_build_filename (fixture->dir, "closed.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);

@@ -17,31 +17,27 @@
 
 typedef struct
 {
-  TaiouTimeline     *timeline;
-  TaiouCase         *case_at_hand;
-  GtkWindow         *window;
-  TaiouTimelineView *view;
+  TaiouTestRecordView record;
 } Fixture;
+
+static TaiouTimelineView *
+view_of (Fixture *fixture)
+{
+  return TAIOU_TIMELINE_VIEW (fixture->record.view);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  fixture->timeline = taiou_test_timeline_new (NULL);
-  fixture->case_at_hand = taiou_case_new (fixture->timeline, NULL);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1000, 700);
-  fixture->view = g_object_new (TAIOU_TYPE_TIMELINE_VIEW, "case", fixture->case_at_hand, NULL);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  taiou_test_record_view_init (&fixture->record);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (fixture->window);
-  g_clear_object (&fixture->case_at_hand);
-  g_clear_object (&fixture->timeline);
+  taiou_test_record_view_clear (&fixture->record);
 }
 
 static gboolean
@@ -55,10 +51,10 @@ verification_done (gpointer view)
 static void
 show (Fixture *fixture)
 {
-  taiou_timeline_view_reload (fixture->view);
-  gtk_window_present (fixture->window);
-  taiou_test_wait_until_mapped (GTK_WIDGET (fixture->view));
-  taiou_test_wait_for (verification_done, fixture->view);
+  taiou_timeline_view_reload (view_of (fixture));
+  gtk_window_present (fixture->record.window);
+  taiou_test_wait_until_mapped (fixture->record.view);
+  taiou_test_wait_for (verification_done, view_of (fixture));
 }
 
 /* A label under @root whose text contains @text. */
@@ -96,7 +92,8 @@ append_mail_verdict (Fixture *fixture,
   TaiouEvent *event;
 
   g_assert_no_error (error);
-  event = taiou_timeline_append (fixture->timeline, incident_id, TAIOU_EVENT_MAIL_TRIAGE, NULL,
+  event = taiou_timeline_append (fixture->record.timeline, incident_id, TAIOU_EVENT_MAIL_TRIAGE,
+                                 NULL,
                                  "Mail <b>見積</b>: dangerous", json_node_get_object (detail),
                                  &error);
   g_assert_no_error (error);
@@ -109,24 +106,25 @@ static void
 test_detail_shows_reasons (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "mail", 1);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "mail", 1);
   g_autoptr(TaiouEvent) mail = append_mail_verdict (fixture, taiou_incident_get_id (incident));
   TaiouEventDetail *detail;
 
   show (fixture);
-  detail = TAIOU_EVENT_DETAIL (taiou_test_find_widget_type (GTK_WIDGET (fixture->view),
+  detail = TAIOU_EVENT_DETAIL (taiou_test_find_widget_type (fixture->record.view,
                                                             TAIOU_TYPE_EVENT_DETAIL));
   g_assert_null (taiou_event_detail_get_event (detail));
 
-  g_assert_true (taiou_timeline_view_select_event (fixture->view, taiou_event_get_seq (mail)));
+  g_assert_true (taiou_timeline_view_select_event (view_of (fixture), taiou_event_get_seq (mail)));
   g_assert_true (taiou_event_detail_get_event (detail) == mail ||
                  taiou_event_get_seq (taiou_event_detail_get_event (detail)) ==
                  taiou_event_get_seq (mail));
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (detail), "The sender's domain imitates ours."));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (detail),
+                                           "The sender's domain imitates ours."));
   g_assert_nonnull (find_label_containing (GTK_WIDGET (detail), "From: a@examp1e.co.jp"));
   g_assert_nonnull (find_label_containing (GTK_WIDGET (detail), "a.docm, b.zip"));
   g_assert_nonnull (find_label_containing (GTK_WIDGET (detail), "Mail <b>見積</b>: dangerous"));
-  g_assert_false (taiou_timeline_view_select_event (fixture->view, 9999));
+  g_assert_false (taiou_timeline_view_select_event (view_of (fixture), 9999));
 }
 
 static gboolean
@@ -140,30 +138,30 @@ static void
 test_verify_again_keeps_place (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "x", 30);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "x", 30);
   GListModel *events;
   GtkColumnView *table;
   GtkSelectionModel *selection;
 
   show (fixture);
-  events = taiou_timeline_view_get_events (fixture->view);
-  table = GTK_COLUMN_VIEW (taiou_test_find_widget_type (GTK_WIDGET (fixture->view),
+  events = taiou_timeline_view_get_events (view_of (fixture));
+  table = GTK_COLUMN_VIEW (taiou_test_find_widget_type (fixture->record.view,
                                                         GTK_TYPE_COLUMN_VIEW));
   selection = gtk_column_view_get_model (table);
-  g_assert_true (taiou_timeline_view_select_event (fixture->view, 20));
+  g_assert_true (taiou_timeline_view_select_event (view_of (fixture), 20));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline-view.verify", NULL);
-  taiou_test_wait_for (toast_shown, fixture->view);
+  gtk_widget_activate_action (fixture->record.view, "timeline-view.verify", NULL);
+  taiou_test_wait_for (toast_shown, view_of (fixture));
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 31);
   g_assert_true (gtk_selection_model_is_selected (selection, 19));
-  g_assert_nonnull (strstr (taiou_timeline_view_get_status_text (fixture->view),
+  g_assert_nonnull (strstr (taiou_timeline_view_get_status_text (view_of (fixture)),
                             "has not been altered"));
 }
 
 static guint
 n_shown (Fixture *fixture)
 {
-  return g_list_model_get_n_items (taiou_timeline_view_get_events (fixture->view));
+  return g_list_model_get_n_items (taiou_timeline_view_get_events (view_of (fixture)));
 }
 
 typedef struct
@@ -185,7 +183,8 @@ static void
 test_search_and_filter (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "busy", 40);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "busy",
+                                                               40);
   g_autoptr(TaiouEvent) mail = append_mail_verdict (fixture, taiou_incident_get_id (incident));
   GtkWidget *bar;
   GtkWidget *search;
@@ -196,16 +195,16 @@ test_search_and_filter (Fixture       *fixture,
 
   show (fixture);
   g_assert_cmpuint (n_shown (fixture), ==, 42);
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->view), "42 events"));
+  g_assert_nonnull (find_label_containing (fixture->record.view, "42 events"));
 
   /* Two characters of Japanese: shorter than the index's trigrams, still found. */
   /* The bar's own entry and menus (a drop-down's popover holds a search entry of its own). */
-  bar = taiou_test_find_widget_type (GTK_WIDGET (fixture->view), TAIOU_TYPE_EVENT_FILTER_BAR);
+  bar = taiou_test_find_widget_type (fixture->record.view, TAIOU_TYPE_EVENT_FILTER_BAR);
   search = taiou_test_find_widget_type (bar, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "見積");
   count.expected = 1;
   taiou_test_wait_for (shows_count, &count);
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->view), "1 event matches"));
+  g_assert_nonnull (find_label_containing (fixture->record.view, "1 event matches"));
 
   gtk_editable_set_text (GTK_EDITABLE (search), "note 17");
   count.expected = 1;
@@ -224,7 +223,7 @@ test_search_and_filter (Fixture       *fixture,
   g_assert_cmpuint (mail_row, !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (kinds, mail_row);
   g_assert_cmpuint (n_shown (fixture), ==, 1);
-  g_assert_true (taiou_timeline_view_select_event (fixture->view, taiou_event_get_seq (mail)));
+  g_assert_true (taiou_timeline_view_select_event (view_of (fixture), taiou_event_get_seq (mail)));
   gtk_drop_down_set_selected (kinds, 0);
   g_assert_cmpuint (n_shown (fixture), ==, 42);
 }
@@ -234,7 +233,7 @@ open_note_dialog (Fixture *fixture)
 {
   GtkWindow *dialog;
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline-view.add-note", NULL);
+  gtk_widget_activate_action (fixture->record.view, "timeline-view.add-note", NULL);
   dialog = taiou_test_wait_for_window (TAIOU_TYPE_NOTE_DIALOG);
   taiou_test_wait_until_mapped (GTK_WIDGET (dialog));
   return TAIOU_NOTE_DIALOG (dialog);
@@ -290,7 +289,8 @@ static void
 test_add_note (Fixture       *fixture,
                gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "notes", 5);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "notes",
+                                                               5);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) detail = NULL;
   g_autoptr(TaiouEvent) note = NULL;
@@ -300,7 +300,7 @@ test_add_note (Fixture       *fixture,
   guint n;
 
   show (fixture);
-  g_assert_true (taiou_timeline_view_select_event (fixture->view, 4));
+  g_assert_true (taiou_timeline_view_select_event (view_of (fixture), 4));
   dialog = open_note_dialog (fixture);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   taiou_note_dialog_set_text (dialog, "訂正：ケーブルを抜いたのは 10 時です");
@@ -311,7 +311,7 @@ test_add_note (Fixture       *fixture,
   click_response (GTK_WIDGET (dialog), "_Add Note");
   taiou_test_wait_for (no_note_dialog, NULL);
 
-  events = taiou_timeline_view_get_events (fixture->view);
+  events = taiou_timeline_view_get_events (view_of (fixture));
   n = g_list_model_get_n_items (events);
   g_assert_cmpuint (n, ==, 7);
   note = g_list_model_get_item (events, n - 1);
@@ -321,7 +321,7 @@ test_add_note (Fixture       *fixture,
                                                TAIOU_EVENT_DETAIL_REFERS_TO), ==, 4);
 
   /* Finished: the record refuses, the dialog comes back with the words and the reason. */
-  g_assert_true (taiou_timeline_set_incident_step (fixture->timeline,
+  g_assert_true (taiou_timeline_set_incident_step (fixture->record.timeline,
                                                    taiou_incident_get_id (incident),
                                                    TAIOU_INCIDENT_STEP_FINISHED, "done", NULL,
                                                    &error));
@@ -333,7 +333,7 @@ test_add_note (Fixture       *fixture,
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "The note was not added"));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  events = taiou_timeline_view_get_events (fixture->view);
+  events = taiou_timeline_view_get_events (view_of (fixture));
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 7);
 }
 
@@ -345,7 +345,8 @@ status_of (Fixture *fixture,
            gint64   incident_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TaiouIncident) incident = taiou_timeline_get_incident (fixture->timeline, incident_id,
+  g_autoptr(TaiouIncident) incident = taiou_timeline_get_incident (fixture->record.timeline,
+                                                                   incident_id,
                                                                     &error);
 
   g_assert_no_error (error);
@@ -358,7 +359,8 @@ static void
 test_status_closes_and_reopens (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->timeline, "status", 0);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (fixture->record.timeline, "status",
+                                                               0);
   gint64 id = taiou_incident_get_id (incident);
   g_autoptr(GError) error = NULL;
   GtkDropDown *status;
@@ -367,9 +369,9 @@ test_status_closes_and_reopens (Fixture       *fixture,
   g_autoptr(TaiouEvent) last = NULL;
 
   show (fixture);
-  bar = taiou_test_find_widget_type (GTK_WIDGET (fixture->view), TAIOU_TYPE_EVENT_FILTER_BAR);
+  bar = taiou_test_find_widget_type (fixture->record.view, TAIOU_TYPE_EVENT_FILTER_BAR);
   g_assert_nonnull (bar);
-  status = GTK_DROP_DOWN (taiou_test_find_named (GTK_WIDGET (fixture->view), "status-menu"));
+  status = GTK_DROP_DOWN (taiou_test_find_named (fixture->record.view, "status-menu"));
   g_assert_nonnull (status);
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 0);
 
@@ -378,18 +380,20 @@ test_status_closes_and_reopens (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (
                               ADW_ACTION_ROW (find_incident_row (fixture, id))),
                             "Status: Finished"));
-  g_assert_false (taiou_case_add_note_to (fixture->case_at_hand, incident, "late", 0, &error));
+  g_assert_false (taiou_case_add_note_to (fixture->record.case_at_hand, incident, "late", 0,
+                                          &error));
   g_assert_error (error, TAIOU_TIMELINE_ERROR, TAIOU_TIMELINE_ERROR_CLOSED);
   g_clear_error (&error);
 
-  status = GTK_DROP_DOWN (taiou_test_find_named (GTK_WIDGET (fixture->view), "status-menu"));
+  status = GTK_DROP_DOWN (taiou_test_find_named (fixture->record.view, "status-menu"));
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 2);
   gtk_drop_down_set_selected (status, 1);
   g_assert_cmpstr (status_of (fixture, id), ==, "Investigating");
-  g_assert_true (taiou_case_add_note_to (fixture->case_at_hand, incident, "reopened", 0, &error));
+  g_assert_true (taiou_case_add_note_to (fixture->record.case_at_hand, incident, "reopened", 0,
+                                         &error));
   g_assert_no_error (error);
 
-  events = taiou_timeline_view_get_events (fixture->view);
+  events = taiou_timeline_view_get_events (view_of (fixture));
   last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
   g_assert_cmpstr (taiou_event_get_kind (last), ==, TAIOU_EVENT_INCIDENT_STATUS);
 }
@@ -398,7 +402,7 @@ static TaiouIncidentRow *
 find_incident_row (Fixture *fixture,
                    gint64   incident_id)
 {
-  GtkWidget *list = taiou_test_find_widget_type (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_BOX);
+  GtkWidget *list = taiou_test_find_widget_type (fixture->record.view, GTK_TYPE_LIST_BOX);
 
   for (GtkWidget *child = gtk_widget_get_first_child (list);
        child != NULL;
@@ -416,8 +420,10 @@ static void
 test_incident_list_shows_pcs_and_deadline (Fixture       *fixture,
                                            gconstpointer  user_data)
 {
-  g_autoptr(TaiouIncident) quiet = taiou_test_add_incident (fixture->timeline, "same title", 0);
-  g_autoptr(TaiouIncident) owing = taiou_test_add_incident (fixture->timeline, "same title", 0);
+  g_autoptr(TaiouIncident) quiet = taiou_test_add_incident (fixture->record.timeline,
+                                                            "same title", 0);
+  g_autoptr(TaiouIncident) owing = taiou_test_add_incident (fixture->record.timeline,
+                                                            "same title", 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) assessed = NULL;
   g_autoptr(TaiouEvent) event = NULL;
@@ -428,7 +434,7 @@ test_incident_list_shows_pcs_and_deadline (Fixture       *fixture,
                                      TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE, &deadlines, &error));
   assessed = taiou_appi_deadlines_to_json (&deadlines);
   json_object_set_boolean_member (assessed, TAIOU_EVENT_DETAIL_PERSONAL_DATA, TRUE);
-  event = taiou_timeline_append (fixture->timeline, taiou_incident_get_id (owing),
+  event = taiou_timeline_append (fixture->record.timeline, taiou_incident_get_id (owing),
                                  TAIOU_EVENT_APPI_ASSESSED, NULL, "assessed", assessed, &error);
   g_assert_no_error (error);
 
