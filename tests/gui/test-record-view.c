@@ -9,6 +9,7 @@
 
 #include "taiou-test-gui.h"
 #include "taiou-test-util.h"
+#include "timeline/taiou-deadlines-button.h"
 #include "timeline/taiou-event-detail.h"
 #include "timeline/taiou-event-filter-bar.h"
 #include "timeline/taiou-incident-row.h"
@@ -427,12 +428,14 @@ test_incident_list_shows_pcs_and_deadline (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) assessed = NULL;
   g_autoptr(TaiouEvent) event = NULL;
-  TaiouAppiDeadlines deadlines;
+  TaiouAppiDeadlines deadlines_due;
   TaiouIncidentRow *row;
+  GtkWidget *deadlines;
 
   g_assert_true (taiou_appi_compute (taiou_incident_get_discovered_us (owing), g_get_real_time (),
-                                     TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE, &deadlines, &error));
-  assessed = taiou_appi_deadlines_to_json (&deadlines);
+                                     TAIOU_APPI_TRIGGER_UNLAWFUL_PURPOSE, &deadlines_due,
+                                     &error));
+  assessed = taiou_appi_deadlines_to_json (&deadlines_due);
   json_object_set_boolean_member (assessed, TAIOU_EVENT_DETAIL_PERSONAL_DATA, TRUE);
   event = taiou_timeline_append (fixture->record.timeline, taiou_incident_get_id (owing),
                                  TAIOU_EVENT_APPI_ASSESSED, NULL, "assessed", assessed, &error);
@@ -446,6 +449,19 @@ test_incident_list_shows_pcs_and_deadline (Fixture       *fixture,
 
   row = find_incident_row (fixture, taiou_incident_get_id (owing));
   g_assert_nonnull (strstr (taiou_incident_row_get_deadline (row), "preliminary report"));
+
+  /* The IT manager marks the 速報 sent, from the record: the list then names the 確報. */
+  g_assert_true (taiou_timeline_view_select_incident (view_of (fixture),
+                                                      taiou_incident_get_id (owing)));
+  deadlines = taiou_test_find_widget_type (fixture->record.view, TAIOU_TYPE_DEADLINES_BUTTON);
+  g_assert_true (gtk_widget_get_visible (deadlines));
+  taiou_deadlines_button_mark_done (TAIOU_DEADLINES_BUTTON (deadlines),
+                                    TAIOU_APPI_ITEM_PRELIMINARY);
+  row = find_incident_row (fixture, taiou_incident_get_id (owing));
+  g_assert_nonnull (strstr (taiou_incident_row_get_deadline (row), "final report"));
+  g_assert_true (taiou_timeline_view_select_incident (view_of (fixture),
+                                                      taiou_incident_get_id (quiet)));
+  g_assert_false (gtk_widget_get_visible (deadlines));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                             taiou_incident_row_get_deadline (row)));
 }

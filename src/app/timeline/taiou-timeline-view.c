@@ -13,6 +13,7 @@
 #include "notice/taiou-notice-window.h"
 #include "taiou-event-columns.h"
 #include "taiou-event-detail.h"
+#include "taiou-deadlines-button.h"
 #include "taiou-event-filter-bar.h"
 #include "taiou-incident-row.h"
 #include "taiou-export-dialog.h"
@@ -37,6 +38,7 @@ struct _TaiouTimelineView
   GtkSingleSelection *selection;  /* over the shown TaiouEventList; NULL once disposed */
   TaiouEventFilterBar *filter_bar;
   GtkDropDown    *status_dropdown;
+  TaiouDeadlinesButton *deadlines_button;
   gboolean        showing_status;  /* the menu is set to the record's status, not by the user */
   GCancellable   *verify_cancellable;
   TaiouTimeline  *verifier;      /* the same file on a connection of its own, for the walk */
@@ -232,6 +234,16 @@ status_selected_cb (TaiouTimelineView *self)
                                adw_toast_new (text));
 }
 
+/* The list shows the next deadline and the table the new event. */
+static void
+deadline_marked_cb (TaiouTimelineView *self)
+{
+  gint64 incident_id = self->selected_id;
+
+  taiou_timeline_view_reload (self);
+  taiou_timeline_view_select_incident (self, incident_id);
+}
+
 /* (Re)reads the shown incident's events as the filter bar says, a page at a time.  With
  * @keep_place, the selected event stays selected and in view (after a verification, a note). */
 static void
@@ -305,6 +317,7 @@ show_incident (TaiouTimelineView *self,
   taiou_event_filter_bar_set_incident (self->filter_bar, get_timeline (self), self->selected_id);
   load_events (self, FALSE);
   show_status (self, incident);
+  taiou_deadlines_button_set_incident (self->deadlines_button, self->case_at_hand, incident);
 }
 
 static void
@@ -602,6 +615,8 @@ taiou_timeline_view_class_init (TaiouTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, status_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, TaiouTimelineView, deadlines_button);
+  gtk_widget_class_bind_template_callback (widget_class, deadline_marked_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, incident_selected_cb);
 
@@ -631,6 +646,7 @@ taiou_timeline_view_init (TaiouTimelineView *self)
 {
   g_type_ensure (TAIOU_TYPE_EVENT_DETAIL);
   g_type_ensure (TAIOU_TYPE_EVENT_FILTER_BAR);
+  g_type_ensure (TAIOU_TYPE_DEADLINES_BUTTON);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->selection = gtk_single_selection_new (NULL);

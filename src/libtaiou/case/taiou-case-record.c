@@ -367,3 +367,43 @@ taiou_case_add_note_to (TaiouCase      *self,
     }
   return append_to (self, incident, TAIOU_EVENT_NOTE, g_get_user_name (), text, detail, error);
 }
+
+/**
+ * taiou_case_mark_appi_done:
+ * @incident: the incident the report was sent for (the one the IT manager is reading)
+ *
+ * Records that an APPI report or the notice to the persons concerned was done now, as the
+ * report step does (appi.done, detail item), in the name of the account that marks it.
+ */
+gboolean
+taiou_case_mark_appi_done (TaiouCase      *self,
+                           TaiouIncident  *incident,
+                           TaiouAppiItem   item,
+                           GError        **error)
+{
+  g_autoptr(JsonObject) detail = json_object_new ();
+  const char *summary;
+
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (TAIOU_IS_INCIDENT (incident), FALSE);
+  g_return_val_if_fail (item < TAIOU_APPI_N_ITEMS, FALSE);
+
+  switch (item)
+    {
+    case TAIOU_APPI_ITEM_PRELIMINARY:
+      summary = _("Marked as done: the preliminary report to the Commission");
+      break;
+    case TAIOU_APPI_ITEM_FINAL:
+      summary = _("Marked as done: the final report to the Commission");
+      break;
+    case TAIOU_APPI_ITEM_NOTIFY_PERSONS:
+    case TAIOU_APPI_N_ITEMS:
+    default:
+      summary = _("Marked as done: the notice to the persons concerned");
+      break;
+    }
+  json_object_set_string_member (detail, TAIOU_EVENT_DETAIL_APPI_ITEM,
+                                 taiou_appi_item_to_string (item));
+  return append_to (self, incident, TAIOU_EVENT_APPI_DONE, g_get_user_name (), summary, detail,
+                    error);
+}

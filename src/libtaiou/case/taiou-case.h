@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "taiou-appi.h"
 #include "taiou-import-emocheck.h"
 #include "taiou-import-loki.h"
 #include "taiou-ioc-set.h"
@@ -126,6 +127,10 @@ gboolean         taiou_case_add_note_to              (TaiouCase            *self
                                                       TaiouIncident        *incident,
                                                       const char           *text,
                                                       gint64                refers_to,
+                                                      GError              **error);
+gboolean         taiou_case_mark_appi_done           (TaiouCase            *self,
+                                                      TaiouIncident        *incident,
+                                                      TaiouAppiItem         item,
                                                       GError              **error);
 
 G_END_DECLS
