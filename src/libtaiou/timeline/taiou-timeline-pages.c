@@ -59,10 +59,11 @@ read_page_locked (TaiouTimeline  *self,
   return TRUE;
 }
 
-static gboolean
-query_last_seq_locked (TaiouTimeline  *self,
-                       gint64         *last_seq,
-                       GError        **error)
+/* The number of the newest event of the whole record, 0 when it is empty; callers hold the lock. */
+gboolean
+_taiou_timeline_newest_seq_locked (TaiouTimeline  *self,
+                                   gint64         *last_seq,
+                                   GError        **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -111,7 +112,7 @@ taiou_timeline_foreach_event (TaiouTimeline           *self,
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
     if (!_taiou_timeline_incident_exists_locked (self, incident_id, error) ||
-        !query_last_seq_locked (self, &last_seq, error))
+        !_taiou_timeline_newest_seq_locked (self, &last_seq, error))
       return FALSE;
   }
 

@@ -73,6 +73,9 @@ TaiouEvent *_taiou_timeline_append_locked          (TaiouTimeline  *self,
                                                     const char     *summary,
                                                     JsonObject     *detail,
                                                     GError        **error);
+gboolean    _taiou_timeline_newest_seq_locked      (TaiouTimeline  *self,
+                                                    gint64         *last_seq,
+                                                    GError        **error);
 gboolean    _taiou_timeline_incident_exists_locked (TaiouTimeline  *self,
                                                     gint64          incident_id,
                                                     GError        **error);

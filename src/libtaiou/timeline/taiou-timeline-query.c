@@ -340,28 +340,6 @@ conditions_key (const TaiouEventFilter *filter,
   return g_string_free (key, FALSE);
 }
 
-static gboolean
-newest_seq_locked (TaiouTimeline  *self,
-                   gint64         *seq,
-                   GError        **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (!_taiou_timeline_prepare (self, "SELECT coalesce (max (seq), 0) FROM events", &stmt, error))
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _taiou_timeline_set_sqlite_error (error, self->db, rc, self->path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The anchors of a filter, from the cache or from one walk over its matches (which counts them
  * too); the caller holds the lock.  One read transaction keeps the stamp and the walk in step. */
 static Anchors *
@@ -383,7 +361,7 @@ get_anchors_locked (TaiouTimeline           *self,
       _taiou_timeline_set_sqlite_error (error, self->db, sqlite3_errcode (self->db), self->path);
       return NULL;
     }
-  if (!newest_seq_locked (self, &stamp, error))
+  if (!_taiou_timeline_newest_seq_locked (self, &stamp, error))
     goto failed;
   if (kept == NULL)
     {
