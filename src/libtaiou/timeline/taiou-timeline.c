@@ -86,6 +86,9 @@ static const char * const migrations[] = {
    * the index alone, not the rows (0.8 s → tens of ms at 1,000,000 events). */
   "CREATE INDEX events_by_kind ON events (incident_id, kind);"
   "CREATE INDEX events_by_host ON events (incident_id, host);",
+  /* 4 → 5: the same for the record view's "who" menu and filter, whose list of values took a
+   * scan of every event of the incident (0.1 s at 100,000) each time an incident was opened. */
+  "CREATE INDEX events_by_actor ON events (incident_id, actor);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TAIOU_TIMELINE_SCHEMA_VERSION);
