@@ -113,6 +113,17 @@ write_all (int            fd,
   return TRUE;
 }
 
+static void
+set_too_large (GError          **error,
+               const FeedFetch  *fetch)
+{
+  g_autofree char *limit = g_format_size (fetch->size_cap);
+
+  g_set_error (error, TAIOU_FEEDS_ERROR, TAIOU_FEEDS_ERROR_TOO_LARGE,
+               _("%s is larger than this feed’s limit of %s; nothing was kept"), fetch->url,
+               limit);
+}
+
 static gboolean
 copy_body (GInputStream     *body,
            SoupMessage      *message,
@@ -129,9 +140,7 @@ copy_body (GInputStream     *body,
     announced = soup_message_headers_get_content_length (headers);
   if (announced > 0 && (guint64) announced > fetch->size_cap)
     {
-      g_set_error (error, TAIOU_FEEDS_ERROR, TAIOU_FEEDS_ERROR_TOO_LARGE,
-                   _("%s is larger than the limit of %" G_GUINT64_FORMAT " MB for this feed"),
-                   fetch->url, fetch->size_cap / (1024 * 1024));
+      set_too_large (error, fetch);
       return FALSE;
     }
 
@@ -156,9 +165,7 @@ copy_body (GInputStream     *body,
       *bytes += (guint64) n;
       if (*bytes > fetch->size_cap)
         {
-          g_set_error (error, TAIOU_FEEDS_ERROR, TAIOU_FEEDS_ERROR_TOO_LARGE,
-                       _("%s is larger than the limit of %" G_GUINT64_FORMAT " MB for this feed"),
-                       fetch->url, fetch->size_cap / (1024 * 1024));
+          set_too_large (error, fetch);
           return FALSE;
         }
       if (!write_all (fetch->fd, buffer, (gsize) n, error))

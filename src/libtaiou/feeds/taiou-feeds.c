@@ -80,6 +80,33 @@ taiou_feed_outcome_to_string (TaiouFeedOutcome outcome)
   return names[outcome];
 }
 
+/**
+ * taiou_feed_age_to_string:
+ * @age_seconds: a report's age_seconds
+ *
+ * Returns: (transfer full): the age in words, in the user's language ("3 hours", "never
+ *   downloaded", "unknown")
+ */
+char *
+taiou_feed_age_to_string (gint64 age_seconds)
+{
+  if (age_seconds < 0)
+    return g_strdup (_("never downloaded"));
+  if (age_seconds == G_MAXINT64)
+    return g_strdup (_("age unknown"));
+  if (age_seconds < 3600)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes",
+                                         (gulong) (age_seconds / 60)),
+                            (guint) (age_seconds / 60));
+  if (age_seconds < 48 * 3600)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours",
+                                         (gulong) (age_seconds / 3600)),
+                            (guint) (age_seconds / 3600));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days",
+                                       (gulong) (age_seconds / 86400)),
+                          (guint) MIN (age_seconds / 86400, G_MAXUINT));
+}
+
 static void
 taiou_feeds_finalize (GObject *object)
 {

@@ -67,6 +67,7 @@ void taiou_feed_report_free (TaiouFeedReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouFeedReport, taiou_feed_report_free)
 
 const char *taiou_feed_outcome_to_string (TaiouFeedOutcome outcome);
+char       *taiou_feed_age_to_string     (gint64           age_seconds);
 
 /* Progress of an update: @done of @total sources finished, @name is the one under way. */
 typedef void (*TaiouFeedsProgressFunc) (const char *name,
