@@ -189,11 +189,14 @@ progress_cb (const char *name,
 static void
 show_cancelled (TaiouFeedsUpdater *self)
 {
+  g_autofree char *text = NULL;
+
   g_clear_object (&self->cancellable);
   set_busy (self, FALSE);
   taiou_feeds_updater_refresh (self);
-  gtk_label_set_text (self->status_label,
-                      _("Cancelled. The threat data already here stays in use."));
+  text = g_strdup_printf ("%s\n%s", _("Cancelled. The threat data already here stays in use."),
+                          gtk_label_get_text (self->status_label));
+  gtk_label_set_text (self->status_label, text);
 }
 
 static void
