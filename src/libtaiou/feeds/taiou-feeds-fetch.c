@@ -124,6 +124,18 @@ set_too_large (GError          **error,
                limit);
 }
 
+static void
+set_truncated (GError          **error,
+               const FeedFetch  *fetch,
+               guint64           bytes)
+{
+  g_autofree char *received = g_format_size (bytes);
+
+  g_set_error (error, TAIOU_FEEDS_ERROR, TAIOU_FEEDS_ERROR_TRUNCATED,
+               _("The download of %s broke off after %s; nothing was kept"), fetch->url,
+               received);
+}
+
 static gboolean
 copy_body (GInputStream     *body,
            SoupMessage      *message,
@@ -153,9 +165,7 @@ copy_body (GInputStream     *body,
       if (n < 0)
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
-            g_set_error (error, TAIOU_FEEDS_ERROR, TAIOU_FEEDS_ERROR_TRUNCATED,
-                         _("The download of %s broke off after %" G_GUINT64_FORMAT " bytes"),
-                         fetch->url, *bytes);
+            set_truncated (error, fetch, *bytes);
           else
             set_transport_error (error, local_error, fetch->url);
           return FALSE;
@@ -175,9 +185,7 @@ copy_body (GInputStream     *body,
   if (announced >= 0 && *bytes != (guint64) announced &&
       soup_message_headers_get_one (headers, "Content-Encoding") == NULL)
     {
-      g_set_error (error, TAIOU_FEEDS_ERROR, TAIOU_FEEDS_ERROR_TRUNCATED,
-                   _("The download of %s broke off after %" G_GUINT64_FORMAT " bytes"),
-                   fetch->url, *bytes);
+      set_truncated (error, fetch, *bytes);
       return FALSE;
     }
   if (fsync (fetch->fd) != 0)
