@@ -57,14 +57,25 @@ _taiou_feed_meta_read (const char *path,
                        FeedMeta   *meta)
 {
   g_autofree char *contents = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   gsize length = 0;
+
+  memset (meta, 0, sizeof *meta);
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return _taiou_feed_meta_parse (contents, length, meta);
+}
+
+gboolean
+_taiou_feed_meta_parse (const char *data,
+                        gsize       length,
+                        FeedMeta   *meta)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
   JsonObject *object;
 
   memset (meta, 0, sizeof *meta);
-  if (!g_file_get_contents (path, &contents, &length, NULL) || length > MAX_META_SIZE ||
-      !json_parser_load_from_data (parser, contents, (gssize) length, NULL))
+  if (length > MAX_META_SIZE || !json_parser_load_from_data (parser, data, (gssize) length, NULL))
     return FALSE;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

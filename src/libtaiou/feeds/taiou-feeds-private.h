@@ -35,6 +35,9 @@ typedef struct
 void      _taiou_feed_meta_clear      (FeedMeta        *meta);
 gboolean  _taiou_feed_meta_read       (const char      *path,
                                        FeedMeta        *meta);
+gboolean  _taiou_feed_meta_parse      (const char      *data,
+                                       gsize            length,
+                                       FeedMeta        *meta);
 gboolean  _taiou_feed_meta_write      (const char      *path,
                                        const FeedMeta  *meta,
                                        GError         **error);
