@@ -94,6 +94,35 @@ taiou_feeds_auth_key_lookup_finish (GAsyncResult  *result,
   return take_secret (secret_password_lookup_finish (result, error));
 }
 
+static void
+stored_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (secret_password_store_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+cleared_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* FALSE without an error: there was nothing to remove, which is fine. */
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 /* An empty key is stored as no key: the item is removed. */
 void
 taiou_feeds_auth_key_store_async (const char          *auth_key,
@@ -101,26 +130,22 @@ taiou_feeds_auth_key_store_async (const char          *auth_key,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, taiou_feeds_auth_key_store_async);
   if (auth_key == NULL || auth_key[0] == '\0')
-    secret_password_clear (auth_key_schema (), cancellable, callback, user_data,
+    secret_password_clear (auth_key_schema (), cancellable, cleared_cb, task,
                            "service", SERVICE, NULL);
   else
     secret_password_store (auth_key_schema (), SECRET_COLLECTION_DEFAULT,
-                           _("abuse.ch Auth-Key (Taiou)"), auth_key, cancellable,
-                           callback, user_data, "service", SERVICE, NULL);
+                           _("abuse.ch Auth-Key (Taiou)"), auth_key, cancellable, stored_cb,
+                           task, "service", SERVICE, NULL);
 }
 
 gboolean
 taiou_feeds_auth_key_store_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  /* Both finishers work on the same kind of result (a GTask of libsecret's). */
-  if (!secret_password_store_finish (result, &local_error) && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
