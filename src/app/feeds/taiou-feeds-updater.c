@@ -178,12 +178,20 @@ progress_cb (const char *name,
   TaiouFeedsUpdater *self = user_data;
   g_autofree char *text = NULL;
 
-  if (self->cancellable == NULL)
+  if (self->cancellable == NULL || self->progress_bar == NULL)
     return;
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 1.0);
   text = name != NULL ? g_strdup_printf (_("Downloading %s (%u of %u)…"), name, done + 1, total)
                       : g_strdup (_("Checking the downloads…"));
   gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static void
+iocs_reloaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TaiouIocSet) iocs = taiou_case_load_iocs_finish (TAIOU_CASE (source), result, NULL);
 }
 
 static void
@@ -210,6 +218,9 @@ update_done_cb (GObject      *source,
   TaiouCase *the_case;
 
   reports = taiou_feeds_update_finish (TAIOU_FEEDS (source), result, &error);
+  /* The window was closed during the update: the copies are in place, nothing to show. */
+  if (self->status_label == NULL)
+    return;
   if (reports == NULL)
     {
       show_cancelled (self);
@@ -221,7 +232,9 @@ update_done_cb (GObject      *source,
   the_case = find_case (self);
   if (the_case == NULL)
     return;
+  /* The next checks use the new lists; loading starts now, as at start-up. */
   taiou_case_reload_iocs (the_case);
+  taiou_case_load_iocs_async (the_case, NULL, iocs_reloaded_cb, NULL);
   /* No incident at hand (Preferences, before any response) is not an error: nothing to note. */
   if (taiou_case_get_incident (the_case) != NULL &&
       !taiou_case_record_feeds_update (the_case, reports, &error))
@@ -238,6 +251,8 @@ auth_key_cb (GObject      *source,
   g_autofree char *key = taiou_feeds_auth_key_lookup_finish (result, &error);
   g_autoptr(TaiouFeeds) feeds = NULL;
 
+  if (self->status_label == NULL)
+    return;
   g_clear_pointer (&self->keyring_error, g_free);
   if (error != NULL)
     self->keyring_error = g_strdup_printf (_("The keyring could not be read: %s"),
