@@ -55,6 +55,7 @@ typedef struct
   char              *content_type;
   char              *body;
   char              *etag;
+  char              *last_modified;
   SoupMessageHeaders *last_request;
 } Answer;
 
@@ -83,6 +84,7 @@ answer_free (Answer *answer)
   g_free (answer->content_type);
   g_free (answer->body);
   g_free (answer->etag);
+  g_free (answer->last_modified);
   g_clear_pointer (&answer->last_request, soup_message_headers_unref);
   g_free (answer);
 }
@@ -112,6 +114,54 @@ send_truncated (SoupServerMessage *msg,
   g_output_stream_write_all (out, answer->body, length / 2, NULL, NULL, NULL);
   g_output_stream_flush (out, NULL, NULL);
   g_io_stream_close (stream, NULL, NULL);
+}
+
+static GBytes *
+gzip (const char *text)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP,
+                                                                 9);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory,
+                                                                G_CONVERTER (compressor));
+
+  g_output_stream_write_all (out, text, strlen (text), NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Sends the body as the mode says: whole, in chunks without a length, or compressed. */
+static void
+send_body (SoupServerMessage *msg,
+           const Answer      *answer)
+{
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  if (answer->mode == TAIOU_TEST_FEED_CHUNKED)
+    {
+      gsize length = strlen (answer->body);
+
+      soup_message_headers_set_content_type (response, answer->content_type, NULL);
+      soup_message_headers_set_encoding (response, SOUP_ENCODING_CHUNKED);
+      for (gsize offset = 0; offset < length; offset += 4096)
+        soup_message_body_append (body, SOUP_MEMORY_COPY, answer->body + offset,
+                                  MIN (4096, length - offset));
+      soup_message_body_complete (body);
+      return;
+    }
+  if (answer->mode == TAIOU_TEST_FEED_GZIP)
+    {
+      g_autoptr(GBytes) packed = gzip (answer->body);
+
+      soup_message_headers_replace (response, "Content-Encoding", "gzip");
+      soup_server_message_set_response (msg, answer->content_type, SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (packed, NULL),
+                                        g_bytes_get_size (packed));
+      return;
+    }
+  soup_server_message_set_response (msg, answer->content_type, SOUP_MEMORY_COPY, answer->body,
+                                    strlen (answer->body));
 }
 
 static void
@@ -151,20 +201,26 @@ handle (SoupServer        *soup_server,
       soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, answer->body);
       return;
     case TAIOU_TEST_FEED_SERVE:
+    case TAIOU_TEST_FEED_CHUNKED:
+    case TAIOU_TEST_FEED_GZIP:
     default:
       break;
     }
   if_none_match = soup_message_headers_get_one (request, "If-None-Match");
-  if (answer->etag != NULL && g_strcmp0 (if_none_match, answer->etag) == 0)
+  if ((answer->etag != NULL && g_strcmp0 (if_none_match, answer->etag) == 0) ||
+      (answer->last_modified != NULL &&
+       g_strcmp0 (soup_message_headers_get_one (request, "If-Modified-Since"),
+                  answer->last_modified) == 0))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
       return;
     }
   if (answer->etag != NULL)
     soup_message_headers_replace (response, "ETag", answer->etag);
+  if (answer->last_modified != NULL)
+    soup_message_headers_replace (response, "Last-Modified", answer->last_modified);
   soup_server_message_set_status (msg, answer->status, NULL);
-  soup_server_message_set_response (msg, answer->content_type, SOUP_MEMORY_COPY, answer->body,
-                                    strlen (answer->body));
+  send_body (msg, answer);
 }
 
 static gpointer
@@ -319,6 +375,21 @@ taiou_test_feeds_server_set (TaiouTestFeedsServer *self,
   g_mutex_lock (&self->lock);
   g_hash_table_replace (self->answers, g_strconcat ("/", file_name, NULL), answer);
   g_mutex_unlock (&self->lock);
+}
+
+/* Serves @file_name with a Last-Modified date, and answers 304 to If-Modified-Since: @date. */
+void
+taiou_test_feeds_server_set_last_modified (TaiouTestFeedsServer *self,
+                                           const char           *file_name,
+                                           const char           *date)
+{
+  g_autofree char *path = g_strconcat ("/", file_name, NULL);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  Answer *answer = g_hash_table_lookup (self->answers, path);
+
+  g_assert_nonnull (answer);
+  g_free (answer->last_modified);
+  answer->last_modified = g_strdup (date);
 }
 
 /* All three feeds as abuse.ch would serve them, each with an ETag. */

@@ -14,6 +14,8 @@ typedef enum
   TAIOU_TEST_FEED_TRUNCATE,     /* announces the whole body, sends half, closes */
   TAIOU_TEST_FEED_STALL,        /* never answers */
   TAIOU_TEST_FEED_REDIRECT,     /* 302 to the body (an address) */
+  TAIOU_TEST_FEED_CHUNKED,      /* the body without a length, in chunked encoding */
+  TAIOU_TEST_FEED_GZIP,         /* the body gzip-compressed (Content-Encoding: gzip) */
 } TaiouTestFeedMode;
 
 typedef struct _TaiouTestFeedsServer TaiouTestFeedsServer;
@@ -30,6 +32,9 @@ void                  taiou_test_feeds_server_set      (TaiouTestFeedsServer *se
                                                         const char           *content_type,
                                                         const char           *body,
                                                         const char           *etag);
+void                  taiou_test_feeds_server_set_last_modified (TaiouTestFeedsServer *server,
+                                                                  const char           *file_name,
+                                                                  const char           *date);
 void                  taiou_test_feeds_server_serve_good (TaiouTestFeedsServer *server);
 /* What the last request for @file_name carried in @header (NULL when none); transfer full. */
 char                 *taiou_test_feeds_server_dup_header (TaiouTestFeedsServer *server,

@@ -207,6 +207,58 @@ test_not_modified (Fixture       *fixture,
   g_assert_cmpstr (feodo, ==, taiou_test_feodo_json);
 }
 
+/* A server that sends dates, not ETags: If-Modified-Since gets the 304. */
+static void
+test_not_modified_since (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char date[] = "Tue, 01 Dec 2026 00:00:00 GMT";
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autofree char *since = NULL;
+
+  taiou_test_feeds_server_set (server, "feodo-ipblocklist.json", TAIOU_TEST_FEED_SERVE, 200,
+                               "application/json", taiou_test_feodo_json, NULL);
+  taiou_test_feeds_server_set_last_modified (server, "feodo-ipblocklist.json", date);
+  first = update (fixture->feeds);
+  g_assert_cmpint (report_of (first, TAIOU_FEED_FEODO)->outcome, ==, TAIOU_FEED_OUTCOME_UPDATED);
+  second = update (fixture->feeds);
+  since = taiou_test_feeds_server_dup_header (server, "feodo-ipblocklist.json",
+                                              "If-Modified-Since");
+  g_assert_cmpstr (since, ==, date);
+  g_assert_cmpint (report_of (second, TAIOU_FEED_FEODO)->outcome, ==,
+                   TAIOU_FEED_OUTCOME_NOT_MODIFIED);
+}
+
+/* Compressed answers are counted as they unpack: a small gzip of a huge list is refused. */
+static void
+test_gzip (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GString) bomb = g_string_new (taiou_test_urlhaus_csv);
+
+  /* Compressed, a good answer is read as usual. */
+  taiou_test_feeds_server_set (server, "urlhaus-recent.csv", TAIOU_TEST_FEED_GZIP, 200,
+                               "text/plain", taiou_test_urlhaus_csv, NULL);
+  reports = update (fixture->feeds);
+  g_assert_no_error (report_of (reports, TAIOU_FEED_URLHAUS)->error);
+  g_assert_cmpuint (report_of (reports, TAIOU_FEED_URLHAUS)->entries, ==, 3);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+
+  /* 2 MB of comment lines pack into a few kB; the cap is 1 MB. */
+  while (bomb->len < 2 * 1024 * 1024)
+    g_string_append (bomb, "#                                                              \n");
+  taiou_test_feeds_server_set (server, "urlhaus-recent.csv", TAIOU_TEST_FEED_GZIP, 200,
+                               "text/plain", bomb->str, NULL);
+  taiou_feeds_set_size_cap (fixture->feeds, TAIOU_FEED_URLHAUS, 1024 * 1024);
+  reports = update (fixture->feeds);
+  g_assert_error (report_of (reports, TAIOU_FEED_URLHAUS)->error, TAIOU_FEEDS_ERROR,
+                  TAIOU_FEEDS_ERROR_TOO_LARGE);
+  /* The earlier copy is kept. */
+  g_assert_cmpuint (report_of (reports, TAIOU_FEED_URLHAUS)->entries, ==, 3);
+}
+
 static void
 test_disabled (Fixture       *fixture,
                gconstpointer  data)
@@ -243,6 +295,8 @@ static const Failure failures[] = {
   { "oversize", TAIOU_FEED_FEODO, TAIOU_TEST_FEED_SERVE, 200, "application/json",
     taiou_test_feodo_json, 100, FALSE, TAIOU_FEEDS_ERROR_TOO_LARGE, "limit of" },
   { "oversize-csv", TAIOU_FEED_URLHAUS, TAIOU_TEST_FEED_SERVE, 200, "text/plain",
+    taiou_test_urlhaus_csv, 100, FALSE, TAIOU_FEEDS_ERROR_TOO_LARGE, "limit of" },
+  { "oversize-chunked", TAIOU_FEED_URLHAUS, TAIOU_TEST_FEED_CHUNKED, 200, "text/plain",
     taiou_test_urlhaus_csv, 100, FALSE, TAIOU_FEEDS_ERROR_TOO_LARGE, "limit of" },
   { "invalid-json", TAIOU_FEED_FEODO, TAIOU_TEST_FEED_SERVE, 200, "application/json",
     "[{\"ip_address\": \"192.0.2.1\", ", 0, FALSE, TAIOU_FEEDS_ERROR_INVALID, "not a valid list" },
@@ -536,6 +590,9 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/feeds/not-modified", Fixture, NULL, fixture_set_up, test_not_modified,
               fixture_tear_down);
+  g_test_add ("/feeds/not-modified-since", Fixture, NULL, fixture_set_up,
+              test_not_modified_since, fixture_tear_down);
+  g_test_add ("/feeds/gzip", Fixture, NULL, fixture_set_up, test_gzip, fixture_tear_down);
   g_test_add ("/feeds/disabled", Fixture, NULL, fixture_set_up, test_disabled,
               fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
