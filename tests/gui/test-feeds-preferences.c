@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "feeds/taiou-feeds-updater.h"
 #include "preferences/taiou-feeds-preferences-page.h"
 #include "taiou-preferences-window.h"
 #include "taiou-test-feeds-server.h"
@@ -21,6 +22,7 @@ typedef struct
   GtkWidget              *cancel;
   GtkWidget              *progress;
   GtkWidget              *status;
+  GtkWidget              *updater;
 } Fixture;
 
 static void
@@ -42,6 +44,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->cancel = taiou_test_find_named (page, "feeds-cancel");
   fixture->progress = taiou_test_find_named (page, "feeds-progress");
   fixture->status = taiou_test_find_named (page, "feeds-status");
+  fixture->updater = taiou_test_find_widget_type (page, TAIOU_TYPE_FEEDS_UPDATER);
   taiou_test_wait_until_mapped (fixture->update);
 }
 
@@ -105,6 +108,48 @@ test_update_and_cancel (Fixture       *fixture,
   g_assert_nonnull (strstr (status_text (fixture), "2 entries"));
 }
 
+static gboolean
+iocs_loaded (gpointer data)
+{
+  return taiou_case_get_iocs (data) != NULL;
+}
+
+/* With a case and an incident at hand (the app's), the update is recorded and the case's IOC
+ * set is loaded again with the new lists. */
+static void
+test_update_records_and_reloads (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (NULL);
+  g_autoptr(TaiouCase) the_case = taiou_test_case_with_incident (timeline);
+  g_autoptr(TaiouFeeds) feeds = taiou_feeds_new (NULL);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  TaiouIocMatch match;
+  guint n_updates = 0;
+
+  taiou_case_set_ioc_sources (the_case, FALSE, NULL);
+  taiou_case_set_feeds (the_case, feeds);
+  g_assert_nonnull (taiou_case_load_iocs (the_case, NULL, &error));
+  taiou_feeds_updater_set_case (TAIOU_FEEDS_UPDATER (fixture->updater), the_case);
+
+  taiou_test_feeds_server_serve_good (server);
+  taiou_test_click (fixture->update);
+  taiou_test_wait_for (is_idle, fixture);
+  taiou_test_wait_for (iocs_loaded, the_case);
+  g_assert_true (taiou_ioc_set_lookup_ip (taiou_case_get_iocs (the_case), "192.0.2.10",
+                                          &match));
+
+  events = taiou_timeline_list_events (timeline,
+                                       taiou_incident_get_id (taiou_case_get_incident (the_case)),
+                                       &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    n_updates += g_strcmp0 (taiou_event_get_kind (events->pdata[i]),
+                            TAIOU_EVENT_FEEDS_UPDATED) == 0;
+  g_assert_cmpuint (n_updates, ==, 1);
+}
+
 static void
 test_skipped (void)
 {
@@ -131,6 +176,8 @@ main (int    argc,
 
   g_test_add ("/taiou/gui/feeds-preferences/update-and-cancel", Fixture, NULL, fixture_set_up,
               test_update_and_cancel, fixture_tear_down);
+  g_test_add ("/taiou/gui/feeds-preferences/records-and-reloads", Fixture, NULL, fixture_set_up,
+              test_update_records_and_reloads, fixture_tear_down);
   status = g_test_run ();
   taiou_test_feeds_server_free (server);
   return status;
