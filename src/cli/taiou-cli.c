@@ -16,6 +16,7 @@ typedef struct
 } TaiouCliCommand;
 
 static const TaiouCliCommand commands[] = {
+  { "feeds",    taiou_cli_feeds,    N_("Show or update the abuse.ch threat-data feeds") },
   { "import",   taiou_cli_import,   N_("Read EmoCheck reports or Loki logs into an incident's "
                                        "timeline") },
   { "mail",     taiou_cli_mail,     N_("Tell whether mail files look dangerous, and why") },

@@ -8,6 +8,8 @@
 #include "taiou-event.h"
 #include "taiou-event-kinds.h"
 #include "taiou-export.h"
+#include "taiou-feeds.h"
+#include "taiou-feeds-auth-key.h"
 #include "taiou-file-digest.h"
 #include "taiou-file-read.h"
 #include "taiou-finding.h"

@@ -21,6 +21,7 @@
 
 #include "taiou-application.h"
 #include "taiou-preferences-window.h"
+#include "preferences/taiou-feeds-preferences-page.h"
 #include "taiou-test-gui.h"
 #include "taiou-test-network-monitor.h"
 #include "taiou-window.h"
@@ -308,7 +309,8 @@ static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window)
 {
-  gboolean preferences = g_strcmp0 (view_name, "preferences") == 0;
+  gboolean preferences = g_strcmp0 (view_name, "preferences") == 0 ||
+                         g_strcmp0 (view_name, "preferences-feeds") == 0;
 
   /* TAIOU_SCREENSHOT_DARK=1: the same screen in the dark style, to check it reads there too. */
   if (g_getenv ("TAIOU_SCREENSHOT_DARK") != NULL)
@@ -377,6 +379,12 @@ window_added_cb (GtkApplication *application,
     }
   if (TAIOU_IS_PREFERENCES_WINDOW (window))
     {
+      /* "preferences-feeds": the Threat Data page (issue 16). */
+      if (g_strcmp0 (view_name, "preferences-feeds") == 0)
+        adw_preferences_window_set_visible_page (
+          ADW_PREFERENCES_WINDOW (window),
+          ADW_PREFERENCES_PAGE (taiou_test_find_widget_type (GTK_WIDGET (window),
+                                                             TAIOU_TYPE_FEEDS_PREFERENCES_PAGE)));
       /* "preferences@1": the lower groups (mail check, notices). */
       if (scroll_fraction > 0)
         gtk_widget_add_tick_callback (taiou_test_find_widget_type (GTK_WIDGET (window),

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "taiou-appi.h"
+#include "taiou-feeds.h"
 #include "taiou-import-emocheck.h"
 #include "taiou-import-loki.h"
 #include "taiou-ioc-set.h"
@@ -119,6 +120,14 @@ gboolean         taiou_case_record_answer            (TaiouCase            *self
 gboolean         taiou_case_record_step              (TaiouCase            *self,
                                                       const char           *step,
                                                       const char           *summary,
+                                                      GError              **error);
+/* The threat-data feeds (taiou-case-feeds.c). */
+void             taiou_case_set_feeds                (TaiouCase            *self,
+                                                      TaiouFeeds           *feeds);
+TaiouFeeds      *taiou_case_get_feeds                (TaiouCase            *self);
+void             taiou_case_reload_iocs              (TaiouCase            *self);
+gboolean         taiou_case_record_feeds_update      (TaiouCase            *self,
+                                                      GPtrArray            *reports,
                                                       GError              **error);
 gboolean         taiou_case_add_note                 (TaiouCase            *self,
                                                       const char           *text,

@@ -120,6 +120,19 @@
 #define TAIOU_EVENT_DETAIL_EVENTS             "events"
 #define TAIOU_EVENT_DETAIL_ADDED              "added"
 
+/* An update of the threat-data feeds (taiou_case_record_feeds_update: the app's 「脅威情報を更新」,
+ * `taiou-cli feeds update --incident`): detail sources, one object per feed with source (its id:
+ * "feodo", "urlhaus", "malwarebazaar"), outcome (taiou_feed_outcome_to_string: "updated",
+ * "not-modified", "disabled", "no-auth-key", "failed"), entries (indicators in the copy in use),
+ * age_seconds (of that copy; absent when there is none) and error (why it failed).  Never the
+ * Auth-Key. */
+#define TAIOU_EVENT_FEEDS_UPDATED             "feeds.updated"
+#define TAIOU_EVENT_DETAIL_SOURCES            "sources"
+#define TAIOU_EVENT_DETAIL_SOURCE             "source"
+#define TAIOU_EVENT_DETAIL_ENTRIES            "entries"
+#define TAIOU_EVENT_DETAIL_AGE_SECONDS        "age_seconds"
+#define TAIOU_EVENT_DETAIL_ERROR              "error"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
