@@ -106,7 +106,8 @@ derive_identity (TaiouCheckpointKey *self)
       length != sizeof self->public_key)
     return FALSE;
 
-  hex = taiou_checkpoint_key_dup_fingerprint (self);
+  hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, self->public_key,
+                                     sizeof self->public_key);
   self->name = g_strdup_printf ("taiou/%.16s", hex);
 
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
