@@ -409,8 +409,11 @@ split_note (const char  *text,
   if (separator == NULL || length == 0 || text[length - 1] != '\n')
     return malformed (error, _("it has no blank line followed by a signature."));
 
+  /* The signatures start after the blank line and end before the text's last newline. */
   *note_length = separator - text + 1;
-  signatures = g_strndup (separator + 2, length - (*note_length + 1) - 1);
+  if (*note_length + 1 >= length)
+    return malformed (error, _("it has no blank line followed by a signature."));
+  signatures = g_strndup (text + *note_length + 1, length - (*note_length + 1) - 1);
   lines = g_strsplit (signatures, "\n", -1);
   n_lines = g_strv_length (lines);
   if (n_lines == 0 || n_lines > MAX_SIGNATURES || lines[0][0] == '\0')
