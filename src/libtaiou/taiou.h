@@ -7,6 +7,7 @@
 #include "taiou-checkpoint.h"
 #include "taiou-checkpoint-key.h"
 #include "taiou-checkpoint-record.h"
+#include "taiou-qr.h"
 #include "taiou-emotet-rules.h"
 #include "taiou-event.h"
 #include "taiou-event-kinds.h"

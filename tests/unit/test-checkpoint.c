@@ -480,6 +480,83 @@ test_issue_async_records (void)
   g_assert_cmpstr (taiou_event_get_kind (events->pdata[1]), ==, TAIOU_EVENT_CHECKPOINT_ISSUED);
 }
 
+
+static void
+test_qr_code (void)
+{
+  g_autoptr(TaiouQr) qr = taiou_qr_encode ("taiou/0123456789abcdef\n1\n", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *long_text = g_strnfill (4000, 'x');
+  g_auto(GStrv) modules = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_dark = 0;
+
+  g_assert_nonnull (qr);
+  /* Version 1 (21 modules) to 40 (177), a square of dark and light modules. */
+  g_assert_cmpint (qr->width, >=, 21);
+  g_assert_cmpint ((qr->width - 17) % 4, ==, 0);
+  for (int i = 0; i < qr->width * qr->width; i++)
+    n_dark += qr->dark[i];
+  /* The three finder patterns' top-left corners are dark. */
+  g_assert_true (qr->dark[0] && qr->dark[qr->width - 1] && qr->dark[(qr->width - 1) * qr->width]);
+
+  svg = taiou_qr_to_svg (qr, "<QR & code>");
+  g_assert_true (g_str_has_prefix (svg, "<svg "));
+  g_assert_nonnull (strstr (svg, "<title>&lt;QR &amp; code&gt;</title>"));
+  modules = g_strsplit (svg, "h1v1h-1z", -1);
+  g_assert_cmpuint (g_strv_length (modules) - 1, ==, n_dark);
+
+  g_assert_null (taiou_qr_encode (long_text, &error));
+  g_assert_error (error, TAIOU_CHECKPOINT_ERROR, TAIOU_CHECKPOINT_ERROR_TOO_LARGE);
+}
+
+/* The report prints the incident's newest checkpoint, text and QR code; a checkpoint text that
+ * was edited in the database into something unreadable is left out. */
+static void
+test_report_prints_newest_checkpoint (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&path);
+  g_autoptr(TaiouCase) case_at_hand = taiou_test_case_with_incident (timeline);
+  TaiouIncident *incident = taiou_case_get_incident (case_at_hand);
+  g_autoptr(TaiouCheckpointKey) key = own_key ();
+  g_autoptr(TaiouCheckpoint) first = issue (timeline, key, incident);
+  g_autoptr(TaiouCheckpoint) second = NULL;
+  g_autofree char *html_path = g_build_filename (g_get_user_data_dir (), "r.html", NULL);
+  g_autofree char *pdf_path = g_build_filename (g_get_user_data_dir (), "r.pdf", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = taiou_incident_get_id (incident);
+
+  g_assert_true (taiou_case_record_checkpoint (case_at_hand, incident, first, NULL, &error));
+  second = issue (timeline, key, incident);
+  g_assert_true (taiou_case_record_checkpoint (case_at_hand, incident, second, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (taiou_export_incident_to_path (timeline, id, TAIOU_EXPORT_FORMAT_REPORT_HTML,
+                                                html_path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "署名付きチェックポイント"));
+  escaped = g_markup_escape_text (second->text, -1);
+  g_assert_nonnull (strstr (html, escaped));
+  g_assert_nonnull (strstr (html, "<svg "));
+  g_assert_true (taiou_export_incident_to_path (timeline, id, TAIOU_EXPORT_FORMAT_REPORT_PDF,
+                                                pdf_path, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Edited into nonsense: not printed, the report is still made. */
+  g_clear_pointer (&html, g_free);
+  taiou_test_sqlite_exec (path, "UPDATE events SET detail = json_set (detail, '$.checkpoint', "
+                                "'<script>') WHERE kind = 'checkpoint.issued'");
+  g_assert_true (taiou_export_incident_to_path (timeline, id, TAIOU_EXPORT_FORMAT_REPORT_HTML,
+                                                html_path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_null (strstr (html, "署名付きチェックポイント"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -503,6 +580,10 @@ main (int    argc,
   g_test_add_func ("/taiou/checkpoint/hostile-files", test_hostile_files);
   g_test_add_func ("/taiou/checkpoint/recorded-as-event", test_recorded_as_event);
   g_test_add_func ("/taiou/checkpoint/issue-async-records", test_issue_async_records);
+
+  g_test_add_func ("/taiou/checkpoint/qr-code", test_qr_code);
+  g_test_add_func ("/taiou/checkpoint/report-prints-newest-checkpoint",
+                   test_report_prints_newest_checkpoint);
 
   return g_test_run ();
 }

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "taiou-checkpoint-record.h"
+#include "taiou-event-kinds.h"
+#include "taiou-json-private.h"
 #include "taiou-timeline-prefix.h"
 
 void
@@ -167,4 +169,37 @@ taiou_checkpoint_check_record (TaiouTimeline          *timeline,
   else
     check->verdict = TAIOU_CHECKPOINT_HELD;
   return g_steal_pointer (&check);
+}
+
+/**
+ * taiou_checkpoint_dup_from_event:
+ *
+ * The report prints the newest checkpoint of its incident from the checkpoint.issued event's
+ * detail.  The detail is read back from a database that may have been edited, so the text is
+ * printed only if it still reads as a checkpoint.
+ *
+ * Returns: (transfer full) (nullable): the signed text @event recorded, or NULL when @event
+ *   records no checkpoint
+ */
+char *
+taiou_checkpoint_dup_from_event (TaiouEvent *event)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(TaiouCheckpoint) checkpoint = NULL;
+  const char *text;
+
+  g_return_val_if_fail (TAIOU_IS_EVENT (event), NULL);
+
+  if (g_strcmp0 (taiou_event_get_kind (event), TAIOU_EVENT_CHECKPOINT_ISSUED) != 0)
+    return NULL;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, taiou_event_get_detail (event), -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  text = _taiou_json_get_string (json_node_get_object (json_parser_get_root (parser)),
+                                 TAIOU_EVENT_DETAIL_CHECKPOINT);
+  if (text == NULL ||
+      (checkpoint = taiou_checkpoint_parse (text, strlen (text), NULL)) == NULL)
+    return NULL;
+  return g_strdup (text);
 }

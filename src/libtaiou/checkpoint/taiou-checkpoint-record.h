@@ -37,4 +37,6 @@ TaiouCheckpointCheck *taiou_checkpoint_check_record (TaiouTimeline          *tim
                                                      GCancellable           *cancellable,
                                                      GError                **error);
 
+char                 *taiou_checkpoint_dup_from_event (TaiouEvent            *event);
+
 G_END_DECLS
