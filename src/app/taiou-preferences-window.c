@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "taiou.h"
+#include "preferences/taiou-checkpoint-preferences-page.h"
 #include "taiou-preferences-window.h"
 
 struct _TaiouPreferencesWindow
@@ -208,6 +209,8 @@ static void
 taiou_preferences_window_init (TaiouPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              taiou_checkpoint_preferences_page_new ());
 }
 
 TaiouPreferencesWindow *
