@@ -557,6 +557,36 @@ test_report_prints_newest_checkpoint (void)
   g_assert_null (strstr (html, "署名付きチェックポイント"));
 }
 
+/* A damaged stored hash column with every event's content intact: the content is what the
+ * checkpoint vouches for, so it holds, and the damage is still reported. */
+static void
+test_damaged_hash_column_content_holds (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&path);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "one", 7);
+  g_autoptr(TaiouCheckpointKey) key = own_key ();
+  g_autoptr(TaiouCheckpoint) checkpoint = issue (timeline, key, incident);
+  g_autoptr(TaiouCheckpointCheck) result = NULL;
+
+  /* Event #4 starts the second half of a walk of 8 in two halves. */
+  taiou_test_sqlite_exec (path, "UPDATE events SET prev_hash = 'garbage' WHERE seq = 4");
+  result = check (timeline, key, checkpoint->text);
+  g_assert_cmpint (result->verdict, ==, TAIOU_CHECKPOINT_HELD);
+  g_assert_cmpint (result->first_unlinked_seq, ==, 4);
+}
+
+/* The same cases, with every walk split in two halves running at once. */
+static void
+in_two_halves (gconstpointer data)
+{
+  GTestFunc func = (GTestFunc) data;
+
+  g_setenv ("TAIOU_VERIFY_PARALLEL_MIN", "2", TRUE);
+  func ();
+  g_unsetenv ("TAIOU_VERIFY_PARALLEL_MIN");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -581,6 +611,20 @@ main (int    argc,
   g_test_add_func ("/taiou/checkpoint/recorded-as-event", test_recorded_as_event);
   g_test_add_func ("/taiou/checkpoint/issue-async-records", test_issue_async_records);
 
+  g_test_add_func ("/taiou/checkpoint/damaged-hash-column-content-holds",
+                   test_damaged_hash_column_content_holds);
+  g_test_add_data_func ("/taiou/checkpoint/two-halves/append-after-still-holds",
+                        test_append_after_still_holds, in_two_halves);
+  g_test_add_data_func ("/taiou/checkpoint/two-halves/rewrite-and-rechain-detected",
+                        test_rewrite_and_rechain_detected, in_two_halves);
+  g_test_add_data_func ("/taiou/checkpoint/two-halves/rewrite-after-covered-events-holds",
+                        test_rewrite_after_covered_events_holds, in_two_halves);
+  g_test_add_data_func ("/taiou/checkpoint/two-halves/edit-without-rechain-detected",
+                        test_edit_without_rechain_detected, in_two_halves);
+  g_test_add_data_func ("/taiou/checkpoint/two-halves/truncated-detected",
+                        test_truncated_detected, in_two_halves);
+  g_test_add_data_func ("/taiou/checkpoint/two-halves/damaged-hash-column-content-holds",
+                        test_damaged_hash_column_content_holds, in_two_halves);
   g_test_add_func ("/taiou/checkpoint/qr-code", test_qr_code);
   g_test_add_func ("/taiou/checkpoint/report-prints-newest-checkpoint",
                    test_report_prints_newest_checkpoint);
