@@ -210,7 +210,12 @@ verify_one (TaiouTimeline      *timeline,
       json_array_add_object_element (results, object);
     }
   else if (check == NULL)
-    g_print (_("%s: REFUSED. %s\n"), path, error->message);
+    {
+      /* The message can quote the file's own words (its signers' names). */
+      g_autofree char *message = taiou_cli_printable (error->message);
+
+      g_print (_("%s: REFUSED. %s\n"), path, message);
+    }
   else if (check->verdict == TAIOU_CHECKPOINT_HELD)
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "%s: holds. The record still contains, unchanged, the %lld event "
