@@ -132,6 +132,16 @@
 #define TAIOU_EVENT_DETAIL_ENTRIES            "entries"
 #define TAIOU_EVENT_DETAIL_AGE_SECONDS        "age_seconds"
 #define TAIOU_EVENT_DETAIL_ERROR              "error"
+/* A signed checkpoint of the record was issued (taiou_case_record_checkpoint: `taiou-cli
+ * timeline checkpoint`, the report step), so the record shows when each was given and to whom
+ * (detail: checkpoint, its whole signed text; tree_size, the events it covers; head_hash; key,
+ * the signing key's name; to, whom it was given to, when said; file, the file's name without
+ * its folder, when saved). */
+#define TAIOU_EVENT_CHECKPOINT_ISSUED         "checkpoint.issued"
+#define TAIOU_EVENT_DETAIL_CHECKPOINT         "checkpoint"
+#define TAIOU_EVENT_DETAIL_TREE_SIZE          "tree_size"
+#define TAIOU_EVENT_DETAIL_KEY                "key"
+#define TAIOU_EVENT_DETAIL_ISSUED_TO          "to"
 
 #include <glib.h>
 
