@@ -212,6 +212,7 @@ taiou_preferences_window_init (TaiouPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (taiou_feeds_preferences_page_new ()));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               taiou_checkpoint_preferences_page_new ());
 }
 
