@@ -228,8 +228,9 @@ labels_init (Labels     *labels,
       return;
     }
   labels->labels = g_new0 (char *, n + 1);
+  /* Remembered: our domains' labels, and most senders', come back mail after mail. */
   for (guint i = 0; i < n; i++)
-    labels->labels[i] = taiou_mail_lookalike_skeleton (written[i]);
+    labels->labels[i] = g_strdup (_taiou_mail_memo (taiou_mail_lookalike_skeleton, written[i]));
 }
 
 /* Its labels joined without dots and hyphens, with where each label or hyphen part starts. */

@@ -43,7 +43,8 @@ display_name_names_us (const char                   *display_name,
 
   for (guint i = 0; context->our_names != NULL && context->our_names[i] != NULL; i++)
     {
-      g_autofree char *ours = normalize_name (context->our_names[i]);
+      /* Remembered: the same names in every mail. */
+      const char *ours = _taiou_mail_memo (normalize_name, context->our_names[i]);
 
       /* One character would match too much. */
       if (g_utf8_strlen (ours, -1) >= 2 && strstr (display, ours) != NULL)

@@ -12,6 +12,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeContentDisposition, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeContentType, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
 
+typedef char *(*TaiouMailMemoFunc) (const char *text);
+
+const char *_taiou_mail_memo             (TaiouMailMemoFunc             compute,
+                                          const char                   *text);
 GRegex   *_taiou_mail_regex              (GRegex                      **slot,
                                           const char                   *pattern,
                                           GRegexCompileFlags            flags);

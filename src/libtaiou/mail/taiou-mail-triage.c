@@ -496,23 +496,27 @@ quotes_a_thread (const char *body)
   return FALSE;
 }
 
-/* The body without quoted lines, signatures-separator tails and spaces, in characters. */
+/* The body without quoted lines, signatures-separator tails and spaces, in characters — counted
+ * only up to @enough + 1: a short body is all that matters, and every mail's body came here. */
 static glong
-own_text_length (const char *body)
+own_text_length (const char *body,
+                 glong       enough)
 {
-  g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
   glong length = 0;
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (const char *line = body; line != NULL && length <= enough;)
     {
-      const char *line = lines[i];
+      const char *newline = strchr (line, '\n');
+      const char *end = newline != NULL ? newline : line + strlen (line);
+      g_autofree char *text = g_strndup (line, end - line);
 
-      if (line[0] == '>' || g_str_has_prefix (line, "-- "))
+      line = newline != NULL ? newline + 1 : NULL;
+      if (text[0] == '>' || g_str_has_prefix (text, "-- "))
         continue;
-      if (strstr (line, "-----Original Message-----") != NULL ||
-          strstr (line, "-----元のメッセージ-----") != NULL)
+      if (strstr (text, "-----Original Message-----") != NULL ||
+          strstr (text, "-----元のメッセージ-----") != NULL)
         break;
-      for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+      for (const char *p = text; *p != '\0' && length <= enough; p = g_utf8_next_char (p))
         if (!g_unichar_isspace (g_utf8_get_char (p)))
           length++;
     }
@@ -548,12 +552,11 @@ check_content (Walk *walk)
                         "familiar.");
 
   if ((report->attachments->len > 0 || report->urls->len > 0) &&
-      own_text_length (body) <= SHORT_BODY_CHARACTERS)
+      own_text_length (body, SHORT_BODY_CHARACTERS) <= SHORT_BODY_CHARACTERS)
     {
-      g_autofree char *evidence = g_strdup_printf ("%ld characters of own text",
-                                                   own_text_length (body));
-      g_autofree char *evidence_ja = g_strdup_printf ("引用を除いた本文は %ld 文字",
-                                                      own_text_length (body));
+      glong length = own_text_length (body, SHORT_BODY_CHARACTERS);
+      g_autofree char *evidence = g_strdup_printf ("%ld characters of own text", length);
+      g_autofree char *evidence_ja = g_strdup_printf ("引用を除いた本文は %ld 文字", length);
 
       taiou_findings_add_with_evidence_ja (report->findings, "mail.short-body", 40, object,
                                            evidence, evidence_ja,
