@@ -86,6 +86,14 @@ static const char * const migrations[] = {
    * the index alone, not the rows (0.8 s → tens of ms at 1,000,000 events). */
   "CREATE INDEX events_by_kind ON events (incident_id, kind);"
   "CREATE INDEX events_by_host ON events (incident_id, host);",
+  /* 4 → 5 (issue 17): how far each syslog collector has been sent the chain (taiou-timeline-
+   * forward.c).  Events are append-only and numbered, so "the last seq sent" is a queue that
+   * cannot lose or reorder one; it is outside the hash chain, like the sender book. */
+  "CREATE TABLE forward_cursor ("
+  "  destination TEXT PRIMARY KEY,"
+  "  last_seq    INTEGER NOT NULL,"
+  "  sent_us     INTEGER NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TAIOU_TIMELINE_SCHEMA_VERSION);
