@@ -57,6 +57,9 @@ typedef struct
   gint64    offset;
 } TaiouCliTimelineEditOptions;
 
+int            taiou_cli_forward         (int               argc,
+                                          char            **argv,
+                                          TaiouCliOptions  *options);
 int            taiou_cli_import          (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);

@@ -95,7 +95,9 @@ taiou_forward_destination_new (const char  *host,
   self->host = g_steal_pointer (&stripped);
   self->port = (guint16) port;
   self->tls = tls;
-  self->ca_file = ca_file != NULL && ca_file[0] != '\0' ? g_strdup (ca_file) : NULL;
+  /* Absolute, as GTlsFileDatabase wants, and so that it means the same file from anywhere. */
+  self->ca_file = ca_file != NULL && ca_file[0] != '\0' ? g_canonicalize_filename (ca_file, NULL)
+                                                       : NULL;
   self->timeout_s = TAIOU_FORWARD_DEFAULT_TIMEOUT_S;
   return self;
 }
