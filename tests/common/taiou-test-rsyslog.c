@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/prctl.h>
 
 #include "taiou-test-rsyslog.h"
 
@@ -191,6 +193,13 @@ accepts_connections (guint16 port)
   return connection != NULL;
 }
 
+/* A failed assertion aborts the test without its cleanup: rsyslogd must not outlive it. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 /* Starts rsyslogd and waits until it listens. */
 gboolean
 taiou_test_rsyslog_start (TaiouTestRsyslog  *self,
@@ -206,6 +215,7 @@ taiou_test_rsyslog_start (TaiouTestRsyslog  *self,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_subprocess_launcher_set_stderr_file_path (launcher, stderr_file);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   self->process = g_subprocess_launcher_spawn (launcher, error, RSYSLOGD, "-n", "-f", config,
                                                "-i", pid_file, NULL);
   if (self->process == NULL)
