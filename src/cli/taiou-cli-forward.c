@@ -164,9 +164,9 @@ print_report (TaiouCliOptions               *cli_options,
       taiou_cli_print_json_line (g_steal_pointer (&object));
       return;
     }
-  g_print (_("Sent %" G_GINT64_FORMAT " events to %s (%s); %" G_GINT64_FORMAT
-             " pending.\n"),
-           report->n_sent, key, destination->tls ? "TLS" : _("plain TCP"), report->n_pending);
+  g_print (_("Sent %lld events to %s (%s); %lld pending.\n"),
+           (long long) report->n_sent, key, destination->tls ? "TLS" : _("plain TCP"),
+           (long long) report->n_pending);
 }
 
 static int
@@ -256,9 +256,9 @@ forward_status (int              argc,
   g_print (_("Forwarding: %s\n"), enabled ? _("on (the app sends as events are recorded)")
                                           : _("off in the app (taiou-cli forward send still "
                                               "sends)"));
-  g_print (_("Sent up to event %" G_GINT64_FORMAT "%s%s; %" G_GINT64_FORMAT " pending.\n"),
-           last_seq, sent_at != NULL ? _(", last at ") : "", sent_at != NULL ? sent_at : "",
-           n_pending);
+  g_print (_("Sent up to event %lld%s%s; %lld pending.\n"),
+           (long long) last_seq, sent_at != NULL ? _(", last at ") : "",
+           sent_at != NULL ? sent_at : "", (long long) n_pending);
   return TAIOU_CLI_EXIT_OK;
 }
 

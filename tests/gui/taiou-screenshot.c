@@ -21,6 +21,7 @@
 
 #include "taiou-application.h"
 #include "taiou-preferences-window.h"
+#include "preferences/taiou-forward-preferences-page.h"
 #include "taiou-test-gui.h"
 #include "taiou-test-network-monitor.h"
 #include "taiou-window.h"
@@ -308,7 +309,7 @@ static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window)
 {
-  gboolean preferences = g_strcmp0 (view_name, "preferences") == 0;
+  gboolean preferences = g_str_has_prefix (view_name, "preferences");
 
   /* TAIOU_SCREENSHOT_DARK=1: the same screen in the dark style, to check it reads there too. */
   if (g_getenv ("TAIOU_SCREENSHOT_DARK") != NULL)
@@ -377,6 +378,12 @@ window_added_cb (GtkApplication *application,
     }
   if (TAIOU_IS_PREFERENCES_WINDOW (window))
     {
+      /* "preferences-forward": the syslog forwarding page (issue 17). */
+      if (g_strcmp0 (view_name, "preferences-forward") == 0)
+        adw_preferences_window_set_visible_page (
+          ADW_PREFERENCES_WINDOW (window),
+          ADW_PREFERENCES_PAGE (taiou_test_find_widget_type (
+            GTK_WIDGET (window), TAIOU_TYPE_FORWARD_PREFERENCES_PAGE)));
       /* "preferences@1": the lower groups (mail check, notices). */
       if (scroll_fraction > 0)
         gtk_widget_add_tick_callback (taiou_test_find_widget_type (GTK_WIDGET (window),
