@@ -205,6 +205,36 @@ test_queue_in_order_and_cursor_only_moves_forward (void)
   }
 }
 
+/* A database of schema 4 (before forwarding) gains the queue when opened and still verifies. */
+static void
+test_schema_4_database_is_migrated (void)
+{
+  g_autoptr(TaiouTimeline) timeline = NULL;
+  g_autoptr(TaiouIncident) incident = NULL;
+  g_autoptr(TaiouTimelineVerification) verification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gint64 last_seq = -1;
+  gint64 n_pending = -1;
+
+  timeline = taiou_test_timeline_new (&path);
+  incident = taiou_test_add_incident (timeline, "old", 2);
+  g_clear_object (&timeline);
+  taiou_test_sqlite_exec (path, "DROP TABLE forward_cursor; PRAGMA user_version = 4");
+
+  timeline = taiou_timeline_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (taiou_timeline_forward_status (timeline, "siem:6514", &last_seq, &n_pending,
+                                                NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_pending, ==, 3);
+  g_assert_true (taiou_timeline_mark_forwarded (timeline, "siem:6514", 3, &error));
+  verification = taiou_timeline_verify (timeline, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (verification->intact);
+  g_assert_cmpint (verification->n_events, ==, 3);
+}
+
 static void
 test_destination_validation (void)
 {
@@ -256,5 +286,7 @@ main (int    argc,
   g_test_add_func ("/taiou/forward/queue-in-order-cursor-forward-only",
                    test_queue_in_order_and_cursor_only_moves_forward);
   g_test_add_func ("/taiou/forward/destination-validation", test_destination_validation);
+  g_test_add_func ("/taiou/forward/schema-4-database-is-migrated",
+                   test_schema_4_database_is_migrated);
   return g_test_run ();
 }
