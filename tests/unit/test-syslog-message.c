@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include "taiou-test-util.h"
 
 static void
@@ -235,6 +239,40 @@ test_schema_4_database_is_migrated (void)
   g_assert_cmpint (verification->n_events, ==, 3);
 }
 
+/* The app and taiou-cli never send the same record at the same time (they would send the
+ * same batch twice): the second waits for the first, then gives up with a clear error. */
+static void
+test_one_sender_at_a_time (void)
+{
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (NULL);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "lock", 1);
+  g_autoptr(TaiouForwardDestination) destination = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lock_path = g_strconcat (taiou_timeline_get_path (timeline),
+                                            "-forward.lock", NULL);
+  TaiouForwardReport report;
+  int fd;
+
+  /* Nothing listens on port 1 of the loopback. */
+  destination = taiou_forward_destination_new ("127.0.0.1", 1, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  destination->timeout_s = 1;
+
+  fd = open (lock_path, O_RDWR | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+  g_assert_false (taiou_forward_send_pending (timeline, destination, 0, &report, NULL, &error));
+  g_assert_error (error, TAIOU_FORWARD_ERROR, TAIOU_FORWARD_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpint (report.n_pending, ==, 2);
+
+  close (fd);
+  g_assert_false (taiou_forward_send_pending (timeline, destination, 0, &report, NULL, &error));
+  g_assert_error (error, TAIOU_FORWARD_ERROR, TAIOU_FORWARD_ERROR_CONNECT);
+  g_assert_nonnull (strstr (error->message, "sent later"));
+  g_assert_cmpint (report.n_pending, ==, 2);
+}
+
 static void
 test_destination_validation (void)
 {
@@ -286,6 +324,7 @@ main (int    argc,
   g_test_add_func ("/taiou/forward/queue-in-order-cursor-forward-only",
                    test_queue_in_order_and_cursor_only_moves_forward);
   g_test_add_func ("/taiou/forward/destination-validation", test_destination_validation);
+  g_test_add_func ("/taiou/forward/one-sender-at-a-time", test_one_sender_at_a_time);
   g_test_add_func ("/taiou/forward/schema-4-database-is-migrated",
                    test_schema_4_database_is_migrated);
   return g_test_run ();

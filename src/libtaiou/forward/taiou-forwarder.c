@@ -30,7 +30,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
@@ -387,6 +391,51 @@ send_batch (const TaiouForwardDestination  *destination,
   return TRUE;
 }
 
+/* Only one sender at a time per record: the app's runner and `taiou-cli forward send` would
+ * otherwise both read the same cursor and send the same batch.  An flock on a file beside the
+ * database (its folder is private to the user) serialises them, across processes; it is
+ * released by the kernel if the holder dies.  Waits up to @timeout_s for the other sender. */
+static int
+lock_record (TaiouTimeline  *timeline,
+             guint           timeout_s,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autofree char *path = g_strconcat (taiou_timeline_get_path (timeline), "-forward.lock",
+                                       NULL);
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_s * G_USEC_PER_SEC;
+  int fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TAIOU_FORWARD_ERROR, TAIOU_FORWARD_ERROR_BUSY,
+                   _("Could not open “%s”: %s"), path, g_strerror (saved_errno));
+      return -1;
+    }
+  while (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      if (errno != EWOULDBLOCK && errno != EINTR)
+        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          close (fd);
+          return -1;
+        }
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, TAIOU_FORWARD_ERROR, TAIOU_FORWARD_ERROR_BUSY,
+                       _("Another Taiou (the app, or taiou-cli) is sending this record to the "
+                         "syslog collector right now. Try again in a moment."));
+          close (fd);
+          return -1;
+        }
+      g_usleep (50 * 1000);
+    }
+  return fd;
+}
+
 static void
 fill_report (TaiouTimeline      *timeline,
              const char         *key,
@@ -424,6 +473,7 @@ taiou_forward_send_pending (TaiouTimeline                  *timeline,
   g_autoptr(GTlsDatabase) database = NULL;
   g_autofree char *key = NULL;
   gboolean ok = TRUE;
+  int lock_fd;
 
   g_return_val_if_fail (TAIOU_IS_TIMELINE (timeline), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
@@ -434,6 +484,13 @@ taiou_forward_send_pending (TaiouTimeline                  *timeline,
   if (batch_size == 0)
     batch_size = TAIOU_FORWARD_DEFAULT_BATCH;
   key = taiou_forward_destination_get_key (destination);
+
+  lock_fd = lock_record (timeline, destination->timeout_s, cancellable, error);
+  if (lock_fd < 0)
+    {
+      fill_report (timeline, key, report);
+      return FALSE;
+    }
 
   if (destination->tls && destination->ca_file != NULL)
     {
@@ -469,6 +526,7 @@ taiou_forward_send_pending (TaiouTimeline                  *timeline,
         report->n_sent += items->len;
     }
 
+  close (lock_fd); /* releases the lock */
   fill_report (timeline, key, report);
   return ok;
 }

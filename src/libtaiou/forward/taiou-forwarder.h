@@ -16,6 +16,7 @@ typedef enum
   TAIOU_FORWARD_ERROR_UNTRUSTED,    /* its certificate is not trusted: nothing was sent */
   TAIOU_FORWARD_ERROR_CA_FILE,      /* the CA file given cannot be read */
   TAIOU_FORWARD_ERROR_SEND,         /* the connection broke while sending */
+  TAIOU_FORWARD_ERROR_BUSY,         /* another process is sending this record right now */
 } TaiouForwardError;
 
 GQuark taiou_forward_error_quark (void);
