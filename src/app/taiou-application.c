@@ -73,6 +73,7 @@ taiou_application_startup (GApplication *application)
   g_autofree char *path = NULL;
   g_autoptr(TaiouTimeline) timeline = NULL;
   g_autoptr(TaiouProfile) profile = taiou_profile_new ();
+  g_autoptr(TaiouFeeds) feeds = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
@@ -90,6 +91,10 @@ taiou_application_startup (GApplication *application)
     g_warning ("%s", self->timeline_error->message);
   taiou_settings_bind_profile (self->settings, profile, TRUE);
   self->case_at_hand = taiou_case_new (timeline, profile);
+  /* The feeds' kept copies join the IOC set (Preferences → Threat Data). */
+  feeds = taiou_feeds_new (NULL);
+  taiou_settings_apply_feeds (self->settings, feeds);
+  taiou_case_set_feeds (self->case_at_hand, feeds);
   taiou_case_load_iocs_async (self->case_at_hand, NULL, iocs_loaded_cb, NULL);
   if (timeline != NULL)
     {

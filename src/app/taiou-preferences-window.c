@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "taiou.h"
+#include "preferences/taiou-checkpoint-preferences-page.h"
 #include "taiou-preferences-window.h"
+#include "preferences/taiou-feeds-preferences-page.h"
 #include "preferences/taiou-forward-preferences-page.h"
 
 struct _TaiouPreferencesWindow
@@ -209,6 +211,10 @@ static void
 taiou_preferences_window_init (TaiouPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (taiou_feeds_preferences_page_new ()));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              taiou_checkpoint_preferences_page_new ());
 }
 
 TaiouPreferencesWindow *

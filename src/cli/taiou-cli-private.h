@@ -41,6 +41,15 @@ typedef struct
   char     *organization;  /* --organization, for the report formats */
 } TaiouCliExportOptions;
 
+/* `timeline checkpoint` and `timeline verify --checkpoint` (taiou-cli-timeline-checkpoint.c) */
+typedef struct
+{
+  char     *to;
+  gboolean  show_key;
+  char    **files;
+  char     *key;
+} TaiouCliCheckpointOptions;
+
 /* The options of `timeline new` and of `timeline list ID` (taiou-cli-timeline-edit.c). */
 typedef struct
 {
@@ -57,6 +66,9 @@ typedef struct
   gint64    offset;
 } TaiouCliTimelineEditOptions;
 
+int            taiou_cli_feeds           (int               argc,
+                                          char            **argv,
+                                          TaiouCliOptions  *options);
 int            taiou_cli_forward         (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);
@@ -122,6 +134,20 @@ int            taiou_cli_timeline_list_events (TaiouTimeline               *time
                                                TaiouCliOptions             *options,
                                                TaiouCliTimelineEditOptions *edit,
                                                const char                  *id_text);
+
+/* taiou-cli-timeline-checkpoint.c */
+GOptionGroup  *taiou_cli_checkpoint_option_group     (TaiouCliCheckpointOptions *options);
+void           taiou_cli_checkpoint_options_clear    (TaiouCliCheckpointOptions *options);
+int            taiou_cli_timeline_checkpoint         (TaiouCliOptions           *options,
+                                                      gint64                     incident_id,
+                                                      const char                *output,
+                                                      TaiouCliCheckpointOptions *checkpoint);
+int            taiou_cli_timeline_verify_checkpoints (TaiouTimeline             *timeline,
+                                                      TaiouCliOptions           *options,
+                                                      const char                *key_text,
+                                                      char                     **files);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TaiouCliCheckpointOptions, taiou_cli_checkpoint_options_clear)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TaiouCliTimelineEditOptions,
                                   taiou_cli_timeline_edit_options_clear)

@@ -68,6 +68,16 @@ taiou_cli_open_case (TaiouCliOptions           *options,
     return NULL;
   taiou_case_set_ioc_sources (self, !case_options->no_bundled_iocs,
                               (const char * const *) case_options->ioc_files);
+  /* The feeds' kept copies (`taiou-cli feeds update`) join the bundled snapshot; with
+   * --no-bundled-iocs only the user's own files are used. */
+  if (!case_options->no_bundled_iocs)
+    {
+      g_autoptr(TaiouFeeds) feeds = taiou_feeds_new (NULL);
+
+      if (settings != NULL)
+        taiou_settings_apply_feeds (settings, feeds);
+      taiou_case_set_feeds (self, feeds);
+    }
   return g_steal_pointer (&self);
 }
 

@@ -1,4 +1,5 @@
-/* taiou-cli-timeline.c — `taiou-cli timeline list|show|verify|export|import|new|note|status` */
+/* taiou-cli-timeline.c — `taiou-cli timeline list|show|verify|export|import|new|note|status|
+ * checkpoint` */
 #define G_LOG_DOMAIN "taiou-cli"
 
 #include "config.h"
@@ -166,6 +167,7 @@ taiou_cli_timeline (int              argc,
   g_autoptr(GError) error = NULL;
   g_auto(TaiouCliExportOptions) export_options = { 0 };
   g_auto(TaiouCliTimelineEditOptions) edit_options = { 0 };
+  g_auto(TaiouCliCheckpointOptions) checkpoint_options = { 0 };
   const char *action;
   int n_args;
   const GOptionEntry entries[] = {
@@ -176,13 +178,15 @@ taiou_cli_timeline (int              argc,
   };
 
   context = g_option_context_new (_("list [ID] | show ID | verify | export | import FILE… | new | "
-                                    "note ID TEXT | status ID STATUS — the incident timeline"));
+                                    "note ID TEXT | status ID STATUS | checkpoint — the incident timeline"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, taiou_cli_export_option_group (&export_options));
   g_option_context_add_group (context, taiou_cli_timeline_edit_option_group (&edit_options));
+  g_option_context_add_group (context, taiou_cli_checkpoint_option_group (&checkpoint_options));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-    _("Exit status: 0 ok, 1 the chain does not verify (tampered), 2 error."));
+    _("Exit status: 0 ok, 1 the chain does not verify (tampered) or the record no longer "
+      "holds what a checkpoint covered, 2 error."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return taiou_cli_usage_error (context, error->message);
 
@@ -198,13 +202,15 @@ taiou_cli_timeline (int              argc,
       : g_strcmp0 (action, "show") == 0 ? n_args != 1
       : g_strcmp0 (action, "import") == 0 ? n_args < 1
       : g_strcmp0 (action, "note") == 0 || g_strcmp0 (action, "status") == 0 ? n_args != 2
+      : g_strcmp0 (action, "verify") == 0 && checkpoint_options.files != NULL ? FALSE
       : n_args != 0)
     return taiou_cli_usage_error (context, _("Wrong number of arguments."));
 
   if (g_strcmp0 (action, "list") != 0 && g_strcmp0 (action, "show") != 0 &&
       g_strcmp0 (action, "verify") != 0 && g_strcmp0 (action, "export") != 0 &&
       g_strcmp0 (action, "import") != 0 && g_strcmp0 (action, "new") != 0 &&
-      g_strcmp0 (action, "note") != 0 && g_strcmp0 (action, "status") != 0)
+      g_strcmp0 (action, "note") != 0 && g_strcmp0 (action, "status") != 0 &&
+      g_strcmp0 (action, "checkpoint") != 0)
     {
       g_autofree char *message = g_strdup_printf (_("Unknown timeline action “%s”."), action);
       return taiou_cli_usage_error (context, message);
@@ -213,6 +219,11 @@ taiou_cli_timeline (int              argc,
   /* A note is recorded through the case, which opens the timeline itself. */
   if (g_strcmp0 (action, "note") == 0)
     return taiou_cli_timeline_note (options, argv[2], argv[3]);
+
+  /* A checkpoint is recorded through the case too. */
+  if (g_strcmp0 (action, "checkpoint") == 0)
+    return taiou_cli_timeline_checkpoint (options, export_options.incident_id,
+                                          export_options.output, &checkpoint_options);
 
   timeline = taiou_cli_open_timeline (options, &error);
   if (timeline == NULL)
@@ -247,5 +258,17 @@ taiou_cli_timeline (int              argc,
   if (g_strcmp0 (action, "import") == 0)
     return taiou_cli_timeline_import (timeline, options, export_options.incident_id, argc - 2,
                                       argv + 2);
+  if (checkpoint_options.files != NULL)
+    {
+      /* `verify --checkpoint A B C`: the shell's expansion of a pattern lands after the first. */
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) files = NULL;
+
+      g_strv_builder_addv (builder, (const char **) checkpoint_options.files);
+      g_strv_builder_addv (builder, (const char **) argv + 2);
+      files = g_strv_builder_end (builder);
+      return taiou_cli_timeline_verify_checkpoints (timeline, options, checkpoint_options.key,
+                                                    files);
+    }
   return timeline_verify (timeline, options);
 }

@@ -67,3 +67,35 @@ taiou_settings_bind_profile (GSettings    *settings,
   for (gsize i = 0; i < G_N_ELEMENTS (profile_keys); i++)
     g_settings_bind (settings, profile_keys[i].key, profile, profile_keys[i].property, flags);
 }
+
+/**
+ * taiou_settings_apply_feeds:
+ *
+ * Tells @feeds which sources Preferences switched on and which MalwareBazaar families are
+ * followed (an empty list: all).  Read when called; the app calls it again before each update.
+ */
+void
+taiou_settings_apply_feeds (GSettings  *settings,
+                            TaiouFeeds *feeds)
+{
+  static const struct {
+    TaiouFeedSource  source;
+    const char      *key;
+  } enabled_keys[] = {
+    { TAIOU_FEED_FEODO,         TAIOU_SETTINGS_FEEDS_FEODO_ENABLED },
+    { TAIOU_FEED_URLHAUS,       TAIOU_SETTINGS_FEEDS_URLHAUS_ENABLED },
+    { TAIOU_FEED_MALWAREBAZAAR, TAIOU_SETTINGS_FEEDS_MALWAREBAZAAR_ENABLED },
+  };
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) families = NULL;
+
+  /* An installed schema older than this program has no such keys: the defaults stay. */
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, TAIOU_SETTINGS_FEEDS_MALWAREBAZAAR_FAMILIES))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (enabled_keys); i++)
+    taiou_feeds_set_enabled (feeds, enabled_keys[i].source,
+                             g_settings_get_boolean (settings, enabled_keys[i].key));
+  families = g_settings_get_strv (settings, TAIOU_SETTINGS_FEEDS_MALWAREBAZAAR_FAMILIES);
+  taiou_feeds_set_families (feeds, families[0] != NULL ? (const char * const *) families : NULL);
+}

@@ -16,4 +16,13 @@ void       taiou_settings_bind_profile     (GSettings    *settings,
                                             TaiouProfile *profile,
                                             gboolean      follow_changes);
 
+/* The threat-data feeds' keys (issue 16). */
+#define TAIOU_SETTINGS_FEEDS_FEODO_ENABLED          "feeds-feodo-enabled"
+#define TAIOU_SETTINGS_FEEDS_URLHAUS_ENABLED        "feeds-urlhaus-enabled"
+#define TAIOU_SETTINGS_FEEDS_MALWAREBAZAAR_ENABLED  "feeds-malwarebazaar-enabled"
+#define TAIOU_SETTINGS_FEEDS_MALWAREBAZAAR_FAMILIES "feeds-malwarebazaar-families"
+
+void       taiou_settings_apply_feeds      (GSettings    *settings,
+                                            TaiouFeeds   *feeds);
+
 G_END_DECLS

@@ -47,6 +47,31 @@ taiou_test_sqlite_exec (const char *db_path,
   sqlite3_close (db);
 }
 
+/* Verifies @timeline; a verification that cannot run fails the test. */
+TaiouTimelineVerification *
+taiou_test_verify (TaiouTimeline *timeline)
+{
+  g_autoptr(GError) error = NULL;
+  TaiouTimelineVerification *verification = taiou_timeline_verify (timeline, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (verification);
+  return verification;
+}
+
+/* A database of five events in one incident, intact, ready to be tampered with; its path. */
+char *
+taiou_test_make_chain (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (&path);
+  g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "chain", 4);
+  g_autoptr(TaiouTimelineVerification) verification = taiou_test_verify (timeline);
+
+  g_assert_true (verification->intact);
+  return g_steal_pointer (&path);
+}
+
 /* An incident with its creation event and @n_extra_events notes. */
 TaiouIncident *
 taiou_test_add_incident (TaiouTimeline *timeline,

@@ -15,6 +15,9 @@ TaiouCase     *taiou_test_case_with_incident (TaiouTimeline *timeline);
 TaiouIncident *taiou_test_add_incident   (TaiouTimeline *timeline,
                                           const char    *title,
                                           guint          n_extra_events);
+TaiouTimelineVerification *
+               taiou_test_verify         (TaiouTimeline *timeline);
+char          *taiou_test_make_chain     (void);
 void           taiou_test_store_result   (GObject       *source,
                                           GAsyncResult  *result,
                                           gpointer       user_data);

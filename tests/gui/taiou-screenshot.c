@@ -20,7 +20,9 @@
 #include <unistd.h>
 
 #include "taiou-application.h"
+#include "preferences/taiou-checkpoint-preferences-page.h"
 #include "taiou-preferences-window.h"
+#include "preferences/taiou-feeds-preferences-page.h"
 #include "preferences/taiou-forward-preferences-page.h"
 #include "taiou-test-gui.h"
 #include "taiou-test-network-monitor.h"
@@ -378,6 +380,17 @@ window_added_cb (GtkApplication *application,
     }
   if (TAIOU_IS_PREFERENCES_WINDOW (window))
     {
+      /* "preferences-feeds": the Threat Data page (issue 16). */
+      if (g_strcmp0 (view_name, "preferences-feeds") == 0)
+        adw_preferences_window_set_visible_page (
+          ADW_PREFERENCES_WINDOW (window),
+          ADW_PREFERENCES_PAGE (taiou_test_find_widget_type (GTK_WIDGET (window),
+                                                             TAIOU_TYPE_FEEDS_PREFERENCES_PAGE)));
+      /* "preferences-checkpoint": the page of the checkpoint key. */
+      if (g_strcmp0 (view_name, "preferences-checkpoint") == 0)
+        adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
+          ADW_PREFERENCES_PAGE (taiou_test_find_widget_type (GTK_WIDGET (window),
+                                TAIOU_TYPE_CHECKPOINT_PREFERENCES_PAGE)));
       /* "preferences-forward": the syslog forwarding page (issue 17). */
       if (g_strcmp0 (view_name, "preferences-forward") == 0)
         adw_preferences_window_set_visible_page (
@@ -674,7 +687,8 @@ main (int    argc,
     {
       g_printerr ("usage: %s OUTPUT.png [start|wizard|timeline|preferences|mail-check|scan-step|"
                    "notify-step|disconnect-step|disconnect-fallback|notice|notice-recipients|passwords-gate|passwords-step|"
-                   "passwords-generator|report-step|closing|scan-running|scan-serial|scan-done|export|export-done] "
+                   "passwords-generator|report-step|closing|scan-running|scan-serial|scan-done|export|export-done|"
+                   "preferences-checkpoint] "
                    "[WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
@@ -728,6 +742,16 @@ main (int    argc,
       add_incident_at_step (db_path, "disconnect");
       /* No NetworkManager to ask, whatever this machine has: the fallback is what is shown. */
       g_setenv (TAIOU_NM_BUS_ADDRESS_ENV, address, TRUE);
+    }
+  if (g_strcmp0 (view_name, "preferences-checkpoint") == 0)
+    {
+      g_autofree char *key_path = NULL;
+      g_autoptr(TaiouCheckpointKey) key = NULL;
+
+      /* This run's own key, never the user's. */
+      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+      key_path = taiou_checkpoint_key_get_default_path ();
+      key = taiou_checkpoint_key_load_or_create (key_path, NULL);
     }
   write_sample_mail (data_home);
 

@@ -287,6 +287,41 @@ test_hand_over_saves_html (Fixture       *fixture,
 }
 
 static gboolean
+checkpoint_recorded (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) events = list_events (fixture);
+
+  return g_strcmp0 (taiou_event_get_kind (events->pdata[events->len - 1]),
+                    TAIOU_EVENT_CHECKPOINT_ISSUED) == 0;
+}
+
+/* 「チェックポイントを作成」 signs the record with this PC's key (made now), records it as given
+ * to the IT manager of Preferences, and says so. */
+static void
+test_checkpoint_at_hand_over (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *key_path = taiou_checkpoint_key_get_default_path ();
+  g_autoptr(GPtrArray) events = NULL;
+  TaiouEvent *last;
+
+  g_assert_false (g_file_test (key_path, G_FILE_TEST_EXISTS));
+  taiou_test_click (page_button (fixture, "report-page.checkpoint"));
+  taiou_test_wait_for (checkpoint_recorded, fixture);
+  g_assert_true (g_file_test (key_path, G_FILE_TEST_EXISTS));
+
+  events = list_events (fixture);
+  last = events->pdata[events->len - 1];
+  g_assert_nonnull (strstr (taiou_event_get_summary (last), "given to 鈴木 一郎"));
+  g_assert_nonnull (strstr (taiou_event_get_detail (last), "\\nto 鈴木 一郎\\n"));
+  /* The app's own event-recorded signal reached the page's label in the main thread. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_widget_is_sensitive (page_button (fixture, "report-page.checkpoint")));
+}
+
+static gboolean
 closing_shown (gpointer window)
 {
   return g_strcmp0 (taiou_window_get_view_name (window), "closing") == 0;
@@ -366,6 +401,7 @@ main (int    argc,
   ADD_TEST ("/taiou/gui/report/deadlines-shown-and-marked-done",
             test_deadlines_shown_and_marked_done);
   ADD_TEST ("/taiou/gui/report/hand-over-saves-html", test_hand_over_saves_html);
+  ADD_TEST ("/taiou/gui/report/checkpoint-at-hand-over", test_checkpoint_at_hand_over);
   ADD_TEST ("/taiou/gui/report/closing-screen-after-last-step",
             test_closing_screen_after_last_step);
   ADD_TEST ("/taiou/gui/report/closing-screen-after-skip", test_closing_screen_after_skip);

@@ -209,9 +209,9 @@ test_queue_in_order_and_cursor_only_moves_forward (void)
   }
 }
 
-/* A database of schema 4 (before forwarding) gains the queue when opened and still verifies. */
+/* A database of schema 5 (before forwarding) gains the queue when opened and still verifies. */
 static void
-test_schema_4_database_is_migrated (void)
+test_schema_5_database_is_migrated (void)
 {
   g_autoptr(TaiouTimeline) timeline = NULL;
   g_autoptr(TaiouIncident) incident = NULL;
@@ -224,7 +224,7 @@ test_schema_4_database_is_migrated (void)
   timeline = taiou_test_timeline_new (&path);
   incident = taiou_test_add_incident (timeline, "old", 2);
   g_clear_object (&timeline);
-  taiou_test_sqlite_exec (path, "DROP TABLE forward_cursor; PRAGMA user_version = 4");
+  taiou_test_sqlite_exec (path, "DROP TABLE forward_cursor; PRAGMA user_version = 5");
 
   timeline = taiou_timeline_open (path, &error);
   g_assert_no_error (error);
@@ -325,7 +325,7 @@ main (int    argc,
                    test_queue_in_order_and_cursor_only_moves_forward);
   g_test_add_func ("/taiou/forward/destination-validation", test_destination_validation);
   g_test_add_func ("/taiou/forward/one-sender-at-a-time", test_one_sender_at_a_time);
-  g_test_add_func ("/taiou/forward/schema-4-database-is-migrated",
-                   test_schema_4_database_is_migrated);
+  g_test_add_func ("/taiou/forward/schema-5-database-is-migrated",
+                   test_schema_5_database_is_migrated);
   return g_test_run ();
 }

@@ -41,7 +41,6 @@ struct _TaiouTimelineView
   TaiouDeadlinesButton *deadlines_button;
   gboolean        showing_status;  /* the menu is set to the record's status, not by the user */
   GCancellable   *verify_cancellable;
-  TaiouTimeline  *verifier;      /* the same file on a connection of its own, for the walk */
   gint64          selected_id;
   gint64          bad_seq;       /* the first event verification refused, 0 if none */
   gboolean        announce;      /* say how verification ended: the IT manager asked for it */
@@ -110,7 +109,7 @@ verify_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  verification = taiou_timeline_verify_finish (TAIOU_TIMELINE (source), result, &error);
+  verification = taiou_timeline_verify_file_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->verify_cancellable);
@@ -162,29 +161,11 @@ start_verify (TaiouTimelineView *self)
       return;
     }
 
-  /* The walk holds its timeline for as long as it takes (seconds for a million events); on the
-   * case's own, every page the table asks for would wait for it. */
-  if (self->verifier == NULL ||
-      g_strcmp0 (taiou_timeline_get_path (self->verifier),
-                 taiou_timeline_get_path (get_timeline (self))) != 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_clear_object (&self->verifier);
-      self->verifier = taiou_timeline_open (taiou_timeline_get_path (get_timeline (self)), &error);
-      if (self->verifier == NULL)
-        {
-          g_autofree char *text = g_strdup_printf (_("The record could not be checked: %s"),
-                                                   error->message);
-
-          set_verify_status (self, "dialog-warning-symbolic", "error", text);
-          return;
-        }
-    }
   set_verify_status (self, "content-loading-symbolic", NULL, _("Checking the record…"));
   self->verify_cancellable = g_cancellable_new ();
-  taiou_timeline_verify_async (self->verifier, self->verify_cancellable, verify_cb,
-                               g_object_ref (self));
+  /* On a connection of its own: every page the table asks for would wait for the walk. */
+  taiou_timeline_verify_file_async (taiou_timeline_get_path (get_timeline (self)),
+                                    self->verify_cancellable, verify_cb, g_object_ref (self));
 }
 
 /* The status menu's rows, in the order a response goes through them. */
@@ -427,7 +408,6 @@ taiou_timeline_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->verify_cancellable);
   g_clear_object (&self->verify_cancellable);
-  g_clear_object (&self->verifier);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_TIMELINE_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->case_at_hand);

@@ -21,7 +21,6 @@ typedef struct
   guint64     max_kept;
   guint64     run_keep;       /* bytes of a run stored before the rest is elided */
   GByteArray *kept;           /* NULL once truncated */
-  guint8      head[TAIOU_SPOOL_HEAD_SIZE];
   gsize       head_len;
   gpointer    sha256_ctx;     /* EVP_MD_CTX */
   guint8      sha256[32];
@@ -38,6 +37,10 @@ typedef struct
   guint8      tail_byte;      /* after finish: kept is followed by tail_fill × tail_byte */
   guint64     tail_fill;
   guint8     *fill;           /* FILL_SIZE × tail_byte, made when first read */
+
+  /* Last, so that _taiou_spool_init () clears the fields above and not these 64 KiB, of which
+   * only head_len bytes are ever read: zeroing them cost 8 % of the mail check's time. */
+  guint8      head[TAIOU_SPOOL_HEAD_SIZE];
 } TaiouSpool;
 
 void           _taiou_spool_init         (TaiouSpool    *spool,

@@ -42,7 +42,7 @@ _taiou_spool_init (TaiouSpool *spool,
 {
   g_assert (spool != NULL);
 
-  memset (spool, 0, sizeof *spool);
+  memset (spool, 0, G_STRUCT_OFFSET (TaiouSpool, head));
   spool->max_kept = max_kept;
   spool->run_keep = RUN_KEEP;
   spool->kept = g_byte_array_new ();

@@ -17,6 +17,7 @@ typedef struct
 {
   gboolean     bundled;
   GStrv        files;
+  TaiouFeeds  *feeds;
   TaiouIocSet *iocs;
   GPtrArray   *reports;
   GError      *bundled_error;
@@ -26,6 +27,7 @@ static void
 ioc_load_free (IocLoad *load)
 {
   g_strfreev (load->files);
+  g_clear_object (&load->feeds);
   g_clear_object (&load->iocs);
   g_clear_pointer (&load->reports, g_ptr_array_unref);
   g_clear_error (&load->bundled_error);
@@ -44,6 +46,9 @@ ioc_load_run (IocLoad       *load,
   load->reports = g_ptr_array_new_with_free_func ((GDestroyNotify) taiou_ioc_load_report_free);
   if (load->bundled)
     taiou_ioc_set_load_bundled (load->iocs, NULL, &load->bundled_error);
+  /* The feeds' kept copies, fresh or not: they never fail the load (taiou_feeds_load_cached). */
+  if (load->feeds != NULL)
+    g_ptr_array_unref (taiou_feeds_load_cached (load->feeds, load->iocs));
   for (guint i = 0; load->files != NULL && load->files[i] != NULL; i++)
     {
       TaiouIocLoadReport *report;
@@ -65,6 +70,7 @@ ioc_load_new (TaiouCase *self)
 
   load->bundled = self->bundled_iocs;
   load->files = g_strdupv (self->ioc_files);
+  load->feeds = self->feeds != NULL ? g_object_ref (self->feeds) : NULL;
   return load;
 }
 

@@ -22,6 +22,7 @@ struct _TaiouCase
   GError         *bundled_error;   /* why the bundled snapshot was not loaded */
   GError         *ioc_error;       /* why loading failed (a user's file is unreadable) */
   GPtrArray      *ioc_waiters;     /* GTask, waiting for a load under way; NULL when none */
+  TaiouFeeds     *feeds;           /* nullable: whose kept copies join the set */
 };
 
 enum {

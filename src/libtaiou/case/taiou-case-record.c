@@ -407,3 +407,61 @@ taiou_case_mark_appi_done (TaiouCase      *self,
   return append_to (self, incident, TAIOU_EVENT_APPI_DONE, g_get_user_name (), summary, detail,
                     error);
 }
+
+/**
+ * taiou_case_record_checkpoint:
+ * @incident: (nullable): the incident it was given for, NULL for the whole database
+ * @file: (nullable): where it was saved (only the file's name is recorded)
+ *
+ * Records that @checkpoint was issued, with its whole text, in the name of the account that
+ * issued it, so the record shows when each was given and to whom.
+ */
+gboolean
+taiou_case_record_checkpoint (TaiouCase              *self,
+                              TaiouIncident          *incident,
+                              const TaiouCheckpoint  *checkpoint,
+                              const char             *file,
+                              GError                **error)
+{
+  g_autoptr(TaiouEvent) event = NULL;
+  g_autoptr(JsonObject) detail = json_object_new ();
+  g_autofree char *head = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (TAIOU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (incident == NULL || TAIOU_IS_INCIDENT (incident), FALSE);
+  g_return_val_if_fail (checkpoint != NULL && checkpoint->text != NULL, FALSE);
+
+  head = taiou_checkpoint_dup_root_hex (checkpoint);
+  json_object_set_string_member (detail, TAIOU_EVENT_DETAIL_CHECKPOINT, checkpoint->text);
+  json_object_set_int_member (detail, TAIOU_EVENT_DETAIL_TREE_SIZE, checkpoint->tree_size);
+  json_object_set_string_member (detail, TAIOU_EVENT_DETAIL_HEAD_HASH, head);
+  json_object_set_string_member (detail, TAIOU_EVENT_DETAIL_KEY, checkpoint->origin);
+  if (checkpoint->issued_to != NULL)
+    json_object_set_string_member (detail, TAIOU_EVENT_DETAIL_ISSUED_TO, checkpoint->issued_to);
+  if (file != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (file);
+
+      json_object_set_string_member (detail, TAIOU_EVENT_DETAIL_FILE, name);
+    }
+  summary = checkpoint->issued_to != NULL
+            ? g_strdup_printf (_("Signed checkpoint of events #1–#%lld given to %s"),
+                               (long long) checkpoint->tree_size, checkpoint->issued_to)
+            : g_strdup_printf (_("Signed checkpoint of events #1–#%lld issued"),
+                               (long long) checkpoint->tree_size);
+
+  if (incident != NULL)
+    return append_to (self, incident, TAIOU_EVENT_CHECKPOINT_ISSUED, g_get_user_name (),
+                      summary, detail, error);
+
+  /* A checkpoint of the whole database belongs to no incident. */
+  if (!_taiou_case_check_record (self, FALSE, error))
+    return FALSE;
+  event = taiou_timeline_append (self->timeline, 0, TAIOU_EVENT_CHECKPOINT_ISSUED,
+                                 g_get_user_name (), summary, detail, error);
+  if (event == NULL)
+    return FALSE;
+  g_signal_emit (self, _taiou_case_signals[_TAIOU_CASE_SIGNAL_EVENT_RECORDED], 0, event);
+  return TRUE;
+}

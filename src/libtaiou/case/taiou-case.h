@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 
 #include "taiou-appi.h"
+#include "taiou-feeds.h"
+#include "taiou-checkpoint.h"
 #include "taiou-import-emocheck.h"
 #include "taiou-import-loki.h"
 #include "taiou-ioc-set.h"
@@ -120,6 +122,14 @@ gboolean         taiou_case_record_step              (TaiouCase            *self
                                                       const char           *step,
                                                       const char           *summary,
                                                       GError              **error);
+/* The threat-data feeds (taiou-case-feeds.c). */
+void             taiou_case_set_feeds                (TaiouCase            *self,
+                                                      TaiouFeeds           *feeds);
+TaiouFeeds      *taiou_case_get_feeds                (TaiouCase            *self);
+void             taiou_case_reload_iocs              (TaiouCase            *self);
+gboolean         taiou_case_record_feeds_update      (TaiouCase            *self,
+                                                      GPtrArray            *reports,
+                                                      GError              **error);
 gboolean         taiou_case_add_note                 (TaiouCase            *self,
                                                       const char           *text,
                                                       GError              **error);
@@ -132,5 +142,21 @@ gboolean         taiou_case_mark_appi_done           (TaiouCase            *self
                                                       TaiouIncident        *incident,
                                                       TaiouAppiItem         item,
                                                       GError              **error);
+
+/* taiou-case-record.c and taiou-case-checkpoint.c: signed checkpoints of the record */
+gboolean         taiou_case_record_checkpoint        (TaiouCase              *self,
+                                                      TaiouIncident          *incident,
+                                                      const TaiouCheckpoint  *checkpoint,
+                                                      const char             *file,
+                                                      GError                **error);
+void             taiou_case_issue_checkpoint_async   (TaiouCase              *self,
+                                                      TaiouIncident          *incident,
+                                                      const char             *issued_to,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+TaiouCheckpoint *taiou_case_issue_checkpoint_finish  (TaiouCase              *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
 
 G_END_DECLS

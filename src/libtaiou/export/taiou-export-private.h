@@ -93,6 +93,8 @@ _taiou_export_put (GString    *out,
 /* taiou-export-report-html.c: what both report formats know of the export's options */
 TaiouReportContent *_taiou_export_read_report (TaiouExportContext  *context,
                                                GError             **error);
+void                _taiou_export_keep_checkpoint (TaiouReportContent *content,
+                                                   TaiouEvent         *event);
 
 /* taiou-export.c */
 gboolean _taiou_export_flush          (TaiouExportContext  *context,

@@ -12,7 +12,9 @@
 
 #include "config.h"
 
+#include "taiou-checkpoint-record.h"
 #include "taiou-export-private.h"
+#include "taiou-qr.h"
 
 static const char style[] =
   "@page{size:A4;margin:18mm 16mm 20mm}"
@@ -39,6 +41,9 @@ static const char style[] =
   ".c-seq{width:3.2em}.c-time{width:10.5em}.c-host{width:7.5em}.c-actor{width:7.5em}"
   ".c-kind{width:10em}"
   ".hash{font-family:monospace}"
+  ".checkpoint svg{width:45mm;height:45mm;display:block;margin:0 0 4mm}"
+  ".checkpoint pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:8pt;"
+  "line-height:1.5}"
   "@media screen{body{padding:2em 1em}section{border-top:1px dashed #999;margin-top:3em}}";
 
 static void
@@ -185,6 +190,20 @@ _taiou_export_read_report (TaiouExportContext  *context,
                                     context->cancellable, error);
 }
 
+/* The newest checkpoint.issued of the incident is the one the report prints (section 6). */
+void
+_taiou_export_keep_checkpoint (TaiouReportContent *content,
+                               TaiouEvent         *event)
+{
+  char *checkpoint = taiou_checkpoint_dup_from_event (event);
+
+  if (checkpoint != NULL)
+    {
+      g_free (content->checkpoint);
+      content->checkpoint = checkpoint;
+    }
+}
+
 static gboolean
 html_begin (TaiouExportContext  *context,
             GError             **error)
@@ -207,6 +226,7 @@ html_event (TaiouExportContext  *context,
   GString *out = context->buffer;
   TaiouReportEventRow row = { 0 };
 
+  _taiou_export_keep_checkpoint (context->format_data, event);
   taiou_report_event_row_init (&row, event);
   g_string_append_printf (out, "<tr><td>%s</td><td>%s</td><td>", row.seq, row.time);
   append_escaped (out, row.host);
@@ -219,6 +239,27 @@ html_event (TaiouExportContext  *context,
   g_string_append (out, "</td></tr>\n");
   taiou_report_event_row_clear (&row);
   return TRUE;
+}
+
+/* The signed checkpoint as text to keep and as a QR code, which holds the same bytes. */
+static void
+append_checkpoint (GString    *out,
+                   const char *checkpoint)
+{
+  g_autoptr(TaiouQr) qr = taiou_qr_encode (checkpoint, NULL);
+
+  g_string_append (out, "<section>\n<h2>6　署名付きチェックポイント</h2>\n"
+                        "<p>" TAIOU_REPORT_CHECKPOINT_NOTE "</p>\n<pre class=\"hash\">"
+                        TAIOU_REPORT_CHECKPOINT_COMMAND "</pre>\n<div class=\"checkpoint\">");
+  if (qr != NULL)
+    {
+      g_autofree char *svg = taiou_qr_to_svg (qr, "チェックポイントの QR コード");
+
+      g_string_append (out, svg);
+    }
+  g_string_append (out, "<pre class=\"hash\">");
+  append_escaped (out, checkpoint);
+  g_string_append (out, "</pre></div>\n</section>\n");
 }
 
 static gboolean
@@ -244,7 +285,10 @@ html_end (TaiouExportContext  *context,
   g_string_append (out, "</dd>\n</dl>\n<p class=\"note\">各記録は直前の記録のハッシュを含めて"
                         "ハッシュ化されています（ハッシュチェーン）。上のハッシュを控えておくと、"
                         "後から記録が書き換えられていないことを確かめられます。</p>\n"
-                        "</section>\n</body>\n</html>\n");
+                        "</section>\n");
+  if (content->checkpoint != NULL)
+    append_checkpoint (out, content->checkpoint);
+  g_string_append (out, "</body>\n</html>\n");
   return TRUE;
 }
 

@@ -88,6 +88,7 @@ pdf_event (TaiouExportContext  *context,
   PdfExport *self = context->format_data;
   TaiouReportEventRow row = { 0 };
 
+  _taiou_export_keep_checkpoint (self->content, event);
   taiou_report_event_row_init (&row, event);
   taiou_report_pdf_write_event (self->pdf, &row);
   taiou_report_event_row_clear (&row);

@@ -20,6 +20,7 @@ typedef struct
   gboolean            false_positives;  /* a Loki "falsepositive" hash list */
   char               *comment;          /* the last "# comment" (Loki file-name IOCs) */
   int                 columns[4];       /* MalwareBazaar: sha256, md5, sha1, signature */
+  const char * const *families;         /* MalwareBazaar: keep only these signatures (NULL: all) */
 
   /* Line splitting, shared by files and in-memory data. */
   GString            *partial;

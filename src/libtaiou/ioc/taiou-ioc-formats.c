@@ -18,7 +18,6 @@
 #include "taiou-ioc-formats-private.h"
 
 #define MAX_LINE_LENGTH (64 * 1024)
-#define DETECT_HEAD_SIZE 4096
 
 enum { MB_SHA256, MB_MD5, MB_SHA1, MB_SIGNATURE };
 
@@ -284,6 +283,16 @@ read_malwarebazaar_header (LoadContext *ctx,
         ctx->columns[w] = (int) i;
 }
 
+static gboolean
+is_listed_family (const char * const *families,
+                  const char         *signature)
+{
+  for (guint i = 0; families[i] != NULL; i++)
+    if (g_ascii_strcasecmp (families[i], signature) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 read_malwarebazaar_csv (LoadContext *ctx,
                         char        *line)
@@ -295,6 +304,8 @@ read_malwarebazaar_csv (LoadContext *ctx,
 
   if (signature == NULL || signature[0] == '\0' || g_strcmp0 (signature, "n/a") == 0)
     signature = "unknown";
+  if (ctx->families != NULL && !is_listed_family (ctx->families, signature))
+    return; /* another family: a good line, just not one the caller follows */
   description = g_strdup_printf ("MalwareBazaar: %s", signature);
   for (guint c = MB_SHA256; c <= MB_SHA1; c++)
     {
@@ -510,100 +521,6 @@ _taiou_ioc_finish_lines (LoadContext    *ctx,
     _taiou_ioc_feed_lines (ctx, format, newline, 1);
 }
 
-static gboolean
-is_hex (const char *text,
-        gsize       length)
-{
-  guint8 scratch[32];
-
-  return length <= 64 && _taiou_hex_decode (text, length, scratch);
-}
-
-/**
- * taiou_ioc_format_detect:
- * @source: the file name (Loki's files are told apart by name, as Loki does)
- * @head: the first bytes of the file
- *
- * Returns: the format, or %TAIOU_IOC_FORMAT_AUTO when it cannot be told
- */
-TaiouIocFormat
-taiou_ioc_format_detect (const char *source,
-                         const char *head,
-                         gsize       length)
-{
-  g_autofree char *name = g_ascii_strdown (source != NULL ? source : "", -1);
-  g_autofree char *base = g_path_get_basename (name);
-  g_autofree char *text = g_strndup (head, MIN (length, DETECT_HEAD_SIZE));
-  g_auto(GStrv) lines = NULL;
-  const char *start = text;
-  const char *first_value = NULL;
-
-  while (g_ascii_isspace (*start))
-    start++;
-  if (g_str_has_prefix (start, "\xef\xbb\xbf"))
-    start += 3;
-  if (*start == '{')
-    return TAIOU_IOC_FORMAT_TAIOU_JSON;
-  if (*start == '[')
-    return TAIOU_IOC_FORMAT_FEODO_JSON;
-
-  if (strstr (text, "dst_ip") != NULL)
-    return TAIOU_IOC_FORMAT_FEODO_CSV;
-  if (strstr (text, "sha256_hash") != NULL)
-    return TAIOU_IOC_FORMAT_MALWAREBAZAAR_CSV;
-  if (strstr (text, "urlhaus") != NULL || strstr (text, "dateadded") != NULL)
-    return TAIOU_IOC_FORMAT_URLHAUS_CSV;
-
-  /* The first line that is not a comment tells hash lists apart whatever their name. */
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-      char *semicolon;
-
-      if (line[0] == '\0' || line[0] == '#')
-        continue;
-      semicolon = strchr (line, ';');
-      if (semicolon == NULL && strlen (line) == 64 && is_hex (line, 64))
-        return TAIOU_IOC_FORMAT_SHA256_LIST;
-      if (semicolon != NULL && is_hex (line, (gsize) (semicolon - line)))
-        return TAIOU_IOC_FORMAT_LOKI_HASH;
-      if (semicolon != NULL)
-        *semicolon = '\0';
-      first_value = line;
-      break;
-    }
-
-  /* Loki tells its files apart by name. */
-  if (strstr (base, "falsepositive") != NULL || strstr (base, "hash") != NULL)
-    return TAIOU_IOC_FORMAT_LOKI_HASH;
-  if (strstr (base, "filename") != NULL)
-    return TAIOU_IOC_FORMAT_LOKI_FILENAME;
-  if (strstr (base, "c2") != NULL)
-    return TAIOU_IOC_FORMAT_LOKI_C2;
-
-  if (first_value != NULL)
-    {
-      g_autoptr(GInetAddress) address = g_inet_address_new_from_string (first_value);
-
-      if (address != NULL || strchr (first_value, '/') != NULL)
-        return TAIOU_IOC_FORMAT_LOKI_C2;
-    }
-  return TAIOU_IOC_FORMAT_AUTO;
-}
-
-const char *
-taiou_ioc_format_to_string (TaiouIocFormat format)
-{
-  static const char * const names[] = {
-    "auto", "loki-hash", "loki-filename", "loki-c2", "feodo-json", "feodo-csv",
-    "malwarebazaar-csv", "sha256-list", "urlhaus-csv", "taiou-json",
-  };
-
-  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (names), "?");
-  return names[format];
-}
-
 static TaiouIocLoadReport *
 report_new (const char     *source,
             TaiouIocFormat  format)
@@ -677,6 +594,27 @@ taiou_ioc_set_load_data (TaiouIocSet     *self,
                          TaiouIocFormat   format,
                          GError         **error)
 {
+  return taiou_ioc_set_load_data_families (self, source, data, length, format, NULL, error);
+}
+
+/**
+ * taiou_ioc_set_load_data_families:
+ * @families: (nullable): for MalwareBazaar's CSV, the signatures (malware families) to keep,
+ *   compared without regard to case; the other rows are skipped without being counted as
+ *   problems.  NULL keeps every row; other formats ignore it.
+ *
+ * Like taiou_ioc_set_load_data(): the feeds follow only some families of MalwareBazaar's
+ * list of recent samples.
+ */
+TaiouIocLoadReport *
+taiou_ioc_set_load_data_families (TaiouIocSet         *self,
+                                  const char          *source,
+                                  const char          *data,
+                                  gsize                length,
+                                  TaiouIocFormat       format,
+                                  const char * const  *families,
+                                  GError             **error)
+{
   g_autoptr(TaiouIocLoadReport) report = NULL;
   g_autofree char *name = NULL;
   LoadContext ctx;
@@ -694,6 +632,7 @@ taiou_ioc_set_load_data (TaiouIocSet     *self,
 
   report = report_new (source, format);
   _taiou_ioc_context_init (&ctx, self, report, name);
+  ctx.families = families;
   if (is_json_format (format))
     ok = _taiou_ioc_read_json (&ctx, format, data, length, error);
   else

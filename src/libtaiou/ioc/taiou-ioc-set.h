@@ -81,6 +81,13 @@ TaiouIocLoadReport *taiou_ioc_set_load_data            (TaiouIocSet    *self,
                                                         gsize           length,
                                                         TaiouIocFormat  format,
                                                         GError        **error);
+TaiouIocLoadReport *taiou_ioc_set_load_data_families (TaiouIocSet         *self,
+                                                      const char          *source,
+                                                      const char          *data,
+                                                      gsize                length,
+                                                      TaiouIocFormat       format,
+                                                      const char * const  *families,
+                                                      GError             **error);
 TaiouIocFormat      taiou_ioc_format_detect            (const char     *source,
                                                         const char     *head,
                                                         gsize           length);

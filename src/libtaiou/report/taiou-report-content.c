@@ -742,5 +742,6 @@ taiou_report_content_free (TaiouReportContent *self)
     g_free (self->items[i].text);
   g_clear_pointer (&self->verification, taiou_timeline_verification_free);
   g_free (self->zone_name);
+  g_free (self->checkpoint);
   g_free (self);
 }

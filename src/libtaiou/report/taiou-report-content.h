@@ -14,6 +14,14 @@ G_BEGIN_DECLS
 /* What the report writes where the record does not know the answer. */
 #define TAIOU_REPORT_UNFILLED "［未記入］"
 
+/* What the report says of the signed checkpoint it prints (section 6). */
+#define TAIOU_REPORT_CHECKPOINT_NOTE \
+  "この PC の鍵で署名した、記録のチェックポイントです（2 行目がその時点の記録の件数、3 行目が" \
+  "最後の記録のハッシュ）。この文面か QR コードを、記録を持たない人が保管しておけば、後から" \
+  "記録を書き換えてハッシュを計算し直しても見抜けます。確かめるには、記録のある PC で" \
+  "次を実行します。"
+#define TAIOU_REPORT_CHECKPOINT_COMMAND "taiou-cli timeline verify --checkpoint ファイル"
+
 /* The nine items of 個人情報保護法施行規則 第8条第1項. */
 #define TAIOU_REPORT_N_ITEMS 9
 
@@ -60,6 +68,8 @@ typedef struct
   gint64                     n_events;
   TaiouTimelineVerification *verification;
   char                      *zone_name;        /* the local time zone of the event table */
+  char                      *checkpoint;       /* the newest signed checkpoint's text, met
+                                                * while the events stream; NULL for none */
 } TaiouReportContent;
 
 /* One row of the event table, cleaned and cut. */

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "taiou-qr.h"
 #include "taiou-report-pdf.h"
 
 G_DEFINE_QUARK (taiou-report-error-quark, taiou_report_error)
@@ -543,6 +544,31 @@ taiou_report_pdf_write_event (TaiouReportPdf            *self,
   draw_cells (self, height, FALSE);
 }
 
+/* Section 6: the newest signed checkpoint, as a QR code and as text to type back in. */
+static void
+draw_checkpoint (TaiouReportPdf *self,
+                 const char     *checkpoint)
+{
+  g_autoptr(TaiouQr) qr = taiou_qr_encode (checkpoint, NULL);
+  PangoFontDescription *mono = pango_font_description_from_string ("Noto Sans Mono CJK JP");
+  const double qr_size = 150;
+
+  /* Small enough that the signature line (about 120 characters) is not broken in two. */
+  pango_font_description_set_size (mono, 6.5 * PANGO_SCALE);
+  begin_section (self, "6　署名付きチェックポイント");
+  draw_text (self, TAIOU_REPORT_CHECKPOINT_NOTE, self->body, MARGIN_X, TEXT_WIDTH, 4);
+  draw_text (self, TAIOU_REPORT_CHECKPOINT_COMMAND, mono, MARGIN_X + 12, TEXT_WIDTH - 12, 10);
+  if (qr != NULL)
+    {
+      if (self->y + qr_size > TEXT_BOTTOM)
+        new_page (self);
+      taiou_qr_draw (qr, self->cr, MARGIN_X, self->y, qr_size);
+      self->y += qr_size + 8;
+    }
+  draw_text (self, checkpoint, mono, MARGIN_X, TEXT_WIDTH, 0);
+  pango_font_description_free (mono);
+}
+
 /**
  * taiou_report_pdf_finish:
  * @head_hash: (nullable): the hash of the incident's last event
@@ -586,6 +612,8 @@ taiou_report_pdf_finish (TaiouReportPdf            *self,
              "上のハッシュを控えておくと、後から記録が書き換えられていないことを確かめられます。",
              self->small, MARGIN_X, TEXT_WIDTH, 0);
   set_grey (self->cr, 0.0);
+  if (content->checkpoint != NULL)
+    draw_checkpoint (self, content->checkpoint);
 
   draw_footer (self);
   cairo_show_page (self->cr);

@@ -47,6 +47,8 @@ static const struct
   { TAIOU_EVENT_DISCONNECT_CONFIRMED,     NC_("event kind", "Disconnection confirmed") },
   { TAIOU_EVENT_MERGE_INCIDENT_CREATED,   NC_("event kind", "Incident opened on another PC") },
   { TAIOU_EVENT_MERGE_IMPORTED,           NC_("event kind", "Another PC's record merged") },
+  { TAIOU_EVENT_FEEDS_UPDATED,            NC_("event kind", "Threat data updated") },
+  { TAIOU_EVENT_CHECKPOINT_ISSUED,        NC_("event kind", "Signed checkpoint issued") },
 };
 
 /* Returns: (transfer none): the kind's label, translated, or @kind when it has none */

@@ -120,6 +120,29 @@
 #define TAIOU_EVENT_DETAIL_EVENTS             "events"
 #define TAIOU_EVENT_DETAIL_ADDED              "added"
 
+/* An update of the threat-data feeds (taiou_case_record_feeds_update: the app's 「脅威情報を更新」,
+ * `taiou-cli feeds update --incident`): detail sources, one object per feed with source (its id:
+ * "feodo", "urlhaus", "malwarebazaar"), outcome (taiou_feed_outcome_to_string: "updated",
+ * "not-modified", "disabled", "no-auth-key", "failed"), entries (indicators in the copy in use),
+ * age_seconds (of that copy; absent when there is none) and error (why it failed).  Never the
+ * Auth-Key. */
+#define TAIOU_EVENT_FEEDS_UPDATED             "feeds.updated"
+#define TAIOU_EVENT_DETAIL_SOURCES            "sources"
+#define TAIOU_EVENT_DETAIL_SOURCE             "source"
+#define TAIOU_EVENT_DETAIL_ENTRIES            "entries"
+#define TAIOU_EVENT_DETAIL_AGE_SECONDS        "age_seconds"
+#define TAIOU_EVENT_DETAIL_ERROR              "error"
+/* A signed checkpoint of the record was issued (taiou_case_record_checkpoint: `taiou-cli
+ * timeline checkpoint`, the report step), so the record shows when each was given and to whom
+ * (detail: checkpoint, its whole signed text; tree_size, the events it covers; head_hash; key,
+ * the signing key's name; to, whom it was given to, when said; file, the file's name without
+ * its folder, when saved). */
+#define TAIOU_EVENT_CHECKPOINT_ISSUED         "checkpoint.issued"
+#define TAIOU_EVENT_DETAIL_CHECKPOINT         "checkpoint"
+#define TAIOU_EVENT_DETAIL_TREE_SIZE          "tree_size"
+#define TAIOU_EVENT_DETAIL_KEY                "key"
+#define TAIOU_EVENT_DETAIL_ISSUED_TO          "to"
+
 #include <glib.h>
 
 G_BEGIN_DECLS

@@ -1,7 +1,7 @@
 /* taiou-timeline-forward.c — the queue of events still to send to each syslog collector
  *
  * The events are already an append-only, numbered list (seq), so the queue is one number per
- * collector: the seq of the last event it was sent (table forward_cursor, schema 5).  Whatever
+ * collector: the seq of the last event it was sent (table forward_cursor, schema 6).  Whatever
  * has a larger seq is pending, in order.  Nothing is copied, so nothing can be lost between the
  * record and the queue, an event appended while the PC is offline simply waits, and the number
  * only moves forward, after the forwarder knows the collector took the events (see

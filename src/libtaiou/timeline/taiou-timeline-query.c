@@ -32,6 +32,7 @@ typedef struct
   GArray    *ints;   /* integer parameters, :i1, :i2, … */
   gboolean   filtered;
   gboolean   match;  /* the conditions hold "events_text MATCH …": the query is driven by it */
+  gboolean   several_kinds;  /* "events.kind IN (a, b, …)" */
 } Conditions;
 
 static void
@@ -175,6 +176,7 @@ build_conditions (const TaiouEventFilter  *filter,
   conditions->ints = g_array_new (FALSE, FALSE, sizeof (gint64));
   conditions->filtered = FALSE;
   conditions->match = FALSE;
+  conditions->several_kinds = FALSE;
 
   if (filter->kinds != NULL)
     {
@@ -193,6 +195,7 @@ build_conditions (const TaiouEventFilter  *filter,
         add_text (conditions, i == 0 ? "" : ", ", g_strdup (filter->kinds[i]), "");
       if (n_kinds > 0)
         g_string_append_c (conditions->sql, ')');
+      conditions->several_kinds = n_kinds > 1;
       conditions->filtered = TRUE;
     }
   if (filter->host != NULL)
@@ -292,6 +295,17 @@ seq_column (const Conditions *conditions)
   return conditions->match ? "events_text.rowid" : "events.seq";
 }
 
+/* What the matches are sorted by.  With several kinds, SQLite would rather walk the incident in
+ * order and test each event's kind than read the kinds' index ranges and sort them: 40 ms for
+ * the two kinds of the deadlines in an incident of 100,000 events instead of 0.1 ms.  The "+"
+ * keeps it from using an index for the order; the pages are bounded by anchors on both sides,
+ * so the sort is of a few hundred rows at most. */
+static const char *
+order_column (const Conditions *conditions)
+{
+  return conditions->several_kinds && !conditions->match ? "+events.seq" : seq_column (conditions);
+}
+
 /* Every ANCHOR_STRIDE-th match of a filter, remembered: a page at any offset then starts at the
  * nearest anchor before it and skips fewer than ANCHOR_STRIDE rows, instead of all the matches
  * before it.  Rows are only ever appended with higher sequence numbers, so the anchors of a
@@ -308,6 +322,7 @@ typedef struct
   gint64  stamp;    /* the newest seq in the database when they were taken */
   gint64  count;    /* how many events match */
   GArray *anchors;  /* gint64: the seq of match 0, ANCHOR_STRIDE, 2 × ANCHOR_STRIDE, … */
+  gint64  last;     /* the seq of the last match */
 } Anchors;
 
 static void
@@ -389,7 +404,7 @@ get_anchors_locked (TaiouTimeline           *self,
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE events.incident_id = ?1%s ORDER BY %s",
                          seq_column (conditions), from_clause (conditions),
-                         conditions->sql->str, seq_column (conditions));
+                         conditions->sql->str, order_column (conditions));
   if (!prepare_with_conditions (self, sql, filter, conditions, &stmt, error))
     goto failed;
   anchors = g_new0 (Anchors, 1);
@@ -398,12 +413,9 @@ get_anchors_locked (TaiouTimeline           *self,
   anchors->anchors = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      anchors->last = sqlite3_column_int64 (stmt, 0);
       if (anchors->count % ANCHOR_STRIDE == 0)
-        {
-          gint64 seq = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (anchors->anchors, seq);
-        }
+        g_array_append_val (anchors->anchors, anchors->last);
       anchors->count++;
     }
   sqlite3_finalize (stmt);
@@ -422,6 +434,21 @@ get_anchors_locked (TaiouTimeline           *self,
 failed:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return NULL;
+}
+
+/* The seq a page of @limit matches from @offset cannot go past: just before the anchor that
+ * follows its last match, or the last match itself. */
+static gint64
+page_end (const Anchors *anchors,
+          gint64         offset,
+          guint          limit)
+{
+  gint64 last_index = MIN (offset + (gint64) MAX (limit, 1) - 1, anchors->count - 1);
+  guint next_anchor = (guint) (last_index / ANCHOR_STRIDE) + 1;
+
+  if (next_anchor < anchors->anchors->len)
+    return g_array_index (anchors->anchors, gint64, next_anchor) - 1;
+  return anchors->last;
 }
 
 /**
@@ -450,6 +477,7 @@ taiou_timeline_query_events (TaiouTimeline           *self,
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 start_seq = 0;
+  gint64 end_seq = 0;
   gint64 skip = offset;
   gboolean read;
 
@@ -481,11 +509,12 @@ taiou_timeline_query_events (TaiouTimeline           *self,
         return g_steal_pointer (&events);
       start_seq = g_array_index (anchors->anchors, gint64, offset / ANCHOR_STRIDE);
       skip = offset % ANCHOR_STRIDE;
+      end_seq = page_end (anchors, offset, limit);
       sql = g_strdup_printf ("SELECT " TAIOU_EVENT_COLUMNS " FROM %s "
-                             "WHERE events.incident_id = ?1%s AND %s >= :start "
+                             "WHERE events.incident_id = ?1%s AND %s BETWEEN :start AND :end "
                              "ORDER BY %s LIMIT :limit OFFSET :offset",
                              from_clause (&conditions), conditions.sql->str,
-                             seq_column (&conditions), seq_column (&conditions));
+                             seq_column (&conditions), order_column (&conditions));
     }
 
   if (!prepare_with_conditions (self, sql, filter, &conditions, &stmt, error))
@@ -493,7 +522,10 @@ taiou_timeline_query_events (TaiouTimeline           *self,
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), skip);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   if (conditions.filtered)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":start"), start_seq);
+    {
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":start"), start_seq);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":end"), end_seq);
+    }
   read = read_events (self, stmt, events, error);
   sqlite3_finalize (stmt);
 

@@ -550,3 +550,57 @@ taiou_timeline_verify_finish (TaiouTimeline  *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+verify_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(TaiouTimeline) timeline = NULL;
+  TaiouTimelineVerification *verification = NULL;
+  GError *error = NULL;
+
+  timeline = taiou_timeline_open (path, &error);
+  if (timeline != NULL)
+    verification = taiou_timeline_verify (timeline, cancellable, &error);
+  if (timeline == NULL || verification == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, verification,
+                           (GDestroyNotify) taiou_timeline_verification_free);
+}
+
+/**
+ * taiou_timeline_verify_file_async:
+ * @path: a timeline database, possibly open elsewhere in this process
+ *
+ * Verifies @path on a connection of its own, opened in the worker thread: the walk holds its
+ * connection for as long as it takes (seconds for a million events), and opening one checks
+ * the whole file's pages, which must not hold up the window that asked.
+ */
+void
+taiou_timeline_verify_file_async (const char          *path,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, taiou_timeline_verify_file_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, verify_file_thread);
+}
+
+TaiouTimelineVerification *
+taiou_timeline_verify_file_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -26,7 +26,7 @@ typedef enum
 GQuark taiou_timeline_error_quark (void);
 
 /* The schema version this build writes; PRAGMA user_version of a current database. */
-#define TAIOU_TIMELINE_SCHEMA_VERSION 5
+#define TAIOU_TIMELINE_SCHEMA_VERSION 6
 
 #define TAIOU_TYPE_TIMELINE_VERIFICATION (taiou_timeline_verification_get_type ())
 
@@ -101,6 +101,13 @@ TaiouTimelineVerification *
                taiou_timeline_verify_finish     (TaiouTimeline  *self,
                                                  GAsyncResult   *result,
                                                  GError        **error);
+void           taiou_timeline_verify_file_async (const char          *path,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+TaiouTimelineVerification *
+               taiou_timeline_verify_file_finish (GAsyncResult  *result,
+                                                  GError       **error);
 
 /* taiou-timeline-senders.c: the hashed book of checked mail's senders */
 gboolean       taiou_timeline_sender_seen       (TaiouTimeline       *self,

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "taiou-disconnect-page.h"
+#include "feeds/taiou-feeds-updater.h"
 
 typedef enum
 {
@@ -528,6 +529,7 @@ taiou_disconnect_page_class_init (TaiouDisconnectPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TAIOU_TYPE_FEEDS_UPDATER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/taiou/Taiou/"
                                                "taiou-disconnect-page.ui");

@@ -45,6 +45,7 @@ struct _TaiouReportPage
   GtkWidget         *notify_button;
   AdwActionRow      *manager_row;
   GtkLabel          *hand_over_label;
+  GtkLabel          *checkpoint_label;
 
   GDateTime         *discovered;        /* Japan time, minute precision */
   gboolean           syncing;           /* the widgets are being set from self->discovered */
@@ -322,6 +323,7 @@ refresh (TaiouReportPage *self)
   /* The step is complete once the incident is handed over; it can always be skipped. */
   taiou_wizard_page_set_complete (page, summary != NULL && summary->handed_over_us != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report-page.hand-over", incident != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report-page.checkpoint", incident != NULL);
   answers_changed_cb (self);
 }
 
@@ -515,6 +517,56 @@ chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
+checkpoint_issued_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(TaiouReportPage) self = user_data;
+  g_autoptr(TaiouCheckpoint) checkpoint = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report-page.checkpoint", TRUE);
+  checkpoint = taiou_case_issue_checkpoint_finish (TAIOU_CASE (source), result, &error);
+  if (checkpoint == NULL)
+    {
+      show_error (self, _("Could not create the checkpoint"), error);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Signed a checkpoint of %lld event. The incident report "
+                                       "prints it; give it to someone who does not hold the "
+                                       "record.",
+                                       "Signed a checkpoint of %lld events. The incident report "
+                                       "prints it; give it to someone who does not hold the "
+                                       "record.",
+                                       checkpoint->tree_size),
+                          (long long) checkpoint->tree_size);
+  gtk_label_set_text (self->checkpoint_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->checkpoint_label), TRUE);
+}
+
+/* A signed checkpoint at hand-over (issue 17), given to the IT manager named in Preferences:
+ * once it is kept outside this PC, rewriting the record here no longer goes unseen. */
+static void
+report_checkpoint (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TaiouReportPage *self = TAIOU_REPORT_PAGE (widget);
+  TaiouCase *case_at_hand = taiou_wizard_page_get_case (TAIOU_WIZARD_PAGE (self));
+  TaiouIncident *incident = case_at_hand != NULL ? taiou_case_get_incident (case_at_hand) : NULL;
+
+  if (incident == NULL)
+    return;
+  gtk_widget_action_set_enabled (widget, "report-page.checkpoint", FALSE);
+  taiou_case_issue_checkpoint_async (case_at_hand, incident,
+                                     taiou_profile_get_contact_name (
+                                       taiou_case_get_profile (case_at_hand)),
+                                     NULL, checkpoint_issued_cb, g_object_ref (self));
+}
+
+static void
 report_hand_over (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -607,6 +659,7 @@ taiou_report_page_class_init (TaiouReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TaiouReportPage, notify_button);
   gtk_widget_class_bind_template_child (widget_class, TaiouReportPage, manager_row);
   gtk_widget_class_bind_template_child (widget_class, TaiouReportPage, hand_over_label);
+  gtk_widget_class_bind_template_child (widget_class, TaiouReportPage, checkpoint_label);
   gtk_widget_class_bind_template_callback (widget_class, answers_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, discovered_widgets_changed_cb);
 
@@ -619,6 +672,8 @@ taiou_report_page_class_init (TaiouReportPageClass *klass)
                                    report_notify_done);
   gtk_widget_class_install_action (widget_class, "report-page.hand-over", NULL,
                                    report_hand_over);
+  gtk_widget_class_install_action (widget_class, "report-page.checkpoint", NULL,
+                                   report_checkpoint);
 }
 
 static void
@@ -634,6 +689,7 @@ taiou_report_page_init (TaiouReportPage *self)
   sync_discovered_widgets (self);
   show_manager (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report-page.hand-over", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report-page.checkpoint", FALSE);
 }
 
 /**
