@@ -70,6 +70,7 @@ parse (int              *argc,
     { NULL }
   };
 
+  /* --enable and --disable change Preferences: only `config` takes them (entries 7 and 8). */
   if (!for_config)
     entries[7] = (GOptionEntry) { NULL };
   context = g_option_context_new (summary);
