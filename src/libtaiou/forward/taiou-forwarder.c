@@ -416,6 +416,7 @@ lock_record (TaiouTimeline  *timeline,
     }
   while (flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
+      /* A file system without flock (ENOLCK): go on unlocked rather than never send. */
       if (errno != EWOULDBLOCK && errno != EINTR)
         break;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
