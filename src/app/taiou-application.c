@@ -299,3 +299,11 @@ taiou_application_get_settings (TaiouApplication *self)
   g_return_val_if_fail (TAIOU_IS_APPLICATION (self), NULL);
   return self->settings;
 }
+
+/* Returns: (transfer none) (nullable): what sends the record to syslog; NULL without a timeline */
+TaiouForwardRunner *
+taiou_application_get_forward_runner (TaiouApplication *self)
+{
+  g_return_val_if_fail (TAIOU_IS_APPLICATION (self), NULL);
+  return self->forward_runner;
+}

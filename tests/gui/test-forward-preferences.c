@@ -90,6 +90,8 @@ test_runner_follows_preferences (void)
   g_autoptr(TaiouTimeline) timeline = taiou_test_timeline_new (NULL);
   g_autoptr(TaiouIncident) incident = taiou_test_add_incident (timeline, "runner", 1);
   g_autoptr(TaiouForwardRunner) runner = taiou_forward_runner_new (timeline);
+  AdwPreferencesPage *page;
+  GtkWidget *status_row;
   gint64 deadline;
 
   g_settings_set_string (settings, TAIOU_SETTINGS_FORWARD_HOST, "127.0.0.1");
@@ -107,9 +109,24 @@ test_runner_follows_preferences (void)
   g_assert_nonnull (taiou_forward_runner_get_last_error (runner));
   g_assert_cmpuint (taiou_forward_runner_get_retry_s (runner), ==, 2);
 
+  /* The page says so, in its status row. */
+  page = g_object_ref_sink (taiou_forward_preferences_page_new (settings));
+  status_row = taiou_test_find_row (GTK_WIDGET (page), "Status");
+  g_assert_false (gtk_widget_get_visible (status_row));  /* no app here */
+  taiou_forward_preferences_page_set_runner (TAIOU_FORWARD_PREFERENCES_PAGE (page), runner);
+  g_assert_true (gtk_widget_get_visible (status_row));
+  g_assert_true (gtk_widget_has_css_class (status_row, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)),
+                            "Could not reach the syslog collector 127.0.0.1:1"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)),
+                            "next try in 2 s"));
+
   /* Off again: the error is cleared and nothing more is tried. */
   g_settings_set_boolean (settings, TAIOU_SETTINGS_FORWARD_ENABLED, FALSE);
   g_assert_null (taiou_forward_runner_get_last_error (runner));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, "Off");
+  g_assert_false (gtk_widget_has_css_class (status_row, "error"));
+  g_object_unref (page);
   taiou_forward_runner_stop (runner);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings, keys[i]);

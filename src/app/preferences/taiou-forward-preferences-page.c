@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "taiou-application.h"
 #include "taiou-forward-preferences-page.h"
 #include "taiou-forward-settings.h"
 
@@ -22,8 +23,10 @@ struct _TaiouForwardPreferencesPage
   GtkSpinButton        *port_spin;
   GtkSwitch            *tls_switch;
   AdwActionRow         *ca_row;
+  AdwActionRow         *status_row;
 
   GSettings            *settings;
+  TaiouForwardRunner   *runner;  /* the app's, to show how it goes; NULL outside the app */
   GtkFileChooserNative *chooser;
 };
 
@@ -54,10 +57,37 @@ update_ca_row (TaiouForwardPreferencesPage *self)
                             g_settings_get_boolean (self->settings, TAIOU_SETTINGS_FORWARD_TLS));
 }
 
+/* Whether forwarding works, so the IT manager sees a refused certificate or an unreachable
+ * server here rather than in a SIEM that stays empty. */
+static void
+update_status_row (TaiouForwardPreferencesPage *self)
+{
+  const GError *error;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_row), self->runner != NULL);
+  if (self->runner == NULL)
+    return;
+  error = taiou_forward_runner_get_last_error (self->runner);
+  if (!g_settings_get_boolean (self->settings, TAIOU_SETTINGS_FORWARD_ENABLED))
+    text = g_strdup (_("Off"));
+  else if (error != NULL)
+    text = g_strdup_printf (_("%s (next try in %u s)"), error->message,
+                            taiou_forward_runner_get_retry_s (self->runner));
+  else
+    text = g_strdup (_("Events are sent as they are recorded."));
+  adw_action_row_set_subtitle (self->status_row, text);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_row), "error");
+}
+
 static void
 settings_changed_cb (TaiouForwardPreferencesPage *self,
                      const char                  *key)
 {
+  update_status_row (self);
   if (g_strcmp0 (key, TAIOU_SETTINGS_FORWARD_CA_FILE) == 0 ||
       g_strcmp0 (key, TAIOU_SETTINGS_FORWARD_TLS) == 0)
     update_ca_row (self);
@@ -143,6 +173,9 @@ taiou_forward_preferences_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, settings_changed_cb, self);
+  if (self->runner != NULL)
+    g_signal_handlers_disconnect_by_func (self->runner, update_status_row, self);
+  g_clear_object (&self->runner);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAIOU_TYPE_FORWARD_PREFERENCES_PAGE);
 
@@ -165,6 +198,7 @@ taiou_forward_preferences_page_class_init (TaiouForwardPreferencesPageClass *kla
   gtk_widget_class_bind_template_child (widget_class, TaiouForwardPreferencesPage, port_spin);
   gtk_widget_class_bind_template_child (widget_class, TaiouForwardPreferencesPage, tls_switch);
   gtk_widget_class_bind_template_child (widget_class, TaiouForwardPreferencesPage, ca_row);
+  gtk_widget_class_bind_template_child (widget_class, TaiouForwardPreferencesPage, status_row);
   gtk_widget_class_bind_template_callback (widget_class, host_applied_cb);
   gtk_widget_class_install_action (widget_class, "forward.choose-ca", NULL, choose_ca_action);
   gtk_widget_class_install_action (widget_class, "forward.clear-ca", NULL, clear_ca_action);
@@ -181,6 +215,7 @@ taiou_forward_preferences_page_new (GSettings *settings)
 {
   TaiouForwardPreferencesPage *self;
   g_autofree char *host = NULL;
+  GApplication *application;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
@@ -197,5 +232,27 @@ taiou_forward_preferences_page_new (GSettings *settings)
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (settings, "changed", G_CALLBACK (settings_changed_cb), self);
   update_ca_row (self);
+  application = g_application_get_default ();
+  if (TAIOU_IS_APPLICATION (application))
+    taiou_forward_preferences_page_set_runner (
+      self, taiou_application_get_forward_runner (TAIOU_APPLICATION (application)));
+  update_status_row (self);
   return ADW_PREFERENCES_PAGE (self);
+}
+
+/* Shows how @runner's forwarding goes in the page's status row; NULL hides it. */
+void
+taiou_forward_preferences_page_set_runner (TaiouForwardPreferencesPage *self,
+                                           TaiouForwardRunner          *runner)
+{
+  g_return_if_fail (TAIOU_IS_FORWARD_PREFERENCES_PAGE (self));
+  g_return_if_fail (runner == NULL || TAIOU_IS_FORWARD_RUNNER (runner));
+
+  if (self->runner != NULL)
+    g_signal_handlers_disconnect_by_func (self->runner, update_status_row, self);
+  g_set_object (&self->runner, runner);
+  if (runner != NULL)
+    g_signal_connect_swapped (runner, "notify::last-error", G_CALLBACK (update_status_row),
+                              self);
+  update_status_row (self);
 }
