@@ -17,6 +17,7 @@
 #include "notice/taiou-notice-window.h"
 #include "taiou-application.h"
 #include "taiou-first-run-dialog.h"
+#include "taiou-forward-settings.h"
 #include "taiou-preferences-window.h"
 #include "taiou-settings.h"
 #include "taiou-window.h"
@@ -29,6 +30,7 @@ struct _TaiouApplication
   char           *db_path;        /* --db, or NULL for the default */
   TaiouCase      *case_at_hand;
   GError         *timeline_error; /* why the timeline could not be opened */
+  TaiouForwardRunner *forward_runner; /* sends the record to syslog, per Preferences */
 };
 
 G_DEFINE_FINAL_TYPE (TaiouApplication, taiou_application, ADW_TYPE_APPLICATION)
@@ -94,6 +96,22 @@ taiou_application_startup (GApplication *application)
   taiou_settings_apply_feeds (self->settings, feeds);
   taiou_case_set_feeds (self->case_at_hand, feeds);
   taiou_case_load_iocs_async (self->case_at_hand, NULL, iocs_loaded_cb, NULL);
+  if (timeline != NULL)
+    {
+      self->forward_runner = taiou_forward_runner_new (timeline);
+      taiou_forward_settings_bind_runner (self->settings, self->forward_runner);
+    }
+}
+
+/* A batch in flight is finished or cancelled before the process ends (taiou-forwarder.c). */
+static void
+taiou_application_shutdown (GApplication *application)
+{
+  TaiouApplication *self = TAIOU_APPLICATION (application);
+
+  if (self->forward_runner != NULL)
+    taiou_forward_runner_stop (self->forward_runner);
+  G_APPLICATION_CLASS (taiou_application_parent_class)->shutdown (application);
 }
 
 /* tests/bench/bench-gui.py starts us with $TAIOU_BENCH_FIRST_FRAME set to the monotonic time at
@@ -140,6 +158,7 @@ taiou_application_dispose (GObject *object)
   TaiouApplication *self = TAIOU_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->forward_runner);
   g_clear_object (&self->case_at_hand);
   g_clear_error (&self->timeline_error);
   g_clear_pointer (&self->db_path, g_free);
@@ -156,6 +175,7 @@ taiou_application_class_init (TaiouApplicationClass *klass)
   object_class->dispose = taiou_application_dispose;
   application_class->handle_local_options = taiou_application_handle_local_options;
   application_class->startup = taiou_application_startup;
+  application_class->shutdown = taiou_application_shutdown;
   application_class->activate = taiou_application_activate;
 }
 
@@ -278,4 +298,12 @@ taiou_application_get_settings (TaiouApplication *self)
 {
   g_return_val_if_fail (TAIOU_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/* Returns: (transfer none) (nullable): what sends the record to syslog; NULL without a timeline */
+TaiouForwardRunner *
+taiou_application_get_forward_runner (TaiouApplication *self)
+{
+  g_return_val_if_fail (TAIOU_IS_APPLICATION (self), NULL);
+  return self->forward_runner;
 }

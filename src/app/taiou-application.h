@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (TaiouApplication, taiou_application, TAIOU, APPLICATION, A
 TaiouApplication *taiou_application_new          (void);
 TaiouCase        *taiou_application_get_case     (TaiouApplication *self);
 GSettings        *taiou_application_get_settings (TaiouApplication *self);
+TaiouForwardRunner *taiou_application_get_forward_runner (TaiouApplication *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "preferences/taiou-checkpoint-preferences-page.h"
 #include "taiou-preferences-window.h"
 #include "preferences/taiou-feeds-preferences-page.h"
+#include "preferences/taiou-forward-preferences-page.h"
 
 struct _TaiouPreferencesWindow
 {
@@ -231,5 +232,7 @@ taiou_preferences_window_new (GtkWindow *parent,
                        NULL);
   self->settings = g_object_ref (settings);
   load_values (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              taiou_forward_preferences_page_new (settings));
   return self;
 }

@@ -69,6 +69,9 @@ typedef struct
 int            taiou_cli_feeds           (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);
+int            taiou_cli_forward         (int               argc,
+                                          char            **argv,
+                                          TaiouCliOptions  *options);
 int            taiou_cli_import          (int               argc,
                                           char            **argv,
                                           TaiouCliOptions  *options);

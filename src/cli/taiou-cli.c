@@ -17,6 +17,8 @@ typedef struct
 
 static const TaiouCliCommand commands[] = {
   { "feeds",    taiou_cli_feeds,    N_("Show or update the abuse.ch threat-data feeds") },
+  { "forward",  taiou_cli_forward,  N_("Send the record to the organisation's syslog "
+                                       "collector, or show how far it is") },
   { "import",   taiou_cli_import,   N_("Read EmoCheck reports or Loki logs into an incident's "
                                        "timeline") },
   { "mail",     taiou_cli_mail,     N_("Tell whether mail files look dangerous, and why") },

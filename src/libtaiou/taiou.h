@@ -60,3 +60,7 @@
 #include "taiou-emocheck-batch.h"
 #include "taiou-progress-relay.h"
 #include "taiou-windows-volume.h"
+#include "taiou-forwarder.h"
+#include "taiou-forward-runner.h"
+#include "taiou-syslog-message.h"
+#include "taiou-timeline-forward.h"

@@ -23,6 +23,7 @@
 #include "preferences/taiou-checkpoint-preferences-page.h"
 #include "taiou-preferences-window.h"
 #include "preferences/taiou-feeds-preferences-page.h"
+#include "preferences/taiou-forward-preferences-page.h"
 #include "taiou-test-gui.h"
 #include "taiou-test-network-monitor.h"
 #include "taiou-window.h"
@@ -390,6 +391,12 @@ window_added_cb (GtkApplication *application,
         adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
           ADW_PREFERENCES_PAGE (taiou_test_find_widget_type (GTK_WIDGET (window),
                                 TAIOU_TYPE_CHECKPOINT_PREFERENCES_PAGE)));
+      /* "preferences-forward": the syslog forwarding page (issue 17). */
+      if (g_strcmp0 (view_name, "preferences-forward") == 0)
+        adw_preferences_window_set_visible_page (
+          ADW_PREFERENCES_WINDOW (window),
+          ADW_PREFERENCES_PAGE (taiou_test_find_widget_type (
+            GTK_WIDGET (window), TAIOU_TYPE_FORWARD_PREFERENCES_PAGE)));
       /* "preferences@1": the lower groups (mail check, notices). */
       if (scroll_fraction > 0)
         gtk_widget_add_tick_callback (taiou_test_find_widget_type (GTK_WIDGET (window),

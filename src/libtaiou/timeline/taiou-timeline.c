@@ -89,6 +89,14 @@ static const char * const migrations[] = {
   /* 4 → 5: the same for the record view's "who" menu and filter, whose list of values took a
    * scan of every event of the incident (0.1 s at 100,000) each time an incident was opened. */
   "CREATE INDEX events_by_actor ON events (incident_id, actor);",
+  /* 5 → 6 (issue 17): how far each syslog collector has been sent the chain (taiou-timeline-
+   * forward.c).  Events are append-only and numbered, so "the last seq sent" is a queue that
+   * cannot lose or reorder one; it is outside the hash chain, like the sender book. */
+  "CREATE TABLE forward_cursor ("
+  "  destination TEXT PRIMARY KEY,"
+  "  last_seq    INTEGER NOT NULL,"
+  "  sent_us     INTEGER NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TAIOU_TIMELINE_SCHEMA_VERSION);
