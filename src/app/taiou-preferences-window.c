@@ -12,6 +12,7 @@
 
 #include "taiou.h"
 #include "taiou-preferences-window.h"
+#include "preferences/taiou-scan-preferences-page.h"
 
 struct _TaiouPreferencesWindow
 {
@@ -208,6 +209,8 @@ static void
 taiou_preferences_window_init (TaiouPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (taiou_scan_preferences_page_new ()));
 }
 
 TaiouPreferencesWindow *
