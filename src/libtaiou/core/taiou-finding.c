@@ -226,7 +226,7 @@ taiou_finding_to_json (const TaiouFinding *self)
   json_object_set_array_member (object, "reasons", string_array_new (self->reason_en));
   json_object_set_array_member (object, "reasons_ja", string_array_new (self->reason_ja));
   if (self->hostname != NULL)
-    json_object_set_string_member (object, "hostname", self->hostname);
+    json_object_set_string_member (object, TAIOU_EVENT_DETAIL_SCAN_HOSTNAME, self->hostname);
   return object;
 }
 

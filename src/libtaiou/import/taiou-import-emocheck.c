@@ -15,7 +15,6 @@
 
 #include "taiou-import-emocheck.h"
 #include "taiou-emocheck-private.h"
-#include "taiou-json-private.h"
 
 #define MAX_REPORT_SIZE (1024 * 1024)
 

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "taiou-event-kinds.h"
 #include "taiou-finding.h"
 #include "taiou-host-rules.h"
 #include "taiou-probe-linux.h"
@@ -325,10 +326,11 @@ taiou_scan_result_to_json (TaiouScanResult *result,
   json_object_set_int_member (object, "hashed", (gint64) result->n_hashed);
   json_object_set_int_member (object, "bytes", (gint64) result->n_bytes);
   json_object_set_int_member (object, "skipped", (gint64) result->n_skipped);
-  json_object_set_int_member (object, "excluded", (gint64) result->n_excluded);
+  json_object_set_int_member (object, TAIOU_EVENT_DETAIL_SCAN_EXCLUDED,
+                              (gint64) result->n_excluded);
   json_object_set_int_member (object, "findings", result->findings->len);
   json_object_set_array_member (object, "unreadable", unreadable);
   if (result->hostname != NULL)
-    json_object_set_string_member (object, "hostname", result->hostname);
+    json_object_set_string_member (object, TAIOU_EVENT_DETAIL_SCAN_HOSTNAME, result->hostname);
   return object;
 }

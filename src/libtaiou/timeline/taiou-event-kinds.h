@@ -120,6 +120,12 @@
 #define TAIOU_EVENT_DETAIL_EVENTS             "events"
 #define TAIOU_EVENT_DETAIL_ADDED              "added"
 
+/* Issue 15, scan exclusions and Windows volumes: scan.finished counts the paths the exclusions
+ * left out; scan.finding and scan.finished of a Windows volume name the volume's own computer
+ * (its SYSTEM hive's ComputerName), absent for this computer. */
+#define TAIOU_EVENT_DETAIL_SCAN_EXCLUDED      "excluded"
+#define TAIOU_EVENT_DETAIL_SCAN_HOSTNAME      "hostname"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
