@@ -106,8 +106,15 @@ add_compiled (TaiouScanExclusions  *self,
 
   if (regex == NULL)
     {
+      /* GLib says "Error while compiling regular expression RE at char N: WHY", repeating the
+       * pattern this message names already; WHY is what the user needs. */
+      const char *why = strstr (regex_error->message, ": ");
+
+      while (why != NULL && strstr (why + 2, ": ") != NULL)
+        why = strstr (why + 2, ": ");
       g_set_error (error, TAIOU_SCAN_EXCLUSIONS_ERROR, TAIOU_SCAN_EXCLUSIONS_ERROR_INVALID,
-                   _("“%s” is not a valid regular expression: %s"), given, regex_error->message);
+                   _("“%s” is not a valid regular expression: %s"), given,
+                   why != NULL && why[2] != '\0' ? why + 2 : regex_error->message);
       return FALSE;
     }
   g_ptr_array_add (self->regexes, regex);
