@@ -40,7 +40,9 @@ typedef enum
 } Field;
 
 static const char * const scan_time_labels_en_ja[] = { "Scan time", "プログラム実行時刻", NULL };
-static const char * const scan_time_labels_fr[] = { "Temps d'éxécution", "Temps d'exécution", NULL };
+static const char * const scan_time_labels_fr[] = {
+  "Temps d'éxécution", "Temps d'exécution", NULL,
+};
 static const char * const detected_lines[] = {
   "Detected Emotet process", "Emotetを検知しました", "Emotet détecté", NULL,
 };
