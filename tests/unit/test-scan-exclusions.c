@@ -98,7 +98,9 @@ test_regex (void)
 {
   g_autoptr(TaiouScanExclusions) exclusions = taiou_scan_exclusions_new (FALSE);
   g_autoptr(GError) error = NULL;
-  const char * const *given;
+  const char * const *given = taiou_scan_exclusions_get_patterns (exclusions);
+
+  g_assert_null (given[0]);
 
   g_assert_true (taiou_scan_exclusions_add_regex (exclusions, "\\.vhdx?$", &error));
   g_assert_true (taiou_scan_exclusions_add_entry (exclusions, "re:^/proc/", &error));
@@ -113,6 +115,24 @@ test_regex (void)
   assert_matches (exclusions, "/x/a.bak", TRUE);
   /* A file name that is not UTF-8 is still matched. */
   assert_matches (exclusions, "/x/\xff\xfe.bak", TRUE);
+
+  /* The quick test on required text must never hide a match: optional groups and characters,
+   * classes, escapes. */
+  {
+    const char *patterns[] = { "(abc)?def$", "colou?r-x", "a[]x]b", "\\d+\\.log$", "x{0,2}yz$",
+                               NULL };
+    g_autoptr(TaiouScanExclusions) tricky = taiou_scan_exclusions_new (TRUE);
+
+    for (guint i = 0; patterns[i] != NULL; i++)
+      g_assert_true (taiou_scan_exclusions_add_regex (tricky, patterns[i], NULL));
+    assert_matches (tricky, "/x/DEF", TRUE);
+    assert_matches (tricky, "/x/color-X", TRUE);
+    assert_matches (tricky, "/x/a]b", TRUE);
+    assert_matches (tricky, "/x/12.LOG", TRUE);
+    assert_matches (tricky, "/x/yz", TRUE);
+    assert_matches (tricky, "/x/请求/yz", TRUE);
+    assert_matches (tricky, "/x/colr-x", FALSE);
+  }
 
   given = taiou_scan_exclusions_get_patterns (exclusions);
   g_assert_cmpstr (given[0], ==, "re:\\.vhdx?$");
