@@ -237,13 +237,17 @@ glob_required (const char *glob)
 
   for (const char *p = slashed;; p++)
     {
-      const char *class_start = p + 1 + (p[1] == '!');
       const char *class_end = NULL;
       gboolean plain;
 
       /* A closed "[…]" is one unknown character (see append_class()); an open "[" is text. */
-      if (*p == '[' && *class_start != '\0')
-        class_end = strchr (class_start + 1, ']');
+      if (*p == '[')
+        {
+          const char *class_start = p + 1 + (p[1] == '!');
+
+          if (*class_start != '\0')
+            class_end = strchr (class_start + 1, ']');
+        }
       plain = *p != '\0' && *p != '*' && *p != '?' && (*p != '[' || class_end == NULL);
 
       if (plain)
