@@ -15,6 +15,7 @@
 #include "taiou-preferences-window.h"
 #include "preferences/taiou-feeds-preferences-page.h"
 #include "preferences/taiou-forward-preferences-page.h"
+#include "preferences/taiou-scan-preferences-page.h"
 
 struct _TaiouPreferencesWindow
 {
@@ -215,6 +216,8 @@ taiou_preferences_window_init (TaiouPreferencesWindow *self)
                               ADW_PREFERENCES_PAGE (taiou_feeds_preferences_page_new ()));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               taiou_checkpoint_preferences_page_new ());
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (taiou_scan_preferences_page_new ()));
 }
 
 TaiouPreferencesWindow *

@@ -162,4 +162,17 @@ TaiouIocSet   *taiou_cli_load_iocs        (TaiouCase        *self,
 void           taiou_cli_print_finding    (const TaiouFinding *finding,
                                            gboolean          japanese);
 
+/* taiou-cli-scan-volume.c */
+TaiouScanExclusions *taiou_cli_scan_exclusions          (char                **globs,
+                                                         char                **regexes,
+                                                         gboolean              case_insensitive,
+                                                         GError              **error);
+void                 taiou_cli_scan_print_excluded      (TaiouScanResult      *result,
+                                                         TaiouScanExclusions  *exclusions);
+void                 taiou_cli_scan_print_hives         (TaiouHostSnapshot    *snapshot);
+void                 taiou_cli_scan_add_volume_json     (JsonObject           *start,
+                                                         TaiouHostSnapshot    *snapshot);
+void                 taiou_cli_scan_add_exclusions_json (JsonObject           *start,
+                                                         TaiouScanExclusions  *exclusions);
+
 G_END_DECLS

@@ -34,17 +34,22 @@ progress_cb (const TaiouScanProgress *progress,
   line->printed = TRUE;
 }
 
-static void
-print_scan_start (TaiouIocSet *iocs,
-                  const char  *target,
-                  int          argc,
-                  char       **argv)
+/* Built before the scan (its time is the start's) and printed after it, when a Windows
+ * volume's own computer name and hives are known. */
+static JsonObject *
+new_scan_start (TaiouIocSet *iocs,
+                const char  *target,
+                int          argc,
+                char       **argv)
 {
   JsonObject *start = json_object_new ();
   JsonArray *paths = json_array_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *timestamp = g_date_time_format_iso8601 (now);
 
   for (int i = 1; i < argc; i++)
     json_array_add_string_element (paths, argv[i]);
+  json_object_set_string_member (start, "timestamp", timestamp);
   json_object_set_string_member (start, "event_type", "scan_start");
   json_object_set_string_member (start, "target", target);
   json_object_set_array_member (start, "paths", paths);
@@ -54,7 +59,7 @@ print_scan_start (TaiouIocSet *iocs,
                               (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_FILENAME));
   json_object_set_int_member (start, "ip_iocs",
                               (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_IP));
-  taiou_cli_print_json_line (start);
+  return start;
 }
 
 static void
@@ -78,6 +83,9 @@ print_result_json (TaiouScanResult *result)
   json_object_set_int_member (end, "hashed", (gint64) result->n_hashed);
   json_object_set_int_member (end, "bytes", (gint64) result->n_bytes);
   json_object_set_int_member (end, "skipped", (gint64) result->n_skipped);
+  json_object_set_int_member (end, "excluded", (gint64) result->n_excluded);
+  if (result->hostname != NULL)
+    json_object_set_string_member (end, "hostname", result->hostname);
   json_object_set_int_member (end, "findings", result->findings->len);
   json_object_set_array_member (end, "unreadable", unreadable);
   taiou_cli_print_json_line (end);
@@ -112,6 +120,11 @@ taiou_cli_scan (int              argc,
   g_autoptr(TaiouCase) scan_case = NULL;
   g_autoptr(TaiouScanner) scanner = NULL;
   g_autoptr(TaiouScanResult) result = NULL;
+  g_autoptr(TaiouScanExclusions) exclusions = NULL;
+  g_autoptr(TaiouHostSnapshot) snapshot = NULL;
+  g_autoptr(JsonObject) scan_start = NULL;
+  g_auto(GStrv) exclude_globs = NULL;
+  g_auto(GStrv) exclude_regexes = NULL;
   TaiouIocSet *iocs;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) ioc_files = NULL;
@@ -143,6 +156,11 @@ taiou_cli_scan (int              argc,
       N_("Record the findings and a summary in this incident's timeline"), N_("ID") },
     { "max-file-size", 0, 0, G_OPTION_ARG_INT64, &max_file_size,
       N_("Do not read files larger than this many bytes (default 256 MiB)"), N_("BYTES") },
+    { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &exclude_globs,
+      N_("Leave out paths matching this glob (“*.vhdx”, “Windows/WinSxS”); may be repeated"),
+      N_("GLOB") },
+    { "exclude-regex", 0, 0, G_OPTION_ARG_STRING_ARRAY, &exclude_regexes,
+      N_("Leave out paths matching this regular expression; may be repeated"), N_("RE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON lines instead of text"),
       NULL },
     { NULL }
@@ -169,6 +187,11 @@ taiou_cli_scan (int              argc,
   if ((volume_image != NULL || volume_serial != NULL) && windows_volume == NULL)
     return taiou_cli_usage_error (context, _("--volume-image and --volume-serial need "
                                              "--windows-volume."));
+  /* Windows ignores case in paths, so exclusions on its volume do too. */
+  exclusions = taiou_cli_scan_exclusions (exclude_globs, exclude_regexes, windows_volume != NULL,
+                                          &error);
+  if (exclusions == NULL)
+    return taiou_cli_usage_error (context, error->message);
   system.windows_volume = windows_volume;
   system.volume_image = volume_image;
   whole_system = windows_volume != NULL || argc < 2;
@@ -193,8 +216,8 @@ taiou_cli_scan (int              argc,
   else
     target = g_strjoinv (", ", argv + 1);
   if (options->json)
-    print_scan_start (iocs, windows_volume != NULL ? "windows-volume"
-                            : whole_system ? "system" : "paths", argc, argv);
+    scan_start = new_scan_start (iocs, windows_volume != NULL ? "windows-volume"
+                                       : whole_system ? "system" : "paths", argc, argv);
   else if (whole_system)
     g_printerr (_("Checking %s…\n"), target);
 
@@ -202,9 +225,10 @@ taiou_cli_scan (int              argc,
   if (scanner == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
   taiou_scanner_set_max_file_size (scanner, (guint64) max_file_size);
+  taiou_scanner_set_exclusions (scanner, exclusions);
   if (whole_system)
     result = taiou_system_scan (scanner, &system, (const char * const *) argv + 1, progress_cb,
-                                &progress, NULL, NULL, &error);
+                                &progress, &snapshot, NULL, &error);
   else
     result = taiou_scanner_scan_paths (scanner, (const char * const *) argv + 1, progress_cb,
                                        &progress, NULL, &error);
@@ -214,9 +238,20 @@ taiou_cli_scan (int              argc,
     return taiou_cli_fail (g_steal_pointer (&error));
 
   if (options->json)
-    print_result_json (result);
+    {
+      if (windows_volume != NULL)
+        taiou_cli_scan_add_volume_json (scan_start, snapshot);
+      taiou_cli_scan_add_exclusions_json (scan_start, exclusions);
+      taiou_cli_print_json_line (g_steal_pointer (&scan_start));
+      print_result_json (result);
+    }
   else
-    print_result_text (result, japanese);
+    {
+      if (windows_volume != NULL)
+        taiou_cli_scan_print_hives (snapshot);
+      print_result_text (result, japanese);
+      taiou_cli_scan_print_excluded (result, exclusions);
+    }
 
   if (incident_id > 0)
     {

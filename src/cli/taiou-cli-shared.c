@@ -22,8 +22,12 @@ taiou_cli_print_json_line (JsonObject *object)
   g_autofree char *text = NULL;
   g_autofree char *timestamp = timestamp_now ();
 
-  json_object_set_string_member (object, "timestamp", timestamp);
-  json_object_set_string_member (object, "hostname", g_get_host_name ());
+  /* A line may carry its own: a scan_start printed after the scan keeps its start time, and
+   * the lines about a Windows volume name the volume's computer. */
+  if (!json_object_has_member (object, "timestamp"))
+    json_object_set_string_member (object, "timestamp", timestamp);
+  if (!json_object_has_member (object, "hostname"))
+    json_object_set_string_member (object, "hostname", g_get_host_name ());
   json_node_take_object (node, object);
   text = json_to_string (node, FALSE);
   taiou_cli_print_utf8 (text);

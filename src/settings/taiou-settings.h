@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 #define TAIOU_SETTINGS_WINDOW_WIDTH      "window-width"
 #define TAIOU_SETTINGS_WINDOW_HEIGHT     "window-height"
 #define TAIOU_SETTINGS_WINDOW_MAXIMIZED  "window-maximized"
+#define TAIOU_SETTINGS_SCAN_EXCLUSIONS   "scan-exclusions"
 
 GSettings *taiou_settings_new_if_installed (void);
 void       taiou_settings_bind_profile     (GSettings    *settings,

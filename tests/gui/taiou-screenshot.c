@@ -24,6 +24,7 @@
 #include "taiou-preferences-window.h"
 #include "preferences/taiou-feeds-preferences-page.h"
 #include "preferences/taiou-forward-preferences-page.h"
+#include "preferences/taiou-scan-preferences-page.h"
 #include "taiou-test-gui.h"
 #include "taiou-test-network-monitor.h"
 #include "taiou-window.h"
@@ -308,6 +309,23 @@ export_done_tick_cb (GtkWidget     *dialog,
 }
 
 static void
+show_scan_preferences (GtkWindow *window)
+{
+  GtkWidget *page = taiou_test_find_widget_type (GTK_WIDGET (window),
+                                                 TAIOU_TYPE_SCAN_PREFERENCES_PAGE);
+  GtkWidget *add = taiou_test_find_widget_type (page, ADW_TYPE_ENTRY_ROW);
+  const char *typed[] = { "*.vhdx", "Windows/WinSxS/**", "re:\\.iso$", "re:([a-" };
+
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
+                                           ADW_PREFERENCES_PAGE (page));
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (add), typed[i]);
+      g_signal_emit_by_name (add, "apply");
+    }
+}
+
+static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window)
 {
@@ -397,6 +415,9 @@ window_added_cb (GtkApplication *application,
           ADW_PREFERENCES_WINDOW (window),
           ADW_PREFERENCES_PAGE (taiou_test_find_widget_type (
             GTK_WIDGET (window), TAIOU_TYPE_FORWARD_PREFERENCES_PAGE)));
+      /* "preferences-scan": the exclusions page, with two patterns and a wrong one typed. */
+      if (g_strcmp0 (view_name, "preferences-scan") == 0)
+        show_scan_preferences (window);
       /* "preferences@1": the lower groups (mail check, notices). */
       if (scroll_fraction > 0)
         gtk_widget_add_tick_callback (taiou_test_find_widget_type (GTK_WIDGET (window),

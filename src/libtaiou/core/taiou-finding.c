@@ -50,6 +50,7 @@ taiou_finding_copy (const TaiouFinding *self)
                             self->reason_ja, self->reason_en);
   copy->sha256 = g_strdup (self->sha256);
   copy->evidence_ja = g_strdup (self->evidence_ja);
+  copy->hostname = g_strdup (self->hostname);
   return copy;
 }
 
@@ -65,6 +66,7 @@ taiou_finding_free (TaiouFinding *self)
   g_free (self->reason_en);
   g_free (self->sha256);
   g_free (self->evidence_ja);
+  g_free (self->hostname);
   g_free (self);
 }
 
@@ -223,6 +225,8 @@ taiou_finding_to_json (const TaiouFinding *self)
   /* Loki-RS lists every reason for one file; a Taiou finding is one reason, so one element. */
   json_object_set_array_member (object, "reasons", string_array_new (self->reason_en));
   json_object_set_array_member (object, "reasons_ja", string_array_new (self->reason_ja));
+  if (self->hostname != NULL)
+    json_object_set_string_member (object, TAIOU_EVENT_DETAIL_SCAN_HOSTNAME, self->hostname);
   return object;
 }
 

@@ -32,6 +32,8 @@ typedef struct
   char *sha256;     /* the file's SHA-256 in hex, when it was computed; else NULL */
   char *evidence_ja; /* evidence in Japanese, when its English has words to translate; NULL
                         when evidence is only names, paths and numbers */
+  char *hostname;   /* the computer it is about when that is not this one (a Windows volume
+                       read from Linux names its own computer); NULL for this computer */
 } TaiouFinding;
 
 GType          taiou_finding_get_type      (void) G_GNUC_CONST;

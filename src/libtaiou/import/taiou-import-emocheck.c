@@ -14,10 +14,9 @@
 #include <string.h>
 
 #include "taiou-import-emocheck.h"
-#include "taiou-json-private.h"
+#include "taiou-emocheck-private.h"
 
 #define MAX_REPORT_SIZE (1024 * 1024)
-#define MAX_PROCESSES   1000
 
 G_DEFINE_QUARK (taiou-import-error-quark, taiou_import_error)
 
@@ -52,6 +51,15 @@ report_new (void)
   return report;
 }
 
+TaiouEmocheckProcess *
+_taiou_emocheck_process_new (TaiouEmocheckReport *report)
+{
+  TaiouEmocheckProcess *process = g_new0 (TaiouEmocheckProcess, 1);
+
+  g_ptr_array_add (report->processes, process);
+  return process;
+}
+
 static gboolean
 format_error (GError     **error,
               const char  *file_name,
@@ -60,6 +68,34 @@ format_error (GError     **error,
   g_set_error (error, TAIOU_IMPORT_ERROR, TAIOU_IMPORT_ERROR_FORMAT,
                _("%s is not an EmoCheck report: %s"), file_name, why);
   return FALSE;
+}
+
+/* Always FALSE: the error names the line the reader stopped at, counted from 1. */
+gboolean
+_taiou_emocheck_line_error (GError     **error,
+                            const char  *file_name,
+                            guint        line,
+                            const char  *why)
+{
+  g_set_error (error, TAIOU_IMPORT_ERROR, TAIOU_IMPORT_ERROR_FORMAT,
+               _("%s is not an EmoCheck report: line %u: %s"), file_name, line, why);
+  return FALSE;
+}
+
+/**
+ * _taiou_emocheck_decode:
+ * @ansi_code_page: what bytes that are not UTF-8 are read as ("CP932", "CP850")
+ *
+ * Returns: (transfer full) (nullable): @bytes as UTF-8, or NULL when they are neither
+ */
+char *
+_taiou_emocheck_decode (const char *bytes,
+                        gsize       length,
+                        const char *ansi_code_page)
+{
+  if (g_utf8_validate_len (bytes, length, NULL))
+    return g_strndup (bytes, length);
+  return g_convert (bytes, (gssize) length, "UTF-8", ansi_code_page, NULL, NULL, NULL);
 }
 
 /* "PC-07_20220308101500_emocheck.txt" → "PC-07"; "" when the name does not follow the pattern. */
@@ -81,155 +117,6 @@ hostname_from_file_name (const char *file_name)
   return g_strjoinv ("_", parts);
 }
 
-static gboolean
-parse_json (TaiouEmocheckReport  *report,
-            const char           *file_name,
-            const char           *text,
-            GError              **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) parse_error = NULL;
-  JsonObject *root;
-  JsonNode *processes;
-  const char *infected;
-
-  if (!json_parser_load_from_data (parser, text, -1, &parse_error))
-    return format_error (error, file_name, parse_error->message);
-  if (json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return format_error (error, file_name, _("expected a JSON object"));
-  root = json_node_get_object (json_parser_get_root (parser));
-
-  infected = _taiou_json_get_string (root, "is_infected");
-  if (_taiou_json_get_string (root, "scan_time") == NULL || infected == NULL ||
-      (g_strcmp0 (infected, "yes") != 0 && g_strcmp0 (infected, "no") != 0))
-    return format_error (error, file_name, _("“scan_time” or “is_infected” is missing"));
-
-  report->scan_time = g_strdup (_taiou_json_get_string (root, "scan_time"));
-  report->hostname = g_strdup (_taiou_json_get_string (root, "hostname"));
-  if (report->hostname == NULL)
-    report->hostname = hostname_from_file_name (file_name);
-  report->version = g_strdup (_taiou_json_get_string (root, "emocheck_version"));
-  report->infected = g_str_equal (infected, "yes");
-
-  processes = json_object_get_member (root, "emotet_processes");
-  if (processes != NULL && JSON_NODE_HOLDS_ARRAY (processes))
-    {
-      JsonArray *array = json_node_get_array (processes);
-
-      for (guint i = 0; i < json_array_get_length (array) && i < MAX_PROCESSES; i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-          JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-          TaiouEmocheckProcess *process;
-
-          if (entry == NULL || _taiou_json_get_string (entry, "process_name") == NULL)
-            return format_error (error, file_name, _("a process without “process_name”"));
-          process = g_new0 (TaiouEmocheckProcess, 1);
-          process->process_name = g_strdup (_taiou_json_get_string (entry, "process_name"));
-          process->process_id = g_strdup (_taiou_json_get_string (entry, "process_id"));
-          process->image_path = g_strdup (_taiou_json_get_string (entry, "image_path"));
-          process->registry_key = g_strdup (_taiou_json_get_string (entry, "registry_key"));
-          g_ptr_array_add (report->processes, process);
-        }
-    }
-  return TRUE;
-}
-
-/* A crafted report may repeat a line: the last one wins, and the earlier value is freed. */
-static void
-replace_string (char       **field,
-                const char  *value)
-{
-  g_free (*field);
-  *field = g_strdup (value);
-}
-
-/* The value after "label :" when @line is that label's line (labels are padded with spaces). */
-static const char *
-labelled_value (const char *line,
-                const char *label)
-{
-  const char *p = line;
-
-  while (*p == ' ' || *p == '\t')
-    p++;
-  if (!g_str_has_prefix (p, label))
-    return NULL;
-  p += strlen (label);
-  while (*p == ' ')
-    p++;
-  if (*p != ':')
-    return NULL;
-  p++;
-  while (*p == ' ')
-    p++;
-  return p;
-}
-
-static gboolean
-parse_text (TaiouEmocheckReport  *report,
-            const char           *file_name,
-            const char           *text,
-            GError              **error)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  TaiouEmocheckProcess *process = NULL;
-  gboolean have_result = FALSE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strchomp (lines[i]);
-      const char *value;
-
-      if (g_str_has_prefix (line, "[EmoCheck v") && g_str_has_suffix (line, "]"))
-        {
-          g_free (report->version);
-          report->version = g_strndup (line + 11, strlen (line) - 12);
-        }
-      else if ((value = labelled_value (line, "Scan time")) != NULL ||
-               (value = labelled_value (line, "プログラム実行時刻")) != NULL)
-        replace_string (&report->scan_time, value);
-      else if (strstr (line, "Detected Emotet process") != NULL ||
-               strstr (line, "Emotetを検知しました") != NULL)
-        have_result = report->infected = TRUE;
-      else if (strstr (line, "No detection") != NULL ||
-               strstr (line, "Emotet was not detected") != NULL ||
-               strstr (line, "検知しませんでした") != NULL ||
-               strstr (line, "検知されませんでした") != NULL)
-        {
-          have_result = TRUE;
-          report->infected = FALSE;
-        }
-      else if ((value = labelled_value (line, "Process Name")) != NULL ||
-               (value = labelled_value (line, "プロセス名")) != NULL)
-        {
-          if (report->processes->len >= MAX_PROCESSES)
-            break;
-          process = g_new0 (TaiouEmocheckProcess, 1);
-          process->process_name = g_strdup (value);
-          g_ptr_array_add (report->processes, process);
-        }
-      else if (process != NULL && ((value = labelled_value (line, "Process ID")) != NULL ||
-                                   (value = labelled_value (line, "プロセスID")) != NULL))
-        replace_string (&process->process_id, value);
-      else if (process != NULL && ((value = labelled_value (line, "Image Path")) != NULL ||
-                                   (value = labelled_value (line, "イメージパス")) != NULL))
-        replace_string (&process->image_path, value);
-      else if (process != NULL && ((value = labelled_value (line, "Registry Key")) != NULL ||
-                                   (value = labelled_value (line, "レジストリキー")) != NULL))
-        replace_string (&process->registry_key, value);
-    }
-
-  if (report->version == NULL || report->scan_time == NULL || !have_result)
-    return format_error (error, file_name,
-                         _("the “[EmoCheck v…]” header, the scan time or the result is missing"));
-  if (report->infected && report->processes->len == 0)
-    return format_error (error, file_name, _("Emotet was reported but no process is listed"));
-  report->hostname = hostname_from_file_name (file_name);
-  return TRUE;
-}
-
 /**
  * taiou_emocheck_report_parse:
  * @file_name: the report's file name; the host name is taken from it for text reports
@@ -243,7 +130,6 @@ taiou_emocheck_report_parse (const char  *file_name,
                              GError     **error)
 {
   g_autoptr(TaiouEmocheckReport) report = report_new ();
-  g_autofree char *text = NULL;
   const char *start;
 
   g_return_val_if_fail (file_name != NULL, NULL);
@@ -262,26 +148,29 @@ taiou_emocheck_report_parse (const char  *file_name,
       return NULL;
     }
 
-  /* UTF-8 as it is; otherwise the Japanese Windows code page EmoCheck wrote in. */
-  if (g_utf8_validate_len (data, length, NULL))
-    text = g_strndup (data, length);
-  else
-    text = g_convert (data, (gssize) length, "UTF-8", "CP932", NULL, NULL, NULL);
-  if (text == NULL)
-    {
-      format_error (error, file_name, _("the text is neither UTF-8 nor Shift_JIS (CP932)"));
-      return NULL;
-    }
-
-  start = text;
-  if (g_str_has_prefix (start, "\xef\xbb\xbf"))
+  /* Text and JSON are told apart by their first character; each half decodes what it reads
+   * itself, since one report may mix UTF-8 and the Windows code page (see those files). */
+  start = data;
+  if (length >= 3 && memcmp (start, "\xef\xbb\xbf", 3) == 0)
     start += 3;
-  while (g_ascii_isspace (*start))
+  while (start < data + length && g_ascii_isspace (*start))
     start++;
 
-  if (*start == '{' ? !parse_json (report, file_name, start, error)
-                    : !parse_text (report, file_name, start, error))
-    return NULL;
+  if (start < data + length && *start == '{')
+    {
+      if (!_taiou_emocheck_parse_json (report, file_name, start, length - (gsize) (start - data),
+                                       error))
+        return NULL;
+      if (report->hostname == NULL)
+        report->hostname = hostname_from_file_name (file_name);
+    }
+  else
+    {
+      if (!_taiou_emocheck_parse_text (report, file_name, data, length, error))
+        return NULL;
+      /* The text report never names the host: from v0.0.2 on its file name does. */
+      report->hostname = hostname_from_file_name (file_name);
+    }
   return g_steal_pointer (&report);
 }
 

@@ -86,6 +86,8 @@ taiou_host_snapshot_new (TaiouHostOs  os,
   self->connections = g_ptr_array_new_with_free_func (connection_free);
   self->known_folder_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->hives_read = g_ptr_array_new_with_free_func (g_free);
+  self->hives_unread = g_ptr_array_new_with_free_func (g_free);
   self->system32_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
@@ -114,6 +116,8 @@ taiou_host_snapshot_unref (TaiouHostSnapshot *self)
   g_ptr_array_unref (self->connections);
   g_hash_table_unref (self->known_folder_names);
   g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->hives_read);
+  g_ptr_array_unref (self->hives_unread);
   g_hash_table_unref (self->system32_index);
   g_free (self);
 }

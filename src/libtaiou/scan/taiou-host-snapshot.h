@@ -110,6 +110,8 @@ typedef struct
   GHashTable      *known_folder_names;  /* case-folded names of folders under AppData and
                                            Program Files (EmoCheck scan_v4's allow-list) */
   GPtrArray       *problems;            /* "what: why" for what could not be read; never fatal */
+  GPtrArray       *hives_read;          /* paths of the registry hives read (Windows volume) */
+  GPtrArray       *hives_unread;        /* "path: why" for the hives that could not be read */
 } TaiouHostSnapshot;
 
 GType              taiou_host_snapshot_get_type   (void) G_GNUC_CONST;

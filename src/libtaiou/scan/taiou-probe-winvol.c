@@ -355,6 +355,20 @@ add_known_folders (Probe      *probe,
   close (fd);
 }
 
+/* The machine's hives were never reached: they are listed as unread all the same, so the user
+ * sees which ones are missing. */
+static void
+note_unreachable_hives (Probe      *probe,
+                        const char *root)
+{
+  static const char * const names[] = { "SYSTEM", "SOFTWARE" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (probe->snapshot->hives_unread,
+                     g_strdup_printf ("%s/Windows/System32/config/%s: %s", root, names[i],
+                                      "its folder could not be read"));
+}
+
 /* Opens the hive @name in @fd; a missing one is a problem only when @required. */
 static TaiouWinregHive *
 open_hive (Probe       *probe,
@@ -373,12 +387,22 @@ open_hive (Probe       *probe,
   if (on_disk == NULL)
     {
       if (required)
-        add_errno_problem (probe, *hive_path, ENOENT);
+        {
+          add_errno_problem (probe, *hive_path, ENOENT);
+          g_ptr_array_add (probe->snapshot->hives_unread,
+                           g_strdup_printf ("%s: %s", *hive_path, g_strerror (ENOENT)));
+        }
       return NULL;
     }
   hive = taiou_winreg_hive_new_from_file (fd, on_disk, max_size, &error);
   if (hive == NULL)
-    taiou_host_snapshot_add_problem (probe->snapshot, "%s: %s", *hive_path, error->message);
+    {
+      taiou_host_snapshot_add_problem (probe->snapshot, "%s: %s", *hive_path, error->message);
+      g_ptr_array_add (probe->snapshot->hives_unread,
+                       g_strdup_printf ("%s: %s", *hive_path, error->message));
+    }
+  else
+    g_ptr_array_add (probe->snapshot->hives_read, g_strdup (*hive_path));
   return hive;
 }
 
@@ -495,11 +519,14 @@ probe_windows (Probe      *probe,
   int windows_fd;
   int system32_fd;
   int wow64_fd;
-  int config_fd;
+  int config_fd = -1;
 
   windows_fd = open_folder (probe, root_fd, root, "Windows", TRUE, &windows_path);
   if (windows_fd < 0)
-    return FALSE;
+    {
+      note_unreachable_hives (probe, root);
+      return FALSE;
+    }
 
   system32_fd = open_folder (probe, windows_fd, windows_path, "System32", TRUE,
                              &system32_path);
@@ -532,6 +559,8 @@ probe_windows (Probe      *probe,
         close (config_fd);
       close (system32_fd);
     }
+  if (config_fd < 0)
+    note_unreachable_hives (probe, root);
 
   /* 32-bit Windows has no SysWOW64. */
   wow64_fd = open_folder (probe, windows_fd, windows_path, "SysWOW64", FALSE, &wow64_path);

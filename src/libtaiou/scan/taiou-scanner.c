@@ -32,6 +32,7 @@ struct _TaiouScanner
   TaiouIocSet *iocs;
   guint64      max_file_size;
   guint        n_threads;
+  TaiouScanExclusions *exclusions;  /* NULL: nothing is left out */
 };
 
 G_DEFINE_FINAL_TYPE (TaiouScanner, taiou_scanner, G_TYPE_OBJECT)
@@ -52,6 +53,7 @@ typedef struct
   guint64           n_hashed;
   guint64           n_bytes;
   guint64           n_skipped;
+  guint64           n_excluded;
 } ScanState;
 
 static GPrivate thread_reader = G_PRIVATE_INIT ((GDestroyNotify) taiou_digest_reader_free);
@@ -67,6 +69,7 @@ scan_result_clear (TaiouScanResult *result)
 {
   g_ptr_array_unref (result->findings);
   g_ptr_array_unref (result->unreadable);
+  g_free (result->hostname);
 }
 
 void
@@ -91,6 +94,7 @@ taiou_scanner_finalize (GObject *object)
   TaiouScanner *self = TAIOU_SCANNER (object);
 
   g_clear_object (&self->iocs);
+  g_clear_pointer (&self->exclusions, taiou_scan_exclusions_unref);
 
   G_OBJECT_CLASS (taiou_scanner_parent_class)->finalize (object);
 }
@@ -151,6 +155,21 @@ taiou_scanner_set_n_threads (TaiouScanner *self,
 {
   g_return_if_fail (TAIOU_IS_SCANNER (self));
   self->n_threads = MAX (1, n_threads);
+}
+
+/**
+ * taiou_scanner_set_exclusions:
+ * @exclusions: (nullable): the paths to leave out (and count); NULL for none
+ */
+void
+taiou_scanner_set_exclusions (TaiouScanner        *self,
+                              TaiouScanExclusions *exclusions)
+{
+  g_return_if_fail (TAIOU_IS_SCANNER (self));
+
+  g_clear_pointer (&self->exclusions, taiou_scan_exclusions_unref);
+  if (exclusions != NULL && taiou_scan_exclusions_get_count (exclusions) > 0)
+    self->exclusions = taiou_scan_exclusions_ref (exclusions);
 }
 
 static void
@@ -337,6 +356,19 @@ queue_file (Walk *walk,
   g_thread_pool_push (walk->pool, path, NULL);
 }
 
+/* Whether the walk leaves @path out; it is then counted, never skipped silently. */
+static gboolean
+is_excluded (Walk       *walk,
+             const char *path)
+{
+  TaiouScanExclusions *exclusions = walk->state->scanner->exclusions;
+
+  if (exclusions == NULL || !taiou_scan_exclusions_match (exclusions, path))
+    return FALSE;
+  count (walk->state, &walk->state->n_excluded, 1);
+  return TRUE;
+}
+
 static void
 walk_tree (Walk       *walk,
            const char *root)
@@ -344,6 +376,8 @@ walk_tree (Walk       *walk,
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   struct stat root_st;
 
+  if (is_excluded (walk, root))
+    return;
   if (lstat (root, &root_st) != 0)
     {
       g_autofree char *text = g_strdup_printf ("%s: %s", root, g_strerror (errno));
@@ -387,6 +421,11 @@ walk_tree (Walk       *walk,
           if (strcmp (entry->d_name, ".") == 0 || strcmp (entry->d_name, "..") == 0)
             continue;
           child = g_build_filename (dir_path, entry->d_name, NULL);
+          if (is_excluded (walk, child))
+            {
+              g_free (child);
+              continue;
+            }
 
           if (type == DT_UNKNOWN)
             {
@@ -482,6 +521,7 @@ taiou_scanner_scan_paths (TaiouScanner           *self,
   result->n_hashed = state.n_hashed;
   result->n_bytes = state.n_bytes;
   result->n_skipped = state.n_skipped;
+  result->n_excluded = state.n_excluded;
   taiou_findings_sort (result->findings);
   g_ptr_array_sort (result->unreadable, (GCompareFunc) g_strcmp0);
   if (progress != NULL)

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "taiou-ioc-set.h"
+#include "taiou-scan-exclusions.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,9 @@ typedef struct
   guint64    n_bytes;     /* bytes read for hashing */
   guint64    n_skipped;   /* not regular files (links, devices, FIFOs) or over the size limit */
   GPtrArray *unreadable;  /* "path: reason", for files and folders that could not be read */
+  guint64    n_excluded;  /* files and folders left out by the exclusions (a folder once) */
+  char      *hostname;    /* the computer scanned when not this one (a Windows volume's own
+                           * name, from its SYSTEM hive); else NULL */
 } TaiouScanResult;
 
 GType            taiou_scan_result_get_type (void) G_GNUC_CONST;
@@ -48,6 +52,8 @@ void             taiou_scanner_set_max_file_size  (TaiouScanner           *self,
                                                    guint64                 max_file_size);
 void             taiou_scanner_set_n_threads      (TaiouScanner           *self,
                                                    guint                   n_threads);
+void             taiou_scanner_set_exclusions     (TaiouScanner           *self,
+                                                   TaiouScanExclusions    *exclusions);
 TaiouScanResult *taiou_scanner_scan_paths         (TaiouScanner           *self,
                                                    const char * const     *paths,
                                                    TaiouScanProgressFunc   progress,

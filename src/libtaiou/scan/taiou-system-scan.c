@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "taiou-event-kinds.h"
 #include "taiou-finding.h"
 #include "taiou-host-rules.h"
 #include "taiou-probe-linux.h"
@@ -177,6 +178,20 @@ taiou_system_scan (TaiouScanner                  *scanner,
   taiou_findings_sort (result->findings);
   for (guint i = 0; i < snapshot->problems->len; i++)
     g_ptr_array_add (result->unreadable, g_strdup (snapshot->problems->pdata[i]));
+  /* A Windows volume read from Linux is another computer: its findings name it (from its
+   * SYSTEM hive), not the machine that read it. */
+  if (options->windows_volume != NULL && snapshot->hostname != NULL &&
+      snapshot->hostname[0] != '\0')
+    {
+      result->hostname = g_strdup (snapshot->hostname);
+      for (guint i = 0; i < result->findings->len; i++)
+        {
+          TaiouFinding *finding = result->findings->pdata[i];
+
+          if (finding->hostname == NULL)
+            finding->hostname = g_strdup (snapshot->hostname);
+        }
+    }
 
   if (snapshot_out != NULL)
     *snapshot_out = g_steal_pointer (&snapshot);
@@ -311,7 +326,11 @@ taiou_scan_result_to_json (TaiouScanResult *result,
   json_object_set_int_member (object, "hashed", (gint64) result->n_hashed);
   json_object_set_int_member (object, "bytes", (gint64) result->n_bytes);
   json_object_set_int_member (object, "skipped", (gint64) result->n_skipped);
+  json_object_set_int_member (object, TAIOU_EVENT_DETAIL_SCAN_EXCLUDED,
+                              (gint64) result->n_excluded);
   json_object_set_int_member (object, "findings", result->findings->len);
   json_object_set_array_member (object, "unreadable", unreadable);
+  if (result->hostname != NULL)
+    json_object_set_string_member (object, TAIOU_EVENT_DETAIL_SCAN_HOSTNAME, result->hostname);
   return object;
 }

@@ -142,6 +142,11 @@
 #define TAIOU_EVENT_DETAIL_TREE_SIZE          "tree_size"
 #define TAIOU_EVENT_DETAIL_KEY                "key"
 #define TAIOU_EVENT_DETAIL_ISSUED_TO          "to"
+/* Issue 15, scan exclusions and Windows volumes: scan.finished counts the paths the exclusions
+ * left out; scan.finding and scan.finished of a Windows volume name the volume's own computer
+ * (its SYSTEM hive's ComputerName), absent for this computer. */
+#define TAIOU_EVENT_DETAIL_SCAN_EXCLUDED      "excluded"
+#define TAIOU_EVENT_DETAIL_SCAN_HOSTNAME      "hostname"
 
 #include <glib.h>
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "preferences/taiou-scan-preferences-page.h"
 #include "taiou-scan-page-private.h"
 
 typedef struct
@@ -119,6 +120,7 @@ iocs_loaded_cb (GObject      *source,
   g_autoptr(Check) check = user_data;
   g_autoptr(TaiouIocSet) iocs = NULL;
   g_autoptr(TaiouScanner) scanner = NULL;
+  g_autoptr(TaiouScanExclusions) exclusions = NULL;
   g_autoptr(GError) error = NULL;
   TaiouSystemScanOptions options = { NULL };
   TaiouProgressRelay *relay;
@@ -138,6 +140,8 @@ iocs_loaded_cb (GObject      *source,
   options.has_volume_serial = check->has_serial;
   options.volume_serial = check->serial;
   scanner = taiou_scanner_new (iocs);
+  exclusions = taiou_scan_preferences_load_exclusions (check->root != NULL);
+  taiou_scanner_set_exclusions (scanner, exclusions);
   check->relay = _taiou_scan_page_new_relay (check->page, check->row);
   taiou_progress_relay_ref (check->relay);
   relay = check->relay;

@@ -20,6 +20,7 @@
 
 #include "guidance/taiou-guidance-view.h"
 #include "mail/taiou-mail-check-window.h"
+#include "preferences/taiou-scan-preferences-page.h"
 #include "taiou-file-drop.h"
 #include "taiou-scan-page-private.h"
 
@@ -121,6 +122,7 @@ _taiou_scan_page_show_scan_result (TaiouScanPage    *self,
                             _("Not finding anything does not prove that the PC is safe."));
   if (note != NULL)
     g_string_append_printf (summary, " %s", note);
+  taiou_scan_preferences_describe_scope (summary, result);
   if (!taiou_case_record_scan (case_at_hand, result, target, &error))
     {
       g_warning ("Could not record the scan: %s", error->message);
