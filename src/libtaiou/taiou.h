@@ -53,3 +53,5 @@
 #include "taiou-emocheck-batch.h"
 #include "taiou-progress-relay.h"
 #include "taiou-windows-volume.h"
+#include "taiou-yara-rules.h"
+#include "taiou-yara-scan.h"

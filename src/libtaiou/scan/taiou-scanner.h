@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "taiou-ioc-set.h"
+#include "taiou-yara-rules.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,8 @@ typedef struct
   guint64    n_bytes;     /* bytes read for hashing */
   guint64    n_skipped;   /* not regular files (links, devices, FIFOs) or over the size limit */
   GPtrArray *unreadable;  /* "path: reason", for files and folders that could not be read */
+  guint64    n_yara;       /* files the YARA rules looked at */
+  guint      n_yara_rules; /* rules they were matched against; 0 when YARA was off */
 } TaiouScanResult;
 
 GType            taiou_scan_result_get_type (void) G_GNUC_CONST;
@@ -48,6 +51,12 @@ void             taiou_scanner_set_max_file_size  (TaiouScanner           *self,
                                                    guint64                 max_file_size);
 void             taiou_scanner_set_n_threads      (TaiouScanner           *self,
                                                    guint                   n_threads);
+void             taiou_scanner_set_yara_rules     (TaiouScanner           *self,
+                                                   TaiouYaraRules         *rules);
+TaiouYaraRules  *taiou_scanner_get_yara_rules     (TaiouScanner           *self);
+void             taiou_scanner_set_yara_limits    (TaiouScanner           *self,
+                                                   guint                   timeout_seconds,
+                                                   gsize                   max_scan_bytes);
 TaiouScanResult *taiou_scanner_scan_paths         (TaiouScanner           *self,
                                                    const char * const     *paths,
                                                    TaiouScanProgressFunc   progress,
