@@ -67,3 +67,27 @@ taiou_settings_bind_profile (GSettings    *settings,
   for (gsize i = 0; i < G_N_ELEMENTS (profile_keys); i++)
     g_settings_bind (settings, profile_keys[i].key, profile, profile_keys[i].property, flags);
 }
+
+/**
+ * taiou_settings_dup_yara_paths:
+ * @settings: (nullable): the app's settings, if installed
+ * @extra: (nullable): more rule files and folders (the CLI's --yara)
+ *
+ * Returns: (transfer full): Preferences' YARA rule files and folders, then @extra
+ */
+GStrv
+taiou_settings_dup_yara_paths (GSettings          *settings,
+                               const char * const *extra)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (settings != NULL)
+    {
+      g_auto(GStrv) saved = g_settings_get_strv (settings, TAIOU_SETTINGS_YARA_RULE_PATHS);
+
+      g_strv_builder_addv (builder, (const char **) saved);
+    }
+  if (extra != NULL)
+    g_strv_builder_addv (builder, (const char **) extra);
+  return g_strv_builder_end (builder);
+}

@@ -10,10 +10,15 @@ G_BEGIN_DECLS
 #define TAIOU_SETTINGS_WINDOW_WIDTH      "window-width"
 #define TAIOU_SETTINGS_WINDOW_HEIGHT     "window-height"
 #define TAIOU_SETTINGS_WINDOW_MAXIMIZED  "window-maximized"
+/* Issue 15, YARA: the IT manager's rule files and folders, beside the bundled rules. */
+#define TAIOU_SETTINGS_YARA_RULE_PATHS   "yara-rule-paths"
 
 GSettings *taiou_settings_new_if_installed (void);
 void       taiou_settings_bind_profile     (GSettings    *settings,
                                             TaiouProfile *profile,
                                             gboolean      follow_changes);
+
+GStrv      taiou_settings_dup_yara_paths   (GSettings          *settings,
+                                            const char * const *extra);
 
 G_END_DECLS

@@ -22,6 +22,11 @@ struct _TaiouCase
   GError         *bundled_error;   /* why the bundled snapshot was not loaded */
   GError         *ioc_error;       /* why loading failed (a user's file is unreadable) */
   GPtrArray      *ioc_waiters;     /* GTask, waiting for a load under way; NULL when none */
+
+  /* YARA rules (taiou-case-yara.c), under its lock. */
+  gboolean        yara_skip_bundled;
+  GStrv           yara_paths;
+  TaiouYaraRules *yara;            /* NULL until compiled */
 };
 
 enum {
@@ -33,6 +38,7 @@ enum {
 extern guint _taiou_case_signals[_TAIOU_CASE_N_SIGNALS];
 
 void      _taiou_case_clear_iocs   (TaiouCase   *self);
+void      _taiou_case_clear_yara   (TaiouCase   *self);
 gboolean  _taiou_case_check_record (TaiouCase   *self,
                                     gboolean     need_incident,
                                     GError     **error);

@@ -138,6 +138,7 @@ typedef struct
   const char *path;        /* the file being compiled */
   int         line;        /* of the first error */
   char       *message;     /* libyara's, of the first error */
+  char       *include;     /* the include refused, which libyara's message does not say why */
 } CompileProblem;
 
 static void
@@ -154,7 +155,10 @@ compiler_cb (int            error_level,
   if (error_level != YARA_ERROR_LEVEL_ERROR || problem->message != NULL)
     return;
   problem->line = line_number;
-  problem->message = g_strdup (message);
+  if (problem->include != NULL)
+    problem->message = g_strdup_printf ("include is not allowed (\"%s\")", problem->include);
+  else
+    problem->message = g_strdup (message);
 }
 
 /* `include` would make libyara open files the user never named, relative to the working
@@ -165,6 +169,10 @@ refuse_include_cb (const char *include_name,
                    const char *calling_rule_namespace,
                    void       *user_data)
 {
+  CompileProblem *problem = user_data;
+
+  if (problem->include == NULL)
+    problem->include = g_strdup (include_name);
   return NULL;
 }
 
@@ -343,7 +351,7 @@ taiou_yara_rules_compile (gboolean             bundled,
 {
   g_autoptr(TaiouYaraRules) self = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  CompileProblem problem = { NULL, 0, NULL };
+  CompileProblem problem = { NULL, 0, NULL, NULL };
   YR_COMPILER *compiler = NULL;
   YR_RULE *rule;
   gboolean ok = FALSE;
@@ -364,7 +372,7 @@ taiou_yara_rules_compile (gboolean             bundled,
       return NULL;
     }
   yr_compiler_set_callback (compiler, compiler_cb, &problem);
-  yr_compiler_set_include_callback (compiler, refuse_include_cb, NULL, NULL);
+  yr_compiler_set_include_callback (compiler, refuse_include_cb, NULL, &problem);
   if (!define_externals (compiler, error))
     goto out;
 
@@ -388,6 +396,7 @@ taiou_yara_rules_compile (gboolean             bundled,
 
 out:
   g_free (problem.message);
+  g_free (problem.include);
   yr_compiler_destroy (compiler);
   return ok ? g_steal_pointer (&self) : NULL;
 }

@@ -152,7 +152,7 @@ add_match (TaiouYaraScanner *self,
   TaiouFinding *finding;
 
   if (description_ja != NULL)
-    reason_ja = g_strdup_printf ("%s このファイルは開かないでください。", description_ja);
+    reason_ja = g_strdup_printf ("%sこのファイルは開かないでください。", description_ja);
   else
     reason_ja = g_strdup_printf ("不正なファイルの特徴を記した YARA ルール「%s」に一致しました。"
                                  "このファイルは開かないでください。", rule->identifier);
