@@ -287,7 +287,51 @@ define_externals (YR_COMPILER  *compiler,
   return TRUE;
 }
 
-/* Compiles one file in its own namespace, so that two files may each have a rule "Dropper". */
+/* Compiles one text in its own namespace, so that two files may each have a rule "Dropper". */
+static gboolean
+add_rule_text (YR_COMPILER     *compiler,
+               CompileProblem  *problem,
+               const char      *origin,
+               const char      *text,
+               gsize            length,
+               guint            index,
+               GError         **error)
+{
+  g_autofree char *namespace_name = g_strdup_printf ("file%u", index);
+  g_autofree char *terminated = NULL;
+
+  if (length > TAIOU_YARA_MAX_RULE_FILE_BYTES)
+    {
+      set_error (error, TAIOU_YARA_ERROR_TOO_LARGE,
+                 "%s: the rule file is larger than %u bytes\n"
+                 "ルールファイル %s が大きすぎます（%u バイトまで）。",
+                 origin, TAIOU_YARA_MAX_RULE_FILE_BYTES, origin, TAIOU_YARA_MAX_RULE_FILE_BYTES);
+      return FALSE;
+    }
+  if (memchr (text, '\0', length) != NULL)
+    {
+      set_error (error, TAIOU_YARA_ERROR_INVALID_RULES,
+                 "%s: not a YARA rule file (it holds binary data)\n"
+                 "%s は YARA のルールファイルではありません（文字以外のデータを含みます）。",
+                 origin, origin);
+      return FALSE;
+    }
+
+  terminated = g_strndup (text, length);
+  problem->path = origin;
+  if (yr_compiler_add_string (compiler, terminated, namespace_name) > 0)
+    {
+      const char *message = problem->message != NULL ? problem->message : "syntax error";
+
+      set_error (error, TAIOU_YARA_ERROR_INVALID_RULES,
+                 "%s:%d: the YARA rule does not compile: %s\n"
+                 "ルールファイル %s の %d 行目に誤りがあり、YARA ルールを読み込めません（%s）。",
+                 origin, problem->line, message, origin, problem->line, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 add_rule_file (YR_COMPILER     *compiler,
                CompileProblem  *problem,
@@ -297,7 +341,6 @@ add_rule_file (YR_COMPILER     *compiler,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *namespace_name = g_strdup_printf ("file%u", index);
   gsize length;
 
   text = taiou_file_read_bounded (path, TAIOU_YARA_MAX_RULE_FILE_BYTES, &length, &local_error);
@@ -312,27 +355,82 @@ add_rule_file (YR_COMPILER     *compiler,
                  path, local_error->message, path, local_error->message);
       return FALSE;
     }
-  if (memchr (text, '\0', length) != NULL)
-    {
-      set_error (error, TAIOU_YARA_ERROR_INVALID_RULES,
-                 "%s: not a YARA rule file (it holds binary data)\n"
-                 "%s は YARA のルールファイルではありません（文字以外のデータを含みます）。",
-                 path, path);
-      return FALSE;
-    }
+  return add_rule_text (compiler, problem, path, text, length, index, error);
+}
 
-  problem->path = path;
-  if (yr_compiler_add_string (compiler, text, namespace_name) > 0)
-    {
-      const char *message = problem->message != NULL ? problem->message : "syntax error";
+static YR_COMPILER *
+compiler_new (CompileProblem  *problem,
+              GError         **error)
+{
+  YR_COMPILER *compiler = NULL;
 
-      set_error (error, TAIOU_YARA_ERROR_INVALID_RULES,
-                 "%s:%d: the YARA rule does not compile: %s\n"
-                 "ルールファイル %s の %d 行目に誤りがあり、YARA ルールを読み込めません（%s）。",
-                 path, problem->line, message, path, problem->line, message);
-      return FALSE;
+  _taiou_yara_initialize ();
+  if (yr_compiler_create (&compiler) != ERROR_SUCCESS)
+    {
+      set_error (error, TAIOU_YARA_ERROR_FAILED,
+                 "libyara could not create a compiler\nYARA のコンパイラーを作れませんでした。");
+      return NULL;
     }
-  return TRUE;
+  yr_compiler_set_callback (compiler, compiler_cb, problem);
+  yr_compiler_set_include_callback (compiler, refuse_include_cb, NULL, problem);
+  if (!define_externals (compiler, error))
+    g_clear_pointer (&compiler, yr_compiler_destroy);
+  return compiler;
+}
+
+static TaiouYaraRules *
+rules_new (YR_COMPILER  *compiler,
+           GPtrArray    *files,
+           GError      **error)
+{
+  g_autoptr(TaiouYaraRules) self = g_object_new (TAIOU_TYPE_YARA_RULES, NULL);
+  YR_RULE *rule;
+
+  if (yr_compiler_get_rules (compiler, &self->rules) != ERROR_SUCCESS)
+    {
+      set_error (error, TAIOU_YARA_ERROR_FAILED,
+                 "libyara could not build the compiled rules\n"
+                 "YARA ルールを組み立てられませんでした。");
+      return NULL;
+    }
+  self->files = g_ptr_array_ref (files);
+  yr_rules_foreach (self->rules, rule)
+    self->n_rules++;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * taiou_yara_rules_compile_text:
+ * @origin: what to call the text in messages (a file name)
+ *
+ * Compiles rules given as text, with the same limits and messages as a file's; the fuzz
+ * target's way in.
+ *
+ * Returns: (transfer full): the rules, or NULL with @error naming @origin and the line
+ */
+TaiouYaraRules *
+taiou_yara_rules_compile_text (const char  *origin,
+                               const char  *text,
+                               gsize        length,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  CompileProblem problem = { NULL, 0, NULL, NULL };
+  YR_COMPILER *compiler;
+  TaiouYaraRules *self = NULL;
+
+  g_return_val_if_fail (origin != NULL, NULL);
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  if ((compiler = compiler_new (&problem, error)) == NULL)
+    return NULL;
+  g_ptr_array_add (files, g_strdup (origin));
+  if (add_rule_text (compiler, &problem, origin, text != NULL ? text : "", length, 0, error))
+    self = rules_new (compiler, files, error);
+  g_free (problem.message);
+  g_free (problem.include);
+  yr_compiler_destroy (compiler);
+  return self;
 }
 
 /**
@@ -349,14 +447,11 @@ taiou_yara_rules_compile (gboolean             bundled,
                           const char * const  *paths,
                           GError             **error)
 {
-  g_autoptr(TaiouYaraRules) self = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   CompileProblem problem = { NULL, 0, NULL, NULL };
-  YR_COMPILER *compiler = NULL;
-  YR_RULE *rule;
-  gboolean ok = FALSE;
-
-  _taiou_yara_initialize ();
+  YR_COMPILER *compiler;
+  TaiouYaraRules *self = NULL;
+  gboolean ok = TRUE;
 
   if (bundled && g_file_test (taiou_yara_bundled_dir (), G_FILE_TEST_IS_DIR) &&
       !collect_folder (taiou_yara_bundled_dir (), TAIOU_YARA_MAX_FOLDER_DEPTH, files, error))
@@ -365,40 +460,17 @@ taiou_yara_rules_compile (gboolean             bundled,
     if (!collect_path (paths[i], files, error))
       return NULL;
 
-  if (yr_compiler_create (&compiler) != ERROR_SUCCESS)
-    {
-      set_error (error, TAIOU_YARA_ERROR_FAILED,
-                 "libyara could not create a compiler\nYARA のコンパイラーを作れませんでした。");
-      return NULL;
-    }
-  yr_compiler_set_callback (compiler, compiler_cb, &problem);
-  yr_compiler_set_include_callback (compiler, refuse_include_cb, NULL, &problem);
-  if (!define_externals (compiler, error))
-    goto out;
-
+  if ((compiler = compiler_new (&problem, error)) == NULL)
+    return NULL;
   /* libyara's compiler cannot go on after an error, so the first bad file ends it. */
-  for (guint i = 0; i < files->len; i++)
-    if (!add_rule_file (compiler, &problem, files->pdata[i], i, error))
-      goto out;
-
-  self = g_object_new (TAIOU_TYPE_YARA_RULES, NULL);
-  if (yr_compiler_get_rules (compiler, &self->rules) != ERROR_SUCCESS)
-    {
-      set_error (error, TAIOU_YARA_ERROR_FAILED,
-                 "libyara could not build the compiled rules\n"
-                 "YARA ルールを組み立てられませんでした。");
-      goto out;
-    }
-  self->files = g_ptr_array_ref (files);
-  yr_rules_foreach (self->rules, rule)
-    self->n_rules++;
-  ok = TRUE;
-
-out:
+  for (guint i = 0; ok && i < files->len; i++)
+    ok = add_rule_file (compiler, &problem, files->pdata[i], i, error);
+  if (ok)
+    self = rules_new (compiler, files, error);
   g_free (problem.message);
   g_free (problem.include);
   yr_compiler_destroy (compiler);
-  return ok ? g_steal_pointer (&self) : NULL;
+  return self;
 }
 
 guint

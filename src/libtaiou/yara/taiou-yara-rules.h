@@ -30,6 +30,10 @@ const char     *taiou_yara_bundled_dir          (void);
 TaiouYaraRules *taiou_yara_rules_compile        (gboolean             bundled,
                                                  const char * const  *paths,
                                                  GError             **error);
+TaiouYaraRules *taiou_yara_rules_compile_text   (const char          *origin,
+                                                 const char          *text,
+                                                 gsize                length,
+                                                 GError             **error);
 guint           taiou_yara_rules_get_n_rules    (TaiouYaraRules      *self);
 guint           taiou_yara_rules_get_n_files    (TaiouYaraRules      *self);
 char           *taiou_yara_error_get_message    (const GError        *error,
