@@ -12,6 +12,7 @@
 
 #include "taiou.h"
 #include "taiou-preferences-window.h"
+#include "preferences/taiou-yara-preferences-page.h"
 
 struct _TaiouPreferencesWindow
 {
@@ -225,5 +226,7 @@ taiou_preferences_window_new (GtkWindow *parent,
                        NULL);
   self->settings = g_object_ref (settings);
   load_values (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (taiou_yara_preferences_page_new (settings)));
   return self;
 }

@@ -122,15 +122,21 @@ describe_match (TaiouYaraScanner *self,
     }
   yr_rule_strings_foreach (rule, string)
     {
-      const YR_MATCH *match;
+      /* libyara 4.2 packs matches in its notebook without aligning them, so each is copied out
+       * before it is read (UBSan, fuzz-yara-rules); yr_string_matches_foreach reads in place. */
+      gconstpointer next = context->matches[string->idx].head;
 
-      yr_string_matches_foreach (context, string, match)
+      while (next != NULL && n_named < MAX_EVIDENCE_STRINGS)
         {
-          if (n_named == MAX_EVIDENCE_STRINGS)
-            break;
+          YR_MATCH match;
+
+          memcpy (&match, next, sizeof match);
+          next = match.next;
+          if (match.is_private)
+            continue;
           g_string_append_printf (evidence, "%s %s at 0x%" G_GINT64_MODIFIER "x",
                                   n_named == 0 ? ":" : ",", string->identifier,
-                                  (gint64) (match->base + match->offset));
+                                  (gint64) (match.base + match.offset));
           n_named++;
           break;
         }
