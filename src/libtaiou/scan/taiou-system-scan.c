@@ -20,6 +20,7 @@
 #include "taiou-probe-linux.h"
 #include "taiou-probe-winvol-private.h"
 #include "taiou-probe-winvol.h"
+#include "taiou-event-kinds.h"
 #include "taiou-system-scan.h"
 
 /* Where droppers put files on a Linux desktop. */
@@ -312,6 +313,12 @@ taiou_scan_result_to_json (TaiouScanResult *result,
   json_object_set_int_member (object, "bytes", (gint64) result->n_bytes);
   json_object_set_int_member (object, "skipped", (gint64) result->n_skipped);
   json_object_set_int_member (object, "findings", result->findings->len);
+  if (result->n_yara_rules > 0)
+    {
+      json_object_set_int_member (object, TAIOU_EVENT_DETAIL_YARA_RULES, result->n_yara_rules);
+      json_object_set_int_member (object, TAIOU_EVENT_DETAIL_YARA_SCANNED,
+                                  (gint64) result->n_yara);
+    }
   json_object_set_array_member (object, "unreadable", unreadable);
   return object;
 }

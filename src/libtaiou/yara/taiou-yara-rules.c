@@ -460,6 +460,14 @@ taiou_yara_rules_compile (gboolean             bundled,
     if (!collect_path (paths[i], files, error))
       return NULL;
 
+  /* No rule at all (--no-yara): libyara is not even initialised, so the scan costs what it
+   * cost before YARA. */
+  if (files->len == 0)
+    {
+      self = g_object_new (TAIOU_TYPE_YARA_RULES, NULL);
+      self->files = g_ptr_array_ref (files);
+      return self;
+    }
   if ((compiler = compiler_new (&problem, error)) == NULL)
     return NULL;
   /* libyara's compiler cannot go on after an error, so the first bad file ends it. */
