@@ -393,12 +393,7 @@ scan_file (gpointer data,
                                  state->scanner->max_file_size, &digest, state->cancellable,
                                  &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
-        count (state, &state->n_skipped, 1);
-      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_unreadable (state, error->message);
-      count (state, &state->n_files, 1);
+      count_read_error (state, error);
       return;
     }
 

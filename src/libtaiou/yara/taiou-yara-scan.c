@@ -201,8 +201,11 @@ taiou_yara_scanner_new (TaiouYaraRules  *rules,
 
   g_return_val_if_fail (TAIOU_IS_YARA_RULES (rules), NULL);
 
-  _taiou_yara_initialize ();
   self->rules = g_object_ref (rules);
+  /* No rule at all: nothing to create, and every scan matches nothing. */
+  if (_taiou_yara_rules_get (rules) == NULL)
+    return g_steal_pointer (&self);
+  _taiou_yara_initialize ();
   if (yr_scanner_create (_taiou_yara_rules_get (rules), &self->scanner) != ERROR_SUCCESS)
     {
       g_set_error_literal (error, TAIOU_YARA_ERROR, TAIOU_YARA_ERROR_FAILED,
@@ -271,6 +274,8 @@ taiou_yara_scanner_scan (TaiouYaraScanner *self,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (findings != NULL, FALSE);
 
+  if (self->scanner == NULL)
+    return TRUE;
   self->object = object;
   self->sha256 = sha256;
   self->findings = findings;
