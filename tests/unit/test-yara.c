@@ -394,6 +394,20 @@ test_scanner_large_file_head (void)
   g_assert_cmpuint (result->findings->len, ==, 1);
   g_assert_cmpstr (((TaiouFinding *) result->findings->pdata[0])->rule_id, ==,
                    "yara.Taiou_Padded_Program");
+  g_clear_pointer (&result, taiou_scan_result_unref);
+
+  /* Over the scanner's size limit it is not hashed (skipped, as before YARA), yet its head is
+   * read: padding past scanners' limits is the point of such a file. */
+  taiou_scanner_set_max_file_size (scanner, 8 * 1024 * 1024);
+  result = taiou_scanner_scan_paths (scanner, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_skipped, ==, 1);
+  g_assert_cmpuint (result->n_hashed, ==, 0);
+  g_assert_cmpuint (result->n_bytes, ==, 1024 * 1024);
+  g_assert_cmpuint (result->findings->len, ==, 1);
+  g_assert_cmpstr (((TaiouFinding *) result->findings->pdata[0])->rule_id, ==,
+                   "yara.Taiou_Padded_Program");
+  g_assert_null (((TaiouFinding *) result->findings->pdata[0])->sha256);
 }
 
 /* The digest reader's kept bytes are the file's, and its hash is the same as without keeping. */

@@ -91,6 +91,40 @@ set_errno_error (GError     **error,
                g_strerror (saved_errno));
 }
 
+/* A file over the size limit is not hashed, but its first MiB and its size are kept: droppers
+ * are padded past scanners' size limits precisely so that nothing looks at them. */
+static gboolean
+read_head (TaiouDigestReader  *reader,
+           int                 fd,
+           const char         *path,
+           const struct stat  *st,
+           TaiouFileDigest    *digest,
+           TaiouFileContent   *content,
+           GError            **error)
+{
+  ssize_t n;
+
+  if (reader->kept_size < READ_BUFFER_SIZE)
+    {
+      g_free (reader->kept);
+      reader->kept = g_malloc (READ_BUFFER_SIZE);
+      reader->kept_size = READ_BUFFER_SIZE;
+    }
+  do
+    n = pread (fd, reader->kept, READ_BUFFER_SIZE, 0);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      set_errno_error (error, errno, path);
+      return FALSE;
+    }
+  digest->kinds = 0;
+  digest->size = (guint64) st->st_size;
+  content->data = reader->kept;
+  content->length = (gsize) n;
+  return TRUE;
+}
+
 /* Reads @path once, hashing what it reads; with @keep_size > 0 the bytes are also kept (all of
  * them when the file is no larger, else the first READ_BUFFER_SIZE) for a second look. */
 static gboolean
@@ -127,6 +161,11 @@ read_file (TaiouDigestReader  *reader,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("%s: not a regular file"), path);
+      goto out;
+    }
+  if ((guint64) st.st_size > max_size && keep_size > 0)
+    {
+      ok = read_head (reader, fd, path, &st, digest, content, error);
       goto out;
     }
   if ((guint64) st.st_size > max_size)
@@ -267,6 +306,9 @@ taiou_digest_reader_file (TaiouDigestReader  *reader,
  * @keep_size: a file up to this size is kept whole; of a larger one, its first MiB
  * @content: (out): the bytes kept, owned by @reader until its next file; @content->length
  *   below @digest->size means only the head was kept
+ *
+ * A file over @max_size is not an error here: its head is kept and nothing is hashed
+ * (@digest->kinds is 0 and @digest->size the file's size).
  *
  * taiou_digest_reader_file() that also hands back what it read, so that a second check (YARA)
  * looks at the same bytes instead of reading the file again.

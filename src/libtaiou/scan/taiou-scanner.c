@@ -335,11 +335,20 @@ scan_file_with_yara (ScanState         *state,
       return;
     }
   count (state, &state->n_files, 1);
-  count (state, &state->n_bytes, digest.size);
-  if (state->kinds != 0)
+  if (digest.size > state->scanner->max_file_size)
     {
-      count (state, &state->n_hashed, 1);
-      match_digests (state, path, &digest);
+      /* Over the limit: skipped as before, but the rules still see its head and size. */
+      count (state, &state->n_skipped, 1);
+      count (state, &state->n_bytes, content.length);
+    }
+  else
+    {
+      count (state, &state->n_bytes, digest.size);
+      if (state->kinds != 0)
+        {
+          count (state, &state->n_hashed, 1);
+          match_digests (state, path, &digest);
+        }
     }
 
   yara = g_async_queue_try_pop (state->yara_scanners);
