@@ -209,6 +209,8 @@ static void
 taiou_preferences_window_init (TaiouPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (taiou_yara_preferences_page_new ()));
 }
 
 TaiouPreferencesWindow *
@@ -226,7 +228,5 @@ taiou_preferences_window_new (GtkWindow *parent,
                        NULL);
   self->settings = g_object_ref (settings);
   load_values (self);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (taiou_yara_preferences_page_new (settings)));
   return self;
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "taiou.h"
+#include "taiou-application.h"
 #include "taiou-settings.h"
 #include "taiou-yara-preferences-page.h"
 
@@ -25,7 +26,7 @@ struct _TaiouYaraPreferencesPage
   AdwPreferencesGroup  *files_group;
   AdwActionRow         *empty_row;
 
-  GSettings            *settings;
+  GSettings            *settings;    /* nullable: no schema installed */
   GPtrArray            *path_rows;   /* AdwActionRow, one per saved path */
   GtkNativeDialog      *chooser;
 };
@@ -95,7 +96,9 @@ path_row_new (const char *path)
 static void
 reload (TaiouYaraPreferencesPage *self)
 {
-  g_auto(GStrv) paths = g_settings_get_strv (self->settings, TAIOU_SETTINGS_YARA_RULE_PATHS);
+  g_auto(GStrv) paths = self->settings != NULL
+                        ? g_settings_get_strv (self->settings, TAIOU_SETTINGS_YARA_RULE_PATHS)
+                        : g_new0 (char *, 1);
 
   for (guint i = 0; i < self->path_rows->len; i++)
     adw_preferences_group_remove (self->files_group, self->path_rows->pdata[i]);
@@ -131,6 +134,8 @@ taiou_yara_preferences_page_add_path (TaiouYaraPreferencesPage *self,
   g_return_val_if_fail (TAIOU_IS_YARA_PREFERENCES_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (self->settings == NULL)
+    return FALSE;
   paths = g_settings_get_strv (self->settings, TAIOU_SETTINGS_YARA_RULE_PATHS);
   if (g_strv_contains ((const char * const *) paths, path))
     return TRUE;
@@ -211,9 +216,13 @@ remove_action (GtkWidget  *widget,
 {
   TaiouYaraPreferencesPage *self = TAIOU_YARA_PREFERENCES_PAGE (widget);
   const char *removed = g_variant_get_string (parameter, NULL);
-  g_auto(GStrv) paths = g_settings_get_strv (self->settings, TAIOU_SETTINGS_YARA_RULE_PATHS);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
   g_auto(GStrv) kept = NULL;
+
+  if (self->settings == NULL)
+    return;
+  paths = g_settings_get_strv (self->settings, TAIOU_SETTINGS_YARA_RULE_PATHS);
 
   for (guint i = 0; paths[i] != NULL; i++)
     if (g_strcmp0 (paths[i], removed) != 0)
@@ -259,24 +268,27 @@ taiou_yara_preferences_page_class_init (TaiouYaraPreferencesPageClass *klass)
                                    remove_action);
 }
 
+/* The app's settings, as every page of Preferences uses them; without the app (a test, the
+ * screenshot tool) the installed schema's, if any. */
 static void
 taiou_yara_preferences_page_init (TaiouYaraPreferencesPage *self)
 {
+  GApplication *application = g_application_get_default ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->path_rows = g_ptr_array_new ();
+  self->settings = TAIOU_IS_APPLICATION (application)
+                   ? g_object_ref (taiou_application_get_settings (TAIOU_APPLICATION (application)))
+                   : taiou_settings_new_if_installed ();
+  gtk_widget_set_sensitive (GTK_WIDGET (self->files_group), self->settings != NULL);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::" TAIOU_SETTINGS_YARA_RULE_PATHS,
+                             G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  reload (self);
 }
 
 TaiouYaraPreferencesPage *
-taiou_yara_preferences_page_new (GSettings *settings)
+taiou_yara_preferences_page_new (void)
 {
-  TaiouYaraPreferencesPage *self;
-
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-
-  self = g_object_new (TAIOU_TYPE_YARA_PREFERENCES_PAGE, NULL);
-  self->settings = g_object_ref (settings);
-  g_signal_connect_object (settings, "changed::" TAIOU_SETTINGS_YARA_RULE_PATHS,
-                           G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload (self);
-  return self;
+  return g_object_new (TAIOU_TYPE_YARA_PREFERENCES_PAGE, NULL);
 }

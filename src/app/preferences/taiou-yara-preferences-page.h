@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TaiouYaraPreferencesPage, taiou_yara_preferences_page, TAIOU,
                       YARA_PREFERENCES_PAGE, AdwPreferencesPage)
 
-TaiouYaraPreferencesPage *taiou_yara_preferences_page_new      (GSettings                *settings);
+TaiouYaraPreferencesPage *taiou_yara_preferences_page_new      (void);
 gboolean                  taiou_yara_preferences_page_add_path (TaiouYaraPreferencesPage *self,
                                                                 const char               *path);
 
