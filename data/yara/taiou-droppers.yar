@@ -171,8 +171,12 @@ rule Taiou_Padded_Office_Document
 {
   meta:
     score = 60
-    description = "An old-format Office document (compound file) over 100 MB: Emotet's 2023 documents were padded with zeros to slip past antivirus size limits."
-    description_ja = "100 MB を超える、古い形式の Office 文書です。ウイルス対策ソフトの検査を逃れるため、2023 年の Emotet は文書を詰め物で水増ししました。"
+    description = "An old-format Office document (compound file) over 100 MB whose own allocation table covers less than half of it: the rest is filler appended to slip past antivirus size limits, as Emotet's 2023 documents were."
+    description_ja = "100 MB を超える古い形式の Office 文書で、文書の中身の後ろに大量の詰め物が足されています。ウイルス対策ソフトの検査を逃れるため、2023 年の Emotet は文書をこのように水増ししました。"
   condition:
-    uint32(0) == 0xE011CFD0 and uint32(4) == 0xE11AB1A1 and filesize > 100MB
+    uint32(0) == 0xE011CFD0 and uint32(4) == 0xE11AB1A1 and filesize > 100MB and
+    // MS-CFB: sector shift at 0x1E (9 or 12), number of FAT sectors at 0x2C; each FAT sector
+    // maps sector_size / 4 sectors.  An installer (.msi) or a large workbook is covered whole.
+    (uint16(0x1E) == 9 or uint16(0x1E) == 12) and
+    uint32(0x2C) * ((1 << uint16(0x1E)) \ 4) * (1 << uint16(0x1E)) < filesize \ 2
 }

@@ -260,6 +260,24 @@ taiou_test_pe_head (guint32 sections_end)
   return g_byte_array_free_to_bytes (bytes);
 }
 
+/**
+ * taiou_test_ole_head:
+ *
+ * A compound file's header (512-byte sectors) whose FAT has @n_fat_sectors sectors.
+ */
+GBytes *
+taiou_test_ole_head (guint32 n_fat_sectors)
+{
+  GByteArray *bytes = ole_header ();
+  guint16 sector_shift = 9;
+
+  memcpy (bytes->data + 0x1E, &sector_shift, 2);
+  memcpy (bytes->data + 0x2C, &n_fat_sectors, 4);
+  append_wide (bytes, "WordDocument");
+  pad_to (bytes, 4096);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
 static GBytes *
 build_small_program (void)
 {

@@ -22,5 +22,7 @@ const TaiouTestDropper *taiou_test_droppers (void);
 
 /* A PE program's first bytes whose sections end at @sections_end, for a @file_size file. */
 GBytes *taiou_test_pe_head (guint32 sections_end);
+/* A compound file's header whose allocation table has @n_fat_sectors 512-byte sectors. */
+GBytes *taiou_test_ole_head (guint32 n_fat_sectors);
 
 G_END_DECLS

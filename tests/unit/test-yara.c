@@ -117,6 +117,24 @@ test_padded_program (void)
   g_assert_cmpuint (big->len, ==, 0);
 }
 
+/* A compound file whose allocation table maps 64 KiB, in a 500 MB file, against an installer
+ * of 150 MB whose table maps all of it. */
+static void
+test_padded_document (void)
+{
+  g_autoptr(TaiouYaraRules) rules = bundled_rules ();
+  g_autoptr(GBytes) padded_head = taiou_test_ole_head (1);
+  g_autoptr(GBytes) installer_head = taiou_test_ole_head (2400);
+  g_autoptr(GPtrArray) padded = scan_bytes (rules, "請求書.doc", padded_head, 500 * 1024 * 1024);
+  g_autoptr(GPtrArray) installer = scan_bytes (rules, "setup.msi", installer_head,
+                                               150 * 1024 * 1024);
+
+  g_assert_cmpuint (padded->len, ==, 1);
+  g_assert_cmpstr (((TaiouFinding *) padded->pdata[0])->rule_id, ==,
+                   "yara.Taiou_Padded_Office_Document");
+  g_assert_cmpuint (installer->len, ==, 0);
+}
+
 static void
 test_scoring_and_explanations (void)
 {
@@ -526,6 +544,7 @@ main (int    argc,
   g_test_add_func ("/taiou/yara/bundled-compile", test_bundled_compile);
   g_test_add_func ("/taiou/yara/bundled-droppers", test_bundled_droppers);
   g_test_add_func ("/taiou/yara/padded-program", test_padded_program);
+  g_test_add_func ("/taiou/yara/padded-document", test_padded_document);
   g_test_add_func ("/taiou/yara/scoring-and-explanations", test_scoring_and_explanations);
   g_test_add_func ("/taiou/yara/loki-externals", test_loki_externals);
   g_test_add_func ("/taiou/yara/bad-rule-files", test_bad_rule_files);
