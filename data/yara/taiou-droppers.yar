@@ -49,8 +49,8 @@ rule Taiou_Maldoc_XLM_Downloader
 {
   meta:
     score = 75
-    description = "An Excel workbook with an Excel 4.0 macro sheet that downloads a file and registers or runs it, as Emotet's 2020–2022 waves did."
-    description_ja = "古い形式のマクロ（Excel 4.0 マクロ）で、インターネットからファイルを取ってきて実行するように作られた Excel ファイルです。Emotet が使った手口です。"
+    description = "An Excel workbook with an Excel 4.0 macro sheet that downloads a file and registers or runs it, as Emotet's 2022 mail waves did."
+    description_ja = "古い形式のマクロ（Excel 4.0 マクロ）で、インターネットからファイルを取ってきて実行するように作られた Excel ファイルです。2022 年に Emotet が使った手口です。"
   strings:
     $download = "URLDownloadToFile" ascii nocase
     $urlmon = "urlmon" ascii nocase
@@ -81,8 +81,8 @@ rule Taiou_OneNote_Embedded_Script
 {
   meta:
     score = 80
-    description = "A OneNote file that carries an embedded script or batch file, as Emotet's and Qakbot's 2023 waves did."
-    description_ja = "OneNote のファイルの中に、スクリプトやバッチファイルが埋め込まれています。2023 年に Emotet などが使った手口です。クリックしないでください。"
+    description = "A OneNote file that carries an embedded script or batch file, as Emotet's March 2023 wave did."
+    description_ja = "OneNote のファイルの中に、スクリプトやバッチファイルが埋め込まれています。2023 年 3 月に Emotet が使った手口です。"
   strings:
     // MS-ONESTORE: FileDataStoreObject header {BDE316E7-2665-4511-A4C4-8D4D0B7A9EAC}
     $embedded = { E7 16 E3 BD 65 26 11 45 A4 C4 8D 4D 0B 7A 9E AC }
