@@ -66,6 +66,16 @@ iocs_loaded_cb (GObject      *source,
                taiou_case_get_bundled_ioc_error (case_at_hand)->message);
 }
 
+/* Issue 15: Preferences' YARA rule files, beside the bundled rules; the case compiles them
+ * again when the list changes. */
+static void
+yara_paths_changed_cb (TaiouApplication *self)
+{
+  g_auto(GStrv) paths = taiou_settings_dup_yara_paths (self->settings, NULL);
+
+  taiou_case_set_yara_sources (self->case_at_hand, TRUE, (const char * const *) paths);
+}
+
 static void
 taiou_application_startup (GApplication *application)
 {
@@ -95,6 +105,9 @@ taiou_application_startup (GApplication *application)
   feeds = taiou_feeds_new (NULL);
   taiou_settings_apply_feeds (self->settings, feeds);
   taiou_case_set_feeds (self->case_at_hand, feeds);
+  yara_paths_changed_cb (self);
+  g_signal_connect_object (self->settings, "changed::" TAIOU_SETTINGS_YARA_RULE_PATHS,
+                           G_CALLBACK (yara_paths_changed_cb), self, G_CONNECT_SWAPPED);
   taiou_case_load_iocs_async (self->case_at_hand, NULL, iocs_loaded_cb, NULL);
   if (timeline != NULL)
     {

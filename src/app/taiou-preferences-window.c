@@ -16,6 +16,7 @@
 #include "preferences/taiou-feeds-preferences-page.h"
 #include "preferences/taiou-forward-preferences-page.h"
 #include "preferences/taiou-scan-preferences-page.h"
+#include "preferences/taiou-yara-preferences-page.h"
 
 struct _TaiouPreferencesWindow
 {
@@ -218,6 +219,8 @@ taiou_preferences_window_init (TaiouPreferencesWindow *self)
                               taiou_checkpoint_preferences_page_new ());
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (taiou_scan_preferences_page_new ()));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (taiou_yara_preferences_page_new ()));
 }
 
 TaiouPreferencesWindow *

@@ -63,6 +63,8 @@ taiou_cli_mail (int              argc,
   g_auto(GStrv) our_domains = NULL;
   g_auto(GStrv) our_names = NULL;
   g_auto(GStrv) trusted_authserv_ids = NULL;
+  g_auto(GStrv) yara_paths = NULL;
+  gboolean no_yara = FALSE;
   gint64 incident_id = 0;
   gboolean no_bundled_iocs = FALSE;
   gboolean japanese = taiou_i18n_prefers_japanese ();
@@ -80,6 +82,11 @@ taiou_cli_mail (int              argc,
       N_("An IOC file to load (Loki, abuse.ch or Taiou format); may be repeated"), N_("FILE") },
     { "no-bundled-iocs", 0, 0, G_OPTION_ARG_NONE, &no_bundled_iocs,
       N_("Do not load the IOC snapshot that ships with Taiou"), NULL },
+    { "yara", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &yara_paths,
+      N_("A YARA rule file, or a folder of .yar/.yara files, to match every attachment "
+         "against beside the bundled rules; may be repeated"), N_("PATH") },
+    { "no-yara", 0, 0, G_OPTION_ARG_NONE, &no_yara,
+      N_("Match no YARA rule, not even the bundled ones"), NULL },
     { "incident", 0, 0, G_OPTION_ARG_INT64, &incident_id,
       N_("Record each verdict in this incident's timeline (never the mail's text)"), N_("ID") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON lines instead of text"),
@@ -105,6 +112,8 @@ taiou_cli_mail (int              argc,
                                     .ioc_files = ioc_files,
                                     .no_bundled_iocs = no_bundled_iocs,
                                     .trusted_authserv_ids = trusted_authserv_ids,
+                                    .yara_paths = yara_paths,
+                                    .no_yara = no_yara,
                                   }, &error);
   if (mail_case == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));

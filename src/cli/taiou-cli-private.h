@@ -30,6 +30,8 @@ typedef struct
   char    **ioc_files;        /* --ioc */
   gboolean  no_bundled_iocs;  /* --no-bundled-iocs */
   char    **trusted_authserv_ids;  /* --trusted-authserv-id, added to Preferences */
+  char    **yara_paths;       /* --yara, added to Preferences' rule files */
+  gboolean  no_yara;          /* --no-yara: no YARA rule at all, not even the bundled ones */
 } TaiouCliCaseOptions;
 
 /* `timeline export`'s options (taiou-cli-export.c). */

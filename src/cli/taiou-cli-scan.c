@@ -37,10 +37,11 @@ progress_cb (const TaiouScanProgress *progress,
 /* Built before the scan (its time is the start's) and printed after it, when a Windows
  * volume's own computer name and hives are known. */
 static JsonObject *
-new_scan_start (TaiouIocSet *iocs,
-                const char  *target,
-                int          argc,
-                char       **argv)
+new_scan_start (TaiouIocSet    *iocs,
+                TaiouYaraRules *rules,
+                const char     *target,
+                int             argc,
+                char          **argv)
 {
   JsonObject *start = json_object_new ();
   JsonArray *paths = json_array_new ();
@@ -59,6 +60,8 @@ new_scan_start (TaiouIocSet *iocs,
                               (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_FILENAME));
   json_object_set_int_member (start, "ip_iocs",
                               (gint64) taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_IP));
+  json_object_set_int_member (start, "yara_rules",
+                              rules != NULL ? taiou_yara_rules_get_n_rules (rules) : 0);
   return start;
 }
 
@@ -86,6 +89,7 @@ print_result_json (TaiouScanResult *result)
   json_object_set_int_member (end, "excluded", (gint64) result->n_excluded);
   if (result->hostname != NULL)
     json_object_set_string_member (end, "hostname", result->hostname);
+  json_object_set_int_member (end, "yara_scanned", (gint64) result->n_yara);
   json_object_set_int_member (end, "findings", result->findings->len);
   json_object_set_array_member (end, "unreadable", unreadable);
   taiou_cli_print_json_line (end);
@@ -103,6 +107,9 @@ print_result_text (TaiouScanResult *result,
            (unsigned long long) result->n_files, (unsigned long long) result->n_hashed,
            result->n_bytes / 1e6, (unsigned long long) result->n_skipped,
            result->unreadable->len);
+  if (result->n_yara_rules > 0)
+    g_print (_("YARA: %u rules, matched against %llu files.\n"), result->n_yara_rules,
+             (unsigned long long) result->n_yara);
   if (result->findings->len == 0)
     g_print ("%s\n", _("Nothing suspicious was found."));
   else
@@ -128,6 +135,9 @@ taiou_cli_scan (int              argc,
   TaiouIocSet *iocs;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) ioc_files = NULL;
+  g_auto(GStrv) yara_paths = NULL;
+  gboolean no_yara = FALSE;
+  gint64 yara_timeout = TAIOU_YARA_DEFAULT_TIMEOUT;
   g_autofree char *windows_volume = NULL;
   g_autofree char *volume_image = NULL;
   g_autofree char *volume_serial = NULL;
@@ -144,6 +154,13 @@ taiou_cli_scan (int              argc,
       N_("An IOC file to load (Loki, abuse.ch or Taiou format); may be repeated"), N_("FILE") },
     { "no-bundled-iocs", 0, 0, G_OPTION_ARG_NONE, &no_bundled_iocs,
       N_("Do not load the IOC snapshot that ships with Taiou"), NULL },
+    { "yara", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &yara_paths,
+      N_("A YARA rule file, or a folder of .yar/.yara files, to match every file against "
+         "beside the bundled rules; may be repeated"), N_("PATH") },
+    { "no-yara", 0, 0, G_OPTION_ARG_NONE, &no_yara,
+      N_("Match no YARA rule, not even the bundled ones"), NULL },
+    { "yara-timeout", 0, 0, G_OPTION_ARG_INT64, &yara_timeout,
+      N_("Seconds the YARA rules may take on one file (default 10)"), N_("SECONDS") },
     { "windows-volume", 0, 0, G_OPTION_ARG_FILENAME, &windows_volume,
       N_("Check the Windows system volume mounted at DIR instead of this computer"),
       N_("DIR") },
@@ -179,6 +196,11 @@ taiou_cli_scan (int              argc,
     return taiou_cli_usage_error (context, error->message);
   if (max_file_size <= 0)
     return taiou_cli_usage_error (context, _("The size limit must be a positive number."));
+  if (yara_timeout <= 0 || yara_timeout > 3600)
+    return taiou_cli_usage_error (context, _("The YARA timeout must be between 1 and 3600 "
+                                             "seconds."));
+  if (no_yara && yara_paths != NULL)
+    return taiou_cli_usage_error (context, _("--yara and --no-yara cannot be used together."));
   if (volume_serial != NULL &&
       !taiou_volume_serial_parse (volume_serial, &system.volume_serial, NULL))
     return taiou_cli_usage_error (context, _("The volume serial must be 8 hexadecimal digits, "
@@ -201,11 +223,13 @@ taiou_cli_scan (int              argc,
                                     .incident_id = incident_id,
                                     .ioc_files = ioc_files,
                                     .no_bundled_iocs = no_bundled_iocs,
+                                    .yara_paths = yara_paths,
+                                    .no_yara = no_yara,
                                   }, &error);
   if (scan_case == NULL || (iocs = taiou_cli_load_iocs (scan_case, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
   if (!whole_system && !taiou_ioc_set_has_hashes (iocs) &&
-      taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_FILENAME) == 0)
+      taiou_ioc_set_count (iocs, TAIOU_IOC_KIND_FILENAME) == 0 && no_yara)
     g_printerr ("%s\n", _("taiou-cli: no hash or file-name IOCs are loaded, so no file can match "
                           "(use --ioc FILE)."));
 
@@ -215,15 +239,17 @@ taiou_cli_scan (int              argc,
     target = g_strdup_printf (_("this computer (%s)"), g_get_host_name ());
   else
     target = g_strjoinv (", ", argv + 1);
-  if (options->json)
-    scan_start = new_scan_start (iocs, windows_volume != NULL ? "windows-volume"
-                                       : whole_system ? "system" : "paths", argc, argv);
-  else if (whole_system)
-    g_printerr (_("Checking %s…\n"), target);
-
+  /* A rule file that does not compile stops here, before any file is read. */
   scanner = taiou_case_new_scanner (scan_case, NULL, &error);
   if (scanner == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
+  taiou_scanner_set_yara_limits (scanner, (guint) yara_timeout, 0);
+  if (options->json)
+    scan_start = new_scan_start (iocs, taiou_scanner_get_yara_rules (scanner),
+                                 windows_volume != NULL ? "windows-volume"
+                                 : whole_system ? "system" : "paths", argc, argv);
+  else if (whole_system)
+    g_printerr (_("Checking %s…\n"), target);
   taiou_scanner_set_max_file_size (scanner, (guint64) max_file_size);
   taiou_scanner_set_exclusions (scanner, exclusions);
   if (whole_system)

@@ -82,6 +82,15 @@ taiou_cli_open_case (TaiouCliOptions           *options,
         taiou_settings_apply_feeds (settings, feeds);
       taiou_case_set_feeds (self, feeds);
     }
+  if (case_options->no_yara)
+    taiou_case_set_yara_sources (self, FALSE, NULL);
+  else
+    {
+      g_auto(GStrv) yara_paths = taiou_settings_dup_yara_paths (settings,
+                                   (const char * const *) case_options->yara_paths);
+
+      taiou_case_set_yara_sources (self, TRUE, (const char * const *) yara_paths);
+    }
   return g_steal_pointer (&self);
 }
 

@@ -96,7 +96,11 @@ taiou_cli_print_utf8 (const char *text)
 int
 taiou_cli_fail (GError *error)
 {
-  g_printerr ("taiou-cli: %s\n", error->message);
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+  /* Some errors say it in English, then in Japanese (a rule file's, taiou-yara-rules.c). */
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_printerr ("taiou-cli: %s\n", lines[i]);
   g_error_free (error);
   return TAIOU_CLI_EXIT_ERROR;
 }

@@ -64,3 +64,5 @@
 #include "taiou-forward-runner.h"
 #include "taiou-syslog-message.h"
 #include "taiou-timeline-forward.h"
+#include "taiou-yara-rules.h"
+#include "taiou-yara-scan.h"

@@ -99,3 +99,27 @@ taiou_settings_apply_feeds (GSettings  *settings,
   families = g_settings_get_strv (settings, TAIOU_SETTINGS_FEEDS_MALWAREBAZAAR_FAMILIES);
   taiou_feeds_set_families (feeds, families[0] != NULL ? (const char * const *) families : NULL);
 }
+
+/**
+ * taiou_settings_dup_yara_paths:
+ * @settings: (nullable): the app's settings, if installed
+ * @extra: (nullable): more rule files and folders (the CLI's --yara)
+ *
+ * Returns: (transfer full): Preferences' YARA rule files and folders, then @extra
+ */
+GStrv
+taiou_settings_dup_yara_paths (GSettings          *settings,
+                               const char * const *extra)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (settings != NULL)
+    {
+      g_auto(GStrv) saved = g_settings_get_strv (settings, TAIOU_SETTINGS_YARA_RULE_PATHS);
+
+      g_strv_builder_addv (builder, (const char **) saved);
+    }
+  if (extra != NULL)
+    g_strv_builder_addv (builder, (const char **) extra);
+  return g_strv_builder_end (builder);
+}

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define TAIOU_SETTINGS_WINDOW_HEIGHT     "window-height"
 #define TAIOU_SETTINGS_WINDOW_MAXIMIZED  "window-maximized"
 #define TAIOU_SETTINGS_SCAN_EXCLUSIONS   "scan-exclusions"
+/* Issue 15, YARA: the IT manager's rule files and folders, beside the bundled rules. */
+#define TAIOU_SETTINGS_YARA_RULE_PATHS   "yara-rule-paths"
 
 GSettings *taiou_settings_new_if_installed (void);
 void       taiou_settings_bind_profile     (GSettings    *settings,
@@ -25,5 +27,7 @@ void       taiou_settings_bind_profile     (GSettings    *settings,
 
 void       taiou_settings_apply_feeds      (GSettings    *settings,
                                             TaiouFeeds   *feeds);
+GStrv      taiou_settings_dup_yara_paths   (GSettings          *settings,
+                                            const char * const *extra);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
  *                                disconnect-step|disconnect-fallback|notice|notice-recipients|
  *                                passwords-gate|passwords-step|
  *                                passwords-generator|report-step|closing|scan-running|
- *                                scan-serial|scan-done] [WIDTHxHEIGHT]
+ *                                scan-serial|scan-done|preferences-yara] [WIDTHxHEIGHT]
  *
  * It runs TaiouApplication on a private Xvfb with a throw-away database (with two sample
  * incidents for the record view) and renders the window with GTK's own snapshot, so the picture
@@ -418,6 +418,9 @@ window_added_cb (GtkApplication *application,
       /* "preferences-scan": the exclusions page, with two patterns and a wrong one typed. */
       if (g_strcmp0 (view_name, "preferences-scan") == 0)
         show_scan_preferences (window);
+      /* "preferences-yara": the page of the IT manager's YARA rule files (issue 15). */
+      if (g_strcmp0 (view_name, "preferences-yara") == 0)
+        adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "yara");
       /* "preferences@1": the lower groups (mail check, notices). */
       if (scroll_fraction > 0)
         gtk_widget_add_tick_callback (taiou_test_find_widget_type (GTK_WIDGET (window),
@@ -790,6 +793,13 @@ main (int    argc,
   g_settings_set_string (settings, "it-manager-name", "鈴木 一郎");
   g_settings_set_string (settings, "it-manager-phone", "03-1234-5678");
   g_settings_set_string (settings, "notice-sender", "soumu@ourcorp.co.jp");
+  if (g_strcmp0 (view_name, "preferences-yara") == 0)
+    {
+      g_autofree char *rules = g_build_filename (data_home, "vendor-emotet.yar", NULL);
+
+      g_file_set_contents (rules, "rule Vendor_Emotet_Loader { condition: false }\n", -1, NULL);
+      g_settings_set_strv (settings, "yara-rule-paths", (const char *[]) { rules, NULL });
+    }
 
   g_application_run (G_APPLICATION (application), 1, argv);
 

@@ -182,7 +182,10 @@ triage_cb (GObject      *source,
   g_clear_pointer (&self->report, taiou_mail_report_unref);
   if (report == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      /* A rule file's error is in English and Japanese: the window shows the Japanese. */
+      g_autofree char *reason = taiou_yara_error_get_message (error, TRUE);
+
+      adw_status_page_set_description (self->error_page, reason);
       gtk_stack_set_visible_child_name (self->stack, "error");
     }
   else

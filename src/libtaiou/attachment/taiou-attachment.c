@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "taiou-attachment-private.h"
+#include "taiou-yara-scan.h"
 #include "taiou-file-digest.h"
 
 #define READ_CHUNK (256 * 1024)
@@ -327,6 +328,34 @@ check_padding (TaiouAttachmentWalk   *walk,
                                  "limits. Do not open it.");
 }
 
+/* The scan's YARA rules (taiou-yara-scan.c) on the bytes the spool kept: the whole file, or its
+ * head and true size when it was too large to keep, which is what the padded-file rules need. */
+static void
+check_yara (TaiouAttachmentWalk   *walk,
+            TaiouAttachmentReport *report,
+            TaiouSpool            *spool)
+{
+  TaiouYaraRules *rules = walk->context != NULL ? walk->context->yara : NULL;
+  g_autoptr(TaiouYaraScanner) scanner = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *data;
+  gsize length;
+
+  if (rules == NULL || taiou_yara_rules_get_n_rules (rules) == 0)
+    return;
+  if ((data = _taiou_spool_get_data (spool, &length)) == NULL)
+    {
+      data = spool->head;
+      length = spool->head_len;
+    }
+  if ((scanner = taiou_yara_scanner_new (rules, 0, &error)) == NULL ||
+      !taiou_yara_scanner_scan (scanner, report->path, data, length, spool->size, report->sha256,
+                                report->findings, &error))
+    _taiou_attachment_add_finding (report, "attachment.yara-incomplete", 40, error->message,
+                                   "YARA ルールによる検査を最後まで行えませんでした。",
+                                   "The YARA rules could not finish checking this file.");
+}
+
 static gboolean
 is_container (TaiouAttachmentType type)
 {
@@ -369,6 +398,7 @@ _taiou_attachment_inspect (TaiouAttachmentWalk   *walk,
   _taiou_attachment_check_type (report, spool);
   check_iocs (walk, report, spool);
   check_padding (walk, report, spool);
+  check_yara (walk, report, spool);
 
   data = _taiou_spool_get_data (spool, &length);
   if (report->type == TAIOU_ATTACHMENT_TYPE_LNK)

@@ -5,6 +5,7 @@
 
 #include "taiou-finding.h"
 #include "taiou-ioc-set.h"
+#include "taiou-yara-rules.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,7 @@ typedef struct
   const char                  *body_text;  /* the mail's text, searched for a zip password */
   TaiouIocSet                 *iocs;       /* hashes and file names to match */
   const TaiouAttachmentLimits *limits;     /* NULL: taiou_attachment_limits_init()'s */
+  TaiouYaraRules              *yara;       /* rules each file, nested ones too, is matched to */
 } TaiouAttachmentContext;
 
 typedef struct _TaiouAttachmentReport TaiouAttachmentReport;

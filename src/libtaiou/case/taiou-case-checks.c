@@ -16,6 +16,7 @@ typedef struct
   GStrv        our_domains;
   GStrv        our_names;
   TaiouIocSet *iocs;
+  TaiouYaraRules *yara;
   TaiouTimeline *timeline;  /* the case's, for the book of senders; nullable */
   GStrv        trusted_authserv_ids;
 } TriageContext;
@@ -26,22 +27,28 @@ triage_context_clear (TriageContext *context)
   g_clear_pointer (&context->our_domains, g_strfreev);
   g_clear_pointer (&context->our_names, g_strfreev);
   g_clear_object (&context->iocs);
+  g_clear_object (&context->yara);
   g_clear_pointer (&context->trusted_authserv_ids, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TriageContext, triage_context_clear)
 
-static void
-triage_context_init (TriageContext *context,
-                     TaiouCase     *self,
-                     TaiouIocSet   *iocs)
+/* Attachments go through the same YARA rules as the files of a scan. */
+static gboolean
+triage_context_init (TriageContext  *context,
+                     TaiouCase      *self,
+                     TaiouIocSet    *iocs,
+                     GError        **error)
 {
+  if ((context->yara = taiou_case_load_yara (self, error)) == NULL)
+    return FALSE;
   context->our_domains = g_strdupv ((char **) taiou_profile_get_mail_domains (self->profile));
   context->our_names = taiou_profile_dup_display_names (self->profile);
   context->iocs = iocs != NULL ? g_object_ref (iocs) : NULL;
   context->timeline = self->timeline;
   context->trusted_authserv_ids =
     g_strdupv ((char **) taiou_profile_get_trusted_authserv_ids (self->profile));
+  return TRUE;
 }
 
 static TaiouMailTriageContext
@@ -51,6 +58,7 @@ triage_context_view (const TriageContext *context)
     .our_domains = (const char * const *) context->our_domains,
     .our_names = (const char * const *) context->our_names,
     .iocs = context->iocs,
+    .yara = context->yara,
     /* The case outlives the triage (the async task holds it), and with it the timeline. */
     .sender_seen = context->timeline != NULL ? _taiou_case_sender_seen : NULL,
     .sender_seen_data = context->timeline,
@@ -86,7 +94,8 @@ taiou_case_check_mail (TaiouCase     *self,
 
   if ((iocs = taiou_case_load_iocs (self, cancellable, error)) == NULL)
     return NULL;
-  triage_context_init (&context, self, iocs);
+  if (!triage_context_init (&context, self, iocs, error))
+    return NULL;
   view = triage_context_view (&context);
   report = taiou_mail_triage_file (path, &view, cancellable, error);
   if (report != NULL)
@@ -134,7 +143,11 @@ iocs_for_mail_cb (GObject      *source,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
-  triage_context_init (&context, self, iocs);
+  if (!triage_context_init (&context, self, iocs, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   view = triage_context_view (&context);
   /* The context is copied by the triage, so it need not outlive this call. */
   taiou_mail_triage_file_async (path, &view, cancellable, triage_cb, g_steal_pointer (&task));
@@ -190,13 +203,21 @@ taiou_case_new_scanner (TaiouCase     *self,
                         GCancellable  *cancellable,
                         GError       **error)
 {
+  g_autoptr(TaiouScanner) scanner = NULL;
+  g_autoptr(TaiouYaraRules) yara = NULL;
   TaiouIocSet *iocs;
 
   g_return_val_if_fail (TAIOU_IS_CASE (self), NULL);
 
   if ((iocs = taiou_case_load_iocs (self, cancellable, error)) == NULL)
     return NULL;
-  return taiou_scanner_new (iocs);
+  scanner = taiou_scanner_new (iocs);
+  if ((yara = taiou_case_load_yara (self, error)) == NULL)
+    return NULL;
+  /* No rule (--no-yara): the scan reads only what the IOCs need, as before YARA. */
+  if (taiou_yara_rules_get_n_rules (yara) > 0)
+    taiou_scanner_set_yara_rules (scanner, yara);
+  return g_steal_pointer (&scanner);
 }
 
 static void

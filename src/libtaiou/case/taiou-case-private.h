@@ -23,6 +23,11 @@ struct _TaiouCase
   GError         *ioc_error;       /* why loading failed (a user's file is unreadable) */
   GPtrArray      *ioc_waiters;     /* GTask, waiting for a load under way; NULL when none */
   TaiouFeeds     *feeds;           /* nullable: whose kept copies join the set */
+
+  /* YARA rules (taiou-case-yara.c), under its lock. */
+  gboolean        yara_skip_bundled;
+  GStrv           yara_paths;
+  TaiouYaraRules *yara;            /* NULL until compiled */
 };
 
 enum {
@@ -34,6 +39,7 @@ enum {
 extern guint _taiou_case_signals[_TAIOU_CASE_N_SIGNALS];
 
 void      _taiou_case_clear_iocs   (TaiouCase   *self);
+void      _taiou_case_clear_yara   (TaiouCase   *self);
 gboolean  _taiou_case_check_record (TaiouCase   *self,
                                     gboolean     need_incident,
                                     GError     **error);

@@ -61,6 +61,7 @@ taiou_case_dispose (GObject *object)
   g_clear_object (&self->timeline);
   _taiou_case_clear_iocs (self);
   g_clear_object (&self->feeds);
+  _taiou_case_clear_yara (self);
 
   G_OBJECT_CLASS (taiou_case_parent_class)->dispose (object);
 }

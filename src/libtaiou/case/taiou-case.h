@@ -84,6 +84,11 @@ void             taiou_case_check_mail_async         (TaiouCase            *self
 TaiouMailReport *taiou_case_check_mail_finish        (TaiouCase            *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+void             taiou_case_set_yara_sources         (TaiouCase            *self,
+                                                      gboolean              bundled,
+                                                      const char * const   *paths);
+TaiouYaraRules  *taiou_case_load_yara                (TaiouCase            *self,
+                                                      GError              **error);
 TaiouScanner    *taiou_case_new_scanner              (TaiouCase            *self,
                                                       GCancellable         *cancellable,
                                                       GError              **error);

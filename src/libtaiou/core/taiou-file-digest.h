@@ -21,6 +21,13 @@ typedef struct
   guint8           sha256[32];
 } TaiouFileDigest;
 
+/* What taiou_digest_reader_file_keep() read, for a second check of the same bytes. */
+typedef struct
+{
+  const guint8 *data;    /* the whole file, or only its head when length < the digest's size */
+  gsize         length;
+} TaiouFileContent;
+
 /* Reused by one thread across files, so a scan allocates its read buffer once. */
 typedef struct _TaiouDigestReader TaiouDigestReader;
 
@@ -34,6 +41,16 @@ gboolean           taiou_digest_reader_file (TaiouDigestReader  *reader,
                                              TaiouFileDigest    *digest,
                                              GCancellable       *cancellable,
                                              GError            **error);
+gboolean           taiou_digest_reader_file_keep (TaiouDigestReader  *reader,
+                                                  int                 dirfd,
+                                                  const char         *path,
+                                                  TaiouDigestKinds    kinds,
+                                                  guint64             max_size,
+                                                  gsize               keep_size,
+                                                  TaiouFileDigest    *digest,
+                                                  TaiouFileContent   *content,
+                                                  GCancellable       *cancellable,
+                                                  GError            **error);
 char              *taiou_digest_to_hex      (const guint8       *digest,
                                              gsize               length);
 

@@ -11,6 +11,7 @@ typedef struct
   GStrv        our_domains;
   GStrv        our_names;
   TaiouIocSet *iocs;
+  TaiouYaraRules *yara;
   TaiouMailSenderSeenFunc sender_seen;
   gpointer     sender_seen_data;
   GStrv        trusted_authserv_ids;
@@ -23,6 +24,7 @@ triage_task_free (TriageTask *data)
   g_strfreev (data->our_domains);
   g_strfreev (data->our_names);
   g_clear_object (&data->iocs);
+  g_clear_object (&data->yara);
   g_strfreev (data->trusted_authserv_ids);
   g_free (data);
 }
@@ -38,6 +40,7 @@ triage_thread (GTask        *task,
     .our_domains = (const char * const *) data->our_domains,
     .our_names = (const char * const *) data->our_names,
     .iocs = data->iocs,
+    .yara = data->yara,
     .sender_seen = data->sender_seen,
     .sender_seen_data = data->sender_seen_data,
     .trusted_authserv_ids = (const char * const *) data->trusted_authserv_ids,
@@ -77,6 +80,7 @@ taiou_mail_triage_file_async (const char                   *path,
       data->our_domains = g_strdupv ((char **) context->our_domains);
       data->our_names = g_strdupv ((char **) context->our_names);
       data->iocs = context->iocs != NULL ? g_object_ref (context->iocs) : NULL;
+      data->yara = context->yara != NULL ? g_object_ref (context->yara) : NULL;
       data->sender_seen = context->sender_seen;
       data->sender_seen_data = context->sender_seen_data;
       data->trusted_authserv_ids = g_strdupv ((char **) context->trusted_authserv_ids);

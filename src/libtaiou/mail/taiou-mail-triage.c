@@ -300,6 +300,7 @@ classify_attachments (Walk    *walk,
   TaiouAttachmentContext context = {
     .body_text = walk->body_text->str,
     .iocs = walk->context->iocs,
+    .yara = walk->context->yara,
   };
 
   for (guint i = 0; i < walk->pending->len; i++)

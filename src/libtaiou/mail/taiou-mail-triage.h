@@ -6,6 +6,7 @@
 
 #include "taiou-finding.h"
 #include "taiou-ioc-set.h"
+#include "taiou-yara-rules.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ typedef struct
   gpointer                 sender_seen_data;
   const char * const *trusted_authserv_ids; /* nullable: the mail servers whose
                                               Authentication-Results count ("mx.example.co.jp") */
+  TaiouYaraRules     *yara;               /* nullable: rules every attachment is matched to */
 } TaiouMailTriageContext;
 
 typedef enum

@@ -21,6 +21,7 @@
 #include "taiou-file-digest.h"
 #include "taiou-finding.h"
 #include "taiou-scanner.h"
+#include "taiou-yara-scan.h"
 
 #define MAX_QUEUED_FILES 4096
 #define PROGRESS_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
@@ -33,6 +34,11 @@ struct _TaiouScanner
   guint64      max_file_size;
   guint        n_threads;
   TaiouScanExclusions *exclusions;  /* NULL: nothing is left out */
+
+  /* YARA (taiou-yara-scan.c): the rules see the bytes the worker read to hash. */
+  TaiouYaraRules *yara;
+  guint           yara_timeout;
+  gsize           yara_max_scan_bytes;
 };
 
 G_DEFINE_FINAL_TYPE (TaiouScanner, taiou_scanner, G_TYPE_OBJECT)
@@ -54,6 +60,8 @@ typedef struct
   guint64           n_bytes;
   guint64           n_skipped;
   guint64           n_excluded;
+  guint64           n_yara;
+  GAsyncQueue      *yara_scanners; /* TaiouYaraScanner, idle; one per busy worker at most */
 } ScanState;
 
 static GPrivate thread_reader = G_PRIVATE_INIT ((GDestroyNotify) taiou_digest_reader_free);
@@ -95,6 +103,7 @@ taiou_scanner_finalize (GObject *object)
 
   g_clear_object (&self->iocs);
   g_clear_pointer (&self->exclusions, taiou_scan_exclusions_unref);
+  g_clear_object (&self->yara);
 
   G_OBJECT_CLASS (taiou_scanner_parent_class)->finalize (object);
 }
@@ -110,6 +119,8 @@ taiou_scanner_init (TaiouScanner *self)
 {
   self->max_file_size = TAIOU_SCANNER_DEFAULT_MAX_FILE_SIZE;
   self->n_threads = MAX (1, g_get_num_processors ());
+  self->yara_timeout = TAIOU_YARA_DEFAULT_TIMEOUT;
+  self->yara_max_scan_bytes = TAIOU_YARA_DEFAULT_MAX_SCAN_BYTES;
 }
 
 /**
@@ -170,6 +181,44 @@ taiou_scanner_set_exclusions (TaiouScanner        *self,
   g_clear_pointer (&self->exclusions, taiou_scan_exclusions_unref);
   if (exclusions != NULL && taiou_scan_exclusions_get_count (exclusions) > 0)
     self->exclusions = taiou_scan_exclusions_ref (exclusions);
+}
+
+/**
+ * taiou_scanner_set_yara_rules:
+ * @rules: (nullable): rules every file is matched against in the pass that hashes it; NULL
+ *   for none (the scan then reads only what the IOCs need)
+ */
+void
+taiou_scanner_set_yara_rules (TaiouScanner   *self,
+                              TaiouYaraRules *rules)
+{
+  g_return_if_fail (TAIOU_IS_SCANNER (self));
+  g_return_if_fail (rules == NULL || TAIOU_IS_YARA_RULES (rules));
+  g_set_object (&self->yara, rules);
+}
+
+TaiouYaraRules *
+taiou_scanner_get_yara_rules (TaiouScanner *self)
+{
+  g_return_val_if_fail (TAIOU_IS_SCANNER (self), NULL);
+  return self->yara;
+}
+
+/**
+ * taiou_scanner_set_yara_limits:
+ * @timeout_seconds: how long the rules may take on one file (0: the default)
+ * @max_scan_bytes: a file up to this size is matched whole; of a larger one, the rules see its
+ *   first MiB and its size (0: the default)
+ */
+void
+taiou_scanner_set_yara_limits (TaiouScanner *self,
+                               guint         timeout_seconds,
+                               gsize         max_scan_bytes)
+{
+  g_return_if_fail (TAIOU_IS_SCANNER (self));
+  self->yara_timeout = timeout_seconds > 0 ? timeout_seconds : TAIOU_YARA_DEFAULT_TIMEOUT;
+  self->yara_max_scan_bytes = max_scan_bytes > 0 ? max_scan_bytes
+                                                 : TAIOU_YARA_DEFAULT_MAX_SCAN_BYTES;
 }
 
 static void
@@ -271,6 +320,76 @@ match_file_name (ScanState  *state,
     }
 }
 
+static void
+count_read_error (ScanState    *state,
+                  const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    count (state, &state->n_skipped, 1);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    add_unreadable (state, error->message);
+  count (state, &state->n_files, 1);
+}
+
+/* One read: the worker hashes the bytes and hands the same bytes to the YARA rules. */
+static void
+scan_file_with_yara (ScanState         *state,
+                     TaiouDigestReader *reader,
+                     const char        *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *sha256 = NULL;
+  TaiouYaraScanner *yara;
+  TaiouFileDigest digest;
+  TaiouFileContent content;
+
+  if (!taiou_digest_reader_file_keep (reader, AT_FDCWD, path, state->kinds,
+                                      state->scanner->max_file_size,
+                                      state->scanner->yara_max_scan_bytes, &digest, &content,
+                                      state->cancellable, &error))
+    {
+      count_read_error (state, error);
+      return;
+    }
+  count (state, &state->n_files, 1);
+  if (digest.size > state->scanner->max_file_size)
+    {
+      /* Over the limit: skipped as before, but the rules still see its head and size. */
+      count (state, &state->n_skipped, 1);
+      count (state, &state->n_bytes, content.length);
+    }
+  else
+    {
+      count (state, &state->n_bytes, digest.size);
+      if (state->kinds != 0)
+        {
+          count (state, &state->n_hashed, 1);
+          match_digests (state, path, &digest);
+        }
+    }
+
+  yara = g_async_queue_try_pop (state->yara_scanners);
+  if (yara == NULL &&
+      (yara = taiou_yara_scanner_new (state->scanner->yara, state->scanner->yara_timeout,
+                                      &error)) == NULL)
+    {
+      add_unreadable (state, error->message);
+      return;
+    }
+  if (digest.kinds & TAIOU_DIGEST_SHA256)
+    sha256 = taiou_digest_to_hex (digest.sha256, sizeof digest.sha256);
+  findings = g_ptr_array_new ();
+  if (!taiou_yara_scanner_scan (yara, path, content.data, content.length, digest.size, sha256,
+                                findings, &error))
+    add_unreadable (state, error->message);
+  g_async_queue_push (state->yara_scanners, yara);
+  count (state, &state->n_yara, 1);
+  for (guint i = 0; i < findings->len; i++)
+    add_finding (state, findings->pdata[i]);
+}
+
 /* A worker: one regular file. */
 static void
 scan_file (gpointer data,
@@ -293,16 +412,16 @@ scan_file (gpointer data,
   if (state->match_names)
     match_file_name (state, path);
 
+  if (state->scanner->yara != NULL)
+    {
+      scan_file_with_yara (state, reader, path);
+      return;
+    }
   if (!taiou_digest_reader_file (reader, AT_FDCWD, path, state->kinds,
                                  state->scanner->max_file_size, &digest, state->cancellable,
                                  &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
-        count (state, &state->n_skipped, 1);
-      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_unreadable (state, error->message);
-      count (state, &state->n_files, 1);
+      count_read_error (state, error);
       return;
     }
 
@@ -504,6 +623,8 @@ taiou_scanner_scan_paths (TaiouScanner           *self,
   walk.state = &state;
   walk.progress = progress;
   walk.progress_data = progress_data;
+  if (self->yara != NULL)
+    state.yara_scanners = g_async_queue_new_full ((GDestroyNotify) taiou_yara_scanner_free);
   walk.pool = g_thread_pool_new (scan_file, &state, (int) self->n_threads, TRUE, &pool_error);
   g_assert_no_error (pool_error);
 
@@ -513,6 +634,7 @@ taiou_scanner_scan_paths (TaiouScanner           *self,
   /* Wait for the queued files. */
   g_thread_pool_free (walk.pool, FALSE, TRUE);
   g_mutex_clear (&state.lock);
+  g_clear_pointer (&state.yara_scanners, g_async_queue_unref);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -522,6 +644,8 @@ taiou_scanner_scan_paths (TaiouScanner           *self,
   result->n_bytes = state.n_bytes;
   result->n_skipped = state.n_skipped;
   result->n_excluded = state.n_excluded;
+  result->n_yara = state.n_yara;
+  result->n_yara_rules = self->yara != NULL ? taiou_yara_rules_get_n_rules (self->yara) : 0;
   taiou_findings_sort (result->findings);
   g_ptr_array_sort (result->unreadable, (GCompareFunc) g_strcmp0);
   if (progress != NULL)

@@ -5,6 +5,7 @@
 
 #include "taiou-ioc-set.h"
 #include "taiou-scan-exclusions.h"
+#include "taiou-yara-rules.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,8 @@ typedef struct
   guint64    n_excluded;  /* files and folders left out by the exclusions (a folder once) */
   char      *hostname;    /* the computer scanned when not this one (a Windows volume's own
                            * name, from its SYSTEM hive); else NULL */
+  guint64    n_yara;       /* files the YARA rules looked at */
+  guint      n_yara_rules; /* rules they were matched against; 0 when YARA was off */
 } TaiouScanResult;
 
 GType            taiou_scan_result_get_type (void) G_GNUC_CONST;
@@ -54,6 +57,12 @@ void             taiou_scanner_set_n_threads      (TaiouScanner           *self,
                                                    guint                   n_threads);
 void             taiou_scanner_set_exclusions     (TaiouScanner           *self,
                                                    TaiouScanExclusions    *exclusions);
+void             taiou_scanner_set_yara_rules     (TaiouScanner           *self,
+                                                   TaiouYaraRules         *rules);
+TaiouYaraRules  *taiou_scanner_get_yara_rules     (TaiouScanner           *self);
+void             taiou_scanner_set_yara_limits    (TaiouScanner           *self,
+                                                   guint                   timeout_seconds,
+                                                   gsize                   max_scan_bytes);
 TaiouScanResult *taiou_scanner_scan_paths         (TaiouScanner           *self,
                                                    const char * const     *paths,
                                                    TaiouScanProgressFunc   progress,

@@ -21,6 +21,7 @@
 #include "taiou-probe-linux.h"
 #include "taiou-probe-winvol-private.h"
 #include "taiou-probe-winvol.h"
+#include "taiou-event-kinds.h"
 #include "taiou-system-scan.h"
 
 /* Where droppers put files on a Linux desktop. */
@@ -329,6 +330,12 @@ taiou_scan_result_to_json (TaiouScanResult *result,
   json_object_set_int_member (object, TAIOU_EVENT_DETAIL_SCAN_EXCLUDED,
                               (gint64) result->n_excluded);
   json_object_set_int_member (object, "findings", result->findings->len);
+  if (result->n_yara_rules > 0)
+    {
+      json_object_set_int_member (object, TAIOU_EVENT_DETAIL_YARA_RULES, result->n_yara_rules);
+      json_object_set_int_member (object, TAIOU_EVENT_DETAIL_YARA_SCANNED,
+                                  (gint64) result->n_yara);
+    }
   json_object_set_array_member (object, "unreadable", unreadable);
   if (result->hostname != NULL)
     json_object_set_string_member (object, TAIOU_EVENT_DETAIL_SCAN_HOSTNAME, result->hostname);

@@ -157,4 +157,8 @@ G_BEGIN_DECLS
  * version, or imported) come back as they are. */
 const char *taiou_event_kind_get_label (const char *kind);
 
+/* Issue 15: in scan.finished, the YARA rules matched and the files they saw (absent when off). */
+#define TAIOU_EVENT_DETAIL_YARA_RULES         "yara_rules"
+#define TAIOU_EVENT_DETAIL_YARA_SCANNED       "yara_scanned"
+
 G_END_DECLS

@@ -70,6 +70,7 @@ show_failure (Check        *check,
               const char   *problem)
 {
   g_autofree char *message = NULL;
+  g_autofree char *reason = NULL;
 
   if (error == NULL)
     return FALSE;
@@ -80,7 +81,8 @@ show_failure (Check        *check,
     }
   /* The reason is libtaiou's, sometimes in English: it goes under the sentence, for the IT
    * manager. */
-  message = g_strdup_printf ("%s\n%s", problem, error->message);
+  reason = taiou_yara_error_get_message (error, TRUE);
+  message = g_strdup_printf ("%s\n%s", problem, reason);
   taiou_scan_task_row_show_error (check->row, message);
   return TRUE;
 }
@@ -139,7 +141,10 @@ iocs_loaded_cb (GObject      *source,
   options.windows_volume = check->root;
   options.has_volume_serial = check->has_serial;
   options.volume_serial = check->serial;
-  scanner = taiou_scanner_new (iocs);
+  /* The IOCs are loaded: this adds the case's YARA rules, or says which rule file is wrong. */
+  scanner = taiou_case_new_scanner (TAIOU_CASE (source), NULL, &error);
+  if (show_failure (check, error, _("The YARA rules could not be loaded.")))
+    return;
   exclusions = taiou_scan_preferences_load_exclusions (check->root != NULL);
   taiou_scanner_set_exclusions (scanner, exclusions);
   check->relay = _taiou_scan_page_new_relay (check->page, check->row);

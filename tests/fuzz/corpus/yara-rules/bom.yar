@@ -1,0 +1,1 @@
+﻿rule bom { condition: true }

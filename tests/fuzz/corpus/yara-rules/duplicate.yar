@@ -1,0 +1,2 @@
+rule dup { condition: true }
+rule dup { condition: false }

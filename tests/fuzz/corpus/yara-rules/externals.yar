@@ -1,0 +1,1 @@
+rule ByName { condition: filename == "input.bin" and extension == ".bin" and filepath == "/fuzz" }

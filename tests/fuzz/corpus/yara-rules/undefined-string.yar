@@ -1,0 +1,5 @@
+rule ok { condition: true }
+
+rule broken {
+  strings: $a = "x"
+  condition: $a and $b }
