@@ -252,8 +252,10 @@ part_content (GMimePart *part)
     return g_bytes_new (NULL, 0);
   sink = g_mime_stream_mem_new ();
   g_mime_data_wrapper_write_to_stream (wrapper, sink);
+  /* Taken from the stream rather than copied. */
   array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (sink));
-  return g_bytes_new (array->data, array->len);
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (sink), FALSE);
+  return g_byte_array_free_to_bytes (array);
 }
 
 static char *
@@ -273,15 +275,13 @@ add_attachment (Walk       *walk,
   GMimeContentType *type = g_mime_object_get_content_type (GMIME_OBJECT (part));
   g_autoptr(GBytes) content = part_content (part);
   TaiouMailAttachment *attachment = g_new0 (TaiouMailAttachment, 1);
-  gsize size;
-  const guint8 *data = g_bytes_get_data (content, &size);
+  gsize size = g_bytes_get_size (content);
   PendingAttachment *pending;
 
   attachment->name = g_strdup (name != NULL ? name : "");
   attachment->path = join_path (prefix, name != NULL ? name : "(no name)");
   attachment->content_type = g_mime_content_type_get_mime_type (type);
   attachment->size = size;
-  attachment->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
   g_ptr_array_add (walk->report->attachments, attachment);
 
   pending = g_new0 (PendingAttachment, 1);
@@ -315,6 +315,11 @@ classify_attachments (Walk    *walk,
                                                                              : "attachment",
                                                     pending->content, &context,
                                                     walk->cancellable, &local_error);
+      /* The classification read every byte and hashed them: not a second time here. */
+      if (classified != NULL && classified->sha256 != NULL)
+        attachment->sha256 = g_strdup (classified->sha256);
+      else
+        attachment->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pending->content);
       if (classified == NULL)
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
