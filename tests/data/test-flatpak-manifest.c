@@ -79,6 +79,17 @@ test_modules (void)
         {
           JsonObject *source = json_array_get_object_element (sources, j);
 
+          /* A git source is pinned to its tag's commit, which a moved tag cannot change. */
+          if (g_strcmp0 (json_object_get_string_member (source, "type"), "git") == 0)
+            {
+              const char *commit = json_object_get_string_member_with_default (source, "commit",
+                                                                               "");
+
+              g_assert_true (g_str_has_prefix (json_object_get_string_member (source, "url"),
+                                               "https://"));
+              g_assert_cmpuint (strlen (commit), ==, 40);
+              continue;
+            }
           if (g_strcmp0 (json_object_get_string_member (source, "type"), "archive") != 0)
             continue;
           g_assert_true (g_str_has_prefix (json_object_get_string_member (source, "url"),
@@ -92,6 +103,8 @@ test_modules (void)
   g_assert_true (g_hash_table_contains (names, "gmime"));
   g_assert_true (g_hash_table_contains (names, "libgsf"));
   g_assert_true (g_hash_table_contains (names, "hivex"));
+  g_assert_true (g_hash_table_contains (names, "libqrencode"));
+  g_assert_true (g_hash_table_contains (names, "yara"));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (modules, n - 1),
                                                   "name"), ==, "taiou");
 }
