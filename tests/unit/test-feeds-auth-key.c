@@ -25,8 +25,10 @@ start_keyring (GTestDBus *bus)
   g_autoptr(GSubprocess) keyring = NULL;
   GOutputStream *stdin_pipe;
 
-  if (g_find_program_in_path ("gnome-keyring-daemon") == NULL ||
-      g_find_program_in_path ("dbus-daemon") == NULL)
+  g_autofree char *keyring_daemon = g_find_program_in_path ("gnome-keyring-daemon");
+  g_autofree char *dbus_daemon = g_find_program_in_path ("dbus-daemon");
+
+  if (keyring_daemon == NULL || dbus_daemon == NULL)
     return FALSE;
   g_assert_cmpint (g_mkdir_with_parents (data, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (runtime, 0700), ==, 0);
