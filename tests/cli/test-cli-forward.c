@@ -94,20 +94,7 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *asan_options = g_getenv ("ASAN_OPTIONS");
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Under AddressSanitizer, the taiou-cli children of this program run without the leak check
-   * (this program keeps its own: its options were read at start).  After a TLS connection, GCC
-   * 12's LeakSanitizer crashes ("Tracer caught signal 11") reading the dynamic TLS that GnuTLS,
-   * loaded by glib-networking with dlopen (), leaves in a GLib worker thread: a fault of the tool,
-   * not a leak.  The same connections are leak-checked in-process by test-forward-rsyslog. */
-  if (asan_options != NULL)
-    {
-      g_autofree char *children = g_strconcat (asan_options, ":detect_leaks=0", NULL);
-
-      g_setenv ("ASAN_OPTIONS", children, TRUE);
-    }
 
   g_test_add_func ("/taiou/cli/forward/send-and-status", test_send_and_status);
   g_test_add_func ("/taiou/cli/forward/usage-errors", test_usage_errors);
