@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "taiou-bytes-private.h"
+#include "taiou-mail-msg-private.h"
 #include "taiou-test-msg.h"
 
 typedef enum
@@ -542,4 +543,16 @@ taiou_test_msg_patch_u32 (GBytes  *file,
   value = GUINT32_TO_LE (value);
   memcpy (copy + offset, &value, 4);
   return g_bytes_new_take (copy, length);
+}
+
+void
+taiou_test_msg_assert_refused (GBytes *file,
+                               int     code)
+{
+  g_autoptr(GError) error = NULL;
+  GMimeMessage *message = taiou_mail_msg_read (file, &error);
+
+  g_assert_null (message);
+  g_assert_error (error, TAIOU_MAIL_MSG_ERROR, code);
+  g_test_message ("refused as expected: %s", error->message);
 }

@@ -94,6 +94,10 @@ GBytes       *taiou_test_msg_patch_u32       (GBytes       *file,
                                               gsize         offset,
                                               guint32       value);
 
+/* Asserts that taiou_mail_msg_read() refuses @file with @code, a TaiouMailMsgError. */
+void          taiou_test_msg_assert_refused  (GBytes       *file,
+                                              int           code);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TaiouTestMsg, taiou_test_msg_free)
 
 G_END_DECLS
