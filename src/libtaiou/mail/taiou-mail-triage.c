@@ -619,7 +619,7 @@ parse_message (const char  *source,
   const guint8 *bytes = g_bytes_get_data (data, &length);
   g_autoptr(GMimeStream) stream = NULL;
   g_autoptr(GMimeParser) parser = NULL;
-  GMimeParserOptions *options = _taiou_mail_parser_options ();
+  g_autoptr(GMimeParserOptions) options = NULL;
   GMimeMessage *message;
 
   /* GMime makes a message of anything: refuse first what no mail program shows as a mail. */
@@ -635,8 +635,8 @@ parse_message (const char  *source,
   parser = g_mime_parser_new_with_stream (stream);
   if (length >= 5 && memcmp (bytes, "From ", 5) == 0)
     g_mime_parser_set_format (parser, GMIME_FORMAT_MBOX);
+  options = _taiou_mail_parser_options ();
   message = g_mime_parser_construct_message (parser, options);
-  g_mime_parser_options_free (options);
   if (message == NULL)
     {
       g_set_error (error, TAIOU_MAIL_ERROR, TAIOU_MAIL_ERROR_FORMAT,
