@@ -210,12 +210,24 @@ taiou_test_wait_until_mapped (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Spins the main loop until @condition holds; fails the test after WAIT_TIMEOUT_S. */
+/* $TAIOU_TEST_TIME_SCALE: how many times slower this build runs than the plain one (the
+ * sanitizer tree sets it, as it runs meson test with --timeout-multiplier). */
+static gint64
+time_scale (void)
+{
+  gint64 scale = g_ascii_strtoll (g_getenv ("TAIOU_TEST_TIME_SCALE") ?: "1", NULL, 10);
+
+  return CLAMP (scale, 1, 100);
+}
+
+/* Spins the main loop until @condition holds; fails the test after WAIT_TIMEOUT_S (times the
+ * build's time scale). */
 void
 taiou_test_wait_for (gboolean (*condition) (gpointer data),
                      gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_TIME_SPAN_SECOND;
+  gint64 deadline = g_get_monotonic_time () +
+                    WAIT_TIMEOUT_S * time_scale () * G_TIME_SPAN_SECOND;
 
   while (!condition (data))
     {
