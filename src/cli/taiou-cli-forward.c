@@ -41,12 +41,12 @@ static const char *usage_text =
      "[--enable|--disable] [--batch N]");
 
 static gboolean
-parse (int              *argc,
-       char           ***argv,
-       ForwardOptions   *options,
-       const char       *summary,
-       gboolean          for_config,
-       GError          **error)
+parse_options (int              *argc,
+               char           ***argv,
+               ForwardOptions   *options,
+               const char       *summary,
+               gboolean          for_config,
+               GError          **error)
 {
   g_autoptr(GOptionContext) context = NULL;
   GOptionEntry entries[] = {
@@ -99,6 +99,22 @@ parse (int              *argc,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Parses a subcommand's options; a mistake is printed with the usage. */
+static gboolean
+parse (int              *argc,
+       char           ***argv,
+       ForwardOptions   *options,
+       const char       *summary,
+       gboolean          for_config)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (parse_options (argc, argv, options, summary, for_config, &error))
+    return TRUE;
+  g_printerr ("taiou-cli: %s\n%s\n", error->message, _(usage_text));
+  return FALSE;
 }
 
 /* The destination the flags and Preferences name together; flags win. */
@@ -183,11 +199,8 @@ forward_send (int              argc,
   TaiouForwardReport report = { 0 };
 
   if (!parse (&argc, &argv, &options, _("— send the events the collector does not have yet"),
-              FALSE, &error))
-    {
-      g_printerr ("taiou-cli: %s\n%s\n", error->message, _(usage_text));
-      return TAIOU_CLI_EXIT_ERROR;
-    }
+              FALSE))
+    return TAIOU_CLI_EXIT_ERROR;
   if ((destination = resolve_destination (&options, settings, &error)) == NULL ||
       (timeline = taiou_cli_open_timeline (cli_options, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
@@ -217,11 +230,8 @@ forward_status (int              argc,
   gint64 last_seq = 0, n_pending = 0, sent_us = 0;
   gboolean enabled;
 
-  if (!parse (&argc, &argv, &options, _("— how far the collector is"), FALSE, &error))
-    {
-      g_printerr ("taiou-cli: %s\n%s\n", error->message, _(usage_text));
-      return TAIOU_CLI_EXIT_ERROR;
-    }
+  if (!parse (&argc, &argv, &options, _("— how far the collector is"), FALSE))
+    return TAIOU_CLI_EXIT_ERROR;
   if ((destination = resolve_destination (&options, settings, &error)) == NULL ||
       (timeline = taiou_cli_open_timeline (cli_options, &error)) == NULL)
     return taiou_cli_fail (g_steal_pointer (&error));
@@ -273,12 +283,8 @@ forward_config (int              argc,
   g_autoptr(TaiouForwardDestination) destination = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse (&argc, &argv, &options, _("— show or change the forwarding Preferences"), TRUE,
-              &error))
-    {
-      g_printerr ("taiou-cli: %s\n%s\n", error->message, _(usage_text));
-      return TAIOU_CLI_EXIT_ERROR;
-    }
+  if (!parse (&argc, &argv, &options, _("— show or change the forwarding Preferences"), TRUE))
+    return TAIOU_CLI_EXIT_ERROR;
   if (settings == NULL)
     {
       g_printerr ("taiou-cli: %s\n", _("The app’s Preferences are not installed here; give "
