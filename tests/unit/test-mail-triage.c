@@ -342,6 +342,49 @@ test_shift_jis_and_nested_message (void)
   g_assert_null (finding (report, "mail.short-body"));
 }
 
+/* A body in each charset, valid or with a stray byte, is read whole: its link is found and it
+ * is long, so no short-body finding.  Valid UTF-8 and other charsets take a fast way, text with
+ * invalid bytes GMime's filter, which drops those bytes and keeps the rest. */
+static void
+test_body_charsets (void)
+{
+  static const struct {
+    const char *charset;
+    const char *encode_as;   /* NULL: the UTF-8 as it is */
+    const char *stray;       /* bytes put before the link, after conversion */
+  } cases[] = {
+    { "UTF-8", NULL, "" },
+    { "utf8", NULL, "" },
+    { "UTF-8", NULL, "\xff" },
+    { "us-ascii", NULL, "\xc3" },
+    { "ISO-2022-JP", "ISO-2022-JP", "" },
+    { "Shift_JIS", "CP932", "" },
+    { "Shift_JIS", "CP932", "\x81" },
+    { "EUC-JP", "EUC-JP", "" },
+    { "x-no-such-charset", NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *converted = cases[i].encode_as != NULL
+        ? g_convert (LONG_BODY, -1, cases[i].encode_as, "UTF-8", NULL, NULL, NULL)
+        : g_strdup (LONG_BODY);
+      g_autofree char *headers = g_strdup_printf ("MIME-Version: 1.0\r\n"
+                                                  "Content-Type: text/plain; charset=%s\r\n",
+                                                  cases[i].charset);
+      g_autofree char *body = g_strdup_printf ("%s%s http://198.51.100.7/invoice\r\n",
+                                               converted, cases[i].stray);
+      g_autoptr(TaiouMailReport) report = triage ("a@partner.example", "x", headers, body,
+                                                  &context);
+
+      g_test_message ("charset %s, stray \"%s\"", cases[i].charset, cases[i].stray);
+      g_assert_nonnull (converted);
+      g_assert_cmpuint (report->urls->len, ==, 1);
+      g_assert_nonnull (finding (report, "mail.link-ip-host"));
+      g_assert_null (finding (report, "mail.short-body"));
+    }
+}
+
 static void
 test_mbox_and_errors (void)
 {
@@ -470,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/mail-triage/links", test_links);
   g_test_add_func ("/mail-triage/iocs", test_iocs);
   g_test_add_func ("/mail-triage/shift-jis-and-nested", test_shift_jis_and_nested_message);
+  g_test_add_func ("/mail-triage/body-charsets", test_body_charsets);
   g_test_add_func ("/mail-triage/mbox-and-errors", test_mbox_and_errors);
   g_test_add_func ("/mail-triage/outlook-msg", test_outlook_msg);
   g_test_add_func ("/mail-triage/attachment-indicators", test_attachment_indicators);

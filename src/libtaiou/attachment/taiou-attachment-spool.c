@@ -190,8 +190,13 @@ _taiou_spool_feed (TaiouSpool   *spool,
         }
       if (pos < length)
         {
-          keep (spool, data + flush_from, pos - flush_from);
-          flush_from = pos;
+          /* Stored only when an elided run must be filled in before what follows; otherwise
+           * one copy at the end, not one per run (most runs are a single byte). */
+          if (spool->run_elided > 0)
+            {
+              keep (spool, data + flush_from, pos - flush_from);
+              flush_from = pos;
+            }
           end_run (spool);
           spool->run_byte = data[pos];
           spool->run_len = 0;

@@ -354,15 +354,72 @@ classify_attachments (Walk    *walk,
   return TRUE;
 }
 
+static char *
+valid_utf8_or_free (char *text)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static gboolean
+is_utf8_or_ascii (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "utf-8") == 0 || g_ascii_strcasecmp (charset, "utf8") == 0 ||
+         g_ascii_strcasecmp (charset, "us-ascii") == 0;
+}
+
+/* The text of a body part in UTF-8 (NULL if it cannot be had), without the filter stream and
+ * the charset filter g_mime_text_part_get_text() makes for every part: UTF-8 (most mail) is
+ * taken as it is, other charsets go through GMime's converter directly.  Bytes that are not
+ * UTF-8 in a part that says UTF-8 or ASCII become U+FFFD, as mail programs show them (GMime's
+ * ASCII converter would drop every Japanese character of an 8-bit "us-ascii" body); a part in
+ * another charset with an invalid byte goes through g_mime_text_part_get_text(), whose filter
+ * drops such bytes one by one and keeps the rest. */
+static char *
+part_text (GMimePart *part)
+{
+  GMimeContentType *type = g_mime_object_get_content_type (GMIME_OBJECT (part));
+  const char *charset = g_mime_content_type_get_parameter (type, "charset");
+  g_autoptr(GBytes) content = NULL;
+  const char *data;
+  gsize size;
+
+  if (charset == NULL)
+    return valid_utf8_or_free (g_mime_text_part_get_text (GMIME_TEXT_PART (part)));
+  content = part_content (part);
+  data = g_bytes_get_data (content, &size);
+  if (is_utf8_or_ascii (charset))
+    {
+      /* g_utf8_validate_len() also refuses a NUL byte, which would end the text early. */
+      return g_utf8_validate_len (data, size, NULL) ? g_strndup (data, size)
+                                                     : g_utf8_make_valid (data, size);
+    }
+  else
+    {
+      iconv_t converter = g_mime_iconv_open ("UTF-8", charset);
+
+      if (converter != (iconv_t) -1)
+        {
+          char *text = g_mime_iconv_strndup (converter, data, size);
+
+          g_mime_iconv_close (converter);
+          if (text != NULL)
+            return valid_utf8_or_free (text);
+        }
+    }
+  return valid_utf8_or_free (g_mime_text_part_get_text (GMIME_TEXT_PART (part)));
+}
+
 static void
 read_text_part (Walk       *walk,
                 GMimePart  *part,
                 const char *prefix,
                 gboolean    html)
 {
-  g_autofree char *text = g_mime_text_part_get_text (GMIME_TEXT_PART (part));
+  g_autofree char *text = part_text (part);
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL)
     return;
   if (html)
     {
