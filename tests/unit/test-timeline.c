@@ -121,6 +121,12 @@ test_schema_version_and_pragmas (void)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
   sqlite3_finalize (stmt);
+  /* The search index's in-memory buffer for bulk appends (schema 7). */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT v FROM events_text_config WHERE k = 'hashsize'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 32 * 1024 * 1024);
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
 

@@ -26,7 +26,7 @@ typedef enum
 GQuark taiou_timeline_error_quark (void);
 
 /* The schema version this build writes; PRAGMA user_version of a current database. */
-#define TAIOU_TIMELINE_SCHEMA_VERSION 6
+#define TAIOU_TIMELINE_SCHEMA_VERSION 7
 
 #define TAIOU_TYPE_TIMELINE_VERIFICATION (taiou_timeline_verification_get_type ())
 
