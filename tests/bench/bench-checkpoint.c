@@ -46,14 +46,9 @@ run_python (const char  *python,
 {
   const char *argv[] = { python, script, "verify", db, NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) words = NULL;
-  int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                     &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("%s verify: %s", script, error->message);
+  out = bench_run_tool (argv);
   words = g_strsplit (g_strstrip (out), " ", 2);
   *head = g_strdup (words[1]);
   return g_ascii_strtod (words[0], NULL);

@@ -114,19 +114,13 @@ run_python (const char  *python,
             char       **result)
 {
   const char *argv[] = { python, script, path, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *space;
-  int status;
+  g_autofree char *out = bench_run_tool (argv);
+  g_auto(GStrv) words = g_strsplit (g_strstrip (out), " ", 2);
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                     &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("%s: %s", script, error->message);
-  space = strchr (out, ' ');
-  g_assert_nonnull (space);
-  *result = g_strstrip (g_strdup (space + 1));
-  return g_ascii_strtod (out, NULL);
+  g_assert_nonnull (words[0]);
+  g_assert_nonnull (words[1]);
+  *result = g_strstrip (g_strdup (words[1]));
+  return g_ascii_strtod (words[0], NULL);
 }
 
 int

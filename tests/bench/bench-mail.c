@@ -134,13 +134,8 @@ run_python (const char *python,
 {
   const char *argv[] = { python, script, path, NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                     &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("%s: %s", script, error->message);
+  out = bench_run_tool (argv);
   return g_ascii_strtod (out, NULL);
 }
 

@@ -57,6 +57,23 @@ bench_compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
+/* Runs a comparison tool (argv[0] found in PATH) and returns what it printed; a tool that fails
+ * ends the benchmark, naming its command line (argv[1] is the script, argv[2] its mode or
+ * file). */
+static inline char *
+bench_run_tool (const char * const *argv)
+{
+  char *out = NULL;
+  GError *error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s %s: %s", argv[1], argv[2] != NULL ? argv[2] : "", error->message);
+  return out;
+}
+
 /* The median of @n rounds (sorts @values): one round slowed by a shared machine does not count. */
 static inline double
 bench_median (double *values,

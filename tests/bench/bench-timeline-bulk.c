@@ -140,14 +140,9 @@ run_python (const char  *mode,
   g_autofree char *count_text = g_strdup_printf ("%u", count);
   const char *argv[] = { python, script, mode, db, count > 0 ? count_text : NULL, NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) words = NULL;
-  int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                     &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("%s %s: %s", script, mode, error->message);
+  out = bench_run_tool (argv);
   words = g_strsplit (g_strstrip (out), " ", 2);
   if (head != NULL)
     *head = g_strdup (words[1]);

@@ -61,14 +61,9 @@ run_python (const char  *mode,
 {
   const char *argv[] = { python, script, mode, db, count, NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) words = NULL;
-  int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                     &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("%s %s: %s", script, mode, error->message);
+  out = bench_run_tool (argv);
   words = g_strsplit (g_strstrip (out), " ", 2);
   if (word != NULL)
     *word = g_strdup (words[1]);
