@@ -352,16 +352,20 @@ test_body_charsets (void)
     const char *charset;
     const char *encode_as;   /* NULL: the UTF-8 as it is */
     const char *stray;       /* bytes put before the link, after conversion */
+    gboolean    nul;         /* a NUL byte there instead */
   } cases[] = {
-    { "UTF-8", NULL, "" },
-    { "utf8", NULL, "" },
-    { "UTF-8", NULL, "\xff" },
-    { "us-ascii", NULL, "\xc3" },
-    { "ISO-2022-JP", "ISO-2022-JP", "" },
-    { "Shift_JIS", "CP932", "" },
-    { "Shift_JIS", "CP932", "\x81" },
-    { "EUC-JP", "EUC-JP", "" },
-    { "x-no-such-charset", NULL, "" },
+    { "UTF-8", NULL, "", FALSE },
+    { "utf8", NULL, "", FALSE },
+    { "UTF-8", NULL, "\xff", FALSE },
+    { "us-ascii", NULL, "\xc3", FALSE },
+    { "ISO-2022-JP", "ISO-2022-JP", "", FALSE },
+    { "Shift_JIS", "CP932", "", FALSE },
+    { "Shift_JIS", "CP932", "\x81", FALSE },
+    { "EUC-JP", "EUC-JP", "", FALSE },
+    { "x-no-such-charset", NULL, "", FALSE },
+    /* A NUL must not end the text there and hide the link after it. */
+    { "UTF-8", NULL, "", TRUE },
+    { "ISO-2022-JP", "ISO-2022-JP", "", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -369,16 +373,25 @@ test_body_charsets (void)
       g_autofree char *converted = cases[i].encode_as != NULL
         ? g_convert (LONG_BODY, -1, cases[i].encode_as, "UTF-8", NULL, NULL, NULL)
         : g_strdup (LONG_BODY);
-      g_autofree char *headers = g_strdup_printf ("MIME-Version: 1.0\r\n"
-                                                  "Content-Type: text/plain; charset=%s\r\n",
-                                                  cases[i].charset);
-      g_autofree char *body = g_strdup_printf ("%s%s http://198.51.100.7/invoice\r\n",
-                                               converted, cases[i].stray);
-      g_autoptr(TaiouMailReport) report = triage ("a@partner.example", "x", headers, body,
-                                                  &context);
+      g_autoptr(GString) mail = g_string_new (NULL);
+      g_autoptr(GBytes) data = NULL;
+      g_autoptr(TaiouMailReport) report = NULL;
+      g_autoptr(GError) error = NULL;
 
-      g_test_message ("charset %s, stray \"%s\"", cases[i].charset, cases[i].stray);
+      g_test_message ("charset %s, stray \"%s\"%s", cases[i].charset, cases[i].stray,
+                      cases[i].nul ? ", NUL" : "");
       g_assert_nonnull (converted);
+      g_string_append_printf (mail, "From: a@partner.example\r\nTo: sales@partner.example\r\n"
+                              "Subject: x\r\nDate: Mon, 23 Nov 2026 10:15:00 +0900\r\n"
+                              "Message-ID: <test@example>\r\nMIME-Version: 1.0\r\n"
+                              "Content-Type: text/plain; charset=%s\r\n\r\n%s%s",
+                              cases[i].charset, converted, cases[i].stray);
+      if (cases[i].nul)
+        g_string_append_c (mail, '\0');
+      g_string_append (mail, " http://198.51.100.7/invoice\r\n");
+      data = g_bytes_new (mail->str, mail->len);
+      report = taiou_mail_triage_data ("test.eml", data, &context, NULL, &error);
+      g_assert_no_error (error);
       g_assert_cmpuint (report->urls->len, ==, 1);
       g_assert_nonnull (finding (report, "mail.link-ip-host"));
       g_assert_null (finding (report, "mail.short-body"));

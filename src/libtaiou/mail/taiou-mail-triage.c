@@ -362,6 +362,16 @@ valid_utf8_or_free (char *text)
   return text;
 }
 
+/* @length bytes that should be UTF-8 as a string: a byte that is not (a NUL included, which
+ * would end the text early and hide what follows it) becomes U+FFFD. */
+static char *
+utf8_text (const char *data,
+           gsize       length)
+{
+  return g_utf8_validate_len (data, length, NULL) ? g_strndup (data, length)
+                                                   : g_utf8_make_valid (data, (gssize) length);
+}
+
 static gboolean
 is_utf8_or_ascii (const char *charset)
 {
@@ -371,11 +381,11 @@ is_utf8_or_ascii (const char *charset)
 
 /* The text of a body part in UTF-8 (NULL if it cannot be had), without the filter stream and
  * the charset filter g_mime_text_part_get_text() makes for every part: UTF-8 (most mail) is
- * taken as it is, other charsets go through GMime's converter directly.  Bytes that are not
- * UTF-8 in a part that says UTF-8 or ASCII become U+FFFD, as mail programs show them (GMime's
- * ASCII converter would drop every Japanese character of an 8-bit "us-ascii" body); a part in
- * another charset with an invalid byte goes through g_mime_text_part_get_text(), whose filter
- * drops such bytes one by one and keeps the rest. */
+ * taken as it is, other charsets go through one iconv conversion.  Bytes that are not UTF-8 in
+ * a part that says UTF-8 or ASCII become U+FFFD, as mail programs show them (GMime's ASCII
+ * converter would drop every Japanese character of an 8-bit "us-ascii" body), and so does a NUL
+ * in any charset; a part in another charset with an invalid byte goes through
+ * g_mime_text_part_get_text(), whose filter drops such bytes one by one and keeps the rest. */
 static char *
 part_text (GMimePart *part)
 {
@@ -390,22 +400,21 @@ part_text (GMimePart *part)
   content = part_content (part);
   data = g_bytes_get_data (content, &size);
   if (is_utf8_or_ascii (charset))
-    {
-      /* g_utf8_validate_len() also refuses a NUL byte, which would end the text early. */
-      return g_utf8_validate_len (data, size, NULL) ? g_strndup (data, size)
-                                                     : g_utf8_make_valid (data, size);
-    }
+    return utf8_text (data, size);
   else
     {
-      iconv_t converter = g_mime_iconv_open ("UTF-8", charset);
+      /* GMime's names for charsets ("x-sjis", "ks_c_5601-1987" …) as iconv knows them. */
+      GIConv converter = g_iconv_open ("UTF-8", g_mime_charset_iconv_name (charset));
 
-      if (converter != (iconv_t) -1)
+      if (converter != (GIConv) -1)
         {
-          char *text = g_mime_iconv_strndup (converter, data, size);
+          gsize length = 0;
+          g_autofree char *converted = g_convert_with_iconv (data, (gssize) size, converter, NULL,
+                                                             &length, NULL);
 
-          g_mime_iconv_close (converter);
-          if (text != NULL)
-            return valid_utf8_or_free (text);
+          g_iconv_close (converter);
+          if (converted != NULL)
+            return utf8_text (converted, length);
         }
     }
   return valid_utf8_or_free (g_mime_text_part_get_text (GMIME_TEXT_PART (part)));
