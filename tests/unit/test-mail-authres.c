@@ -309,6 +309,11 @@ test_dmarc_fail_on_our_domain (void)
   g_assert_nonnull (dmarc);
   g_assert_nonnull (strstr (dmarc->evidence, "ignored, not from a trusted server: "
                                              "mx.evil.example: spf=pass, dkim=pass, dmarc=pass"));
+  /* …and in Japanese, for the app under ja_JP. */
+  g_assert_nonnull (strstr (dmarc->evidence_ja, "信頼するサーバーが書いたものではないため使わなかった記録: "
+                                                "mx.evil.example: spf=pass, dkim=pass, dmarc=pass"));
+  /* Without a note the evidence is names and results only: nothing to translate. */
+  g_assert_null (finding (trusted, "mail.dmarc-fail-our-domain")->evidence_ja);
 }
 
 static void
@@ -384,6 +389,7 @@ test_pass_never_clears (void)
   g_assert_nonnull (note);
   g_assert_cmpint (note->score, ==, 0);
   g_assert_nonnull (strstr (note->evidence, "mx.evil.example"));
+  g_assert_nonnull (strstr (note->evidence_ja, "使わなかった記録: mx.evil.example"));
   g_assert_nonnull (strstr (note->reason_ja, "判断には使っていません"));
   g_assert_cmpint (forged->score, ==, without->score);
   /* On a mail with nothing else, the note would only be noise. */

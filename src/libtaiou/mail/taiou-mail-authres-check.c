@@ -231,15 +231,24 @@ failures_clear (Failures *failures)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Failures, failures_clear)
 
-/* "…; ignored, not from a trusted server: mx.elsewhere.example: dkim=pass" */
-static char *
-evidence_with_note (const char *facts,
-                    const Said *said)
+/* "…; ignored, not from a trusted server: mx.elsewhere.example: dkim=pass", and in Japanese
+ * (NULL when there is no note: the facts are names and results, the same in both). */
+static void
+evidence_with_note (const char  *facts,
+                    const Said  *said,
+                    char       **evidence,
+                    char       **evidence_ja)
 {
   if (said->untrusted_passes->len == 0)
-    return g_strdup (facts);
-  return g_strdup_printf ("%s; ignored, not from a trusted server: %s", facts,
-                          said->untrusted_passes->str);
+    {
+      *evidence = g_strdup (facts);
+      *evidence_ja = NULL;
+      return;
+    }
+  *evidence = g_strdup_printf ("%s; ignored, not from a trusted server: %s", facts,
+                               said->untrusted_passes->str);
+  *evidence_ja = g_strdup_printf ("%s、信頼するサーバーが書いたものではないため使わなかった記録: %s",
+                                  facts, said->untrusted_passes->str);
 }
 
 static gboolean
@@ -275,7 +284,8 @@ _taiou_mail_check_authres (TaiouMailReport              *report,
 
   if (failures.dmarc_domain != NULL)
     {
-      g_autofree char *evidence = evidence_with_note (failures.facts->str, &said);
+      g_autofree char *evidence = NULL;
+      g_autofree char *evidence_ja = NULL;
       g_autofree char *reason_ja = g_strdup_printf ("差出人は自社のドメイン %s ですが、受信したメールサーバーの検査（DMARC）で「このドメインから正しく送られたメールではない」と判定されています。自社を名乗るなりすましメールの可能性が高いです。",
                                                     failures.dmarc_domain);
       g_autofree char *reason_en = g_strdup_printf ("The sender claims our domain %s, but the "
@@ -285,8 +295,9 @@ _taiou_mail_check_authres (TaiouMailReport              *report,
                                                     "pretending to be us.",
                                                     failures.dmarc_domain);
 
-      taiou_findings_add (report->findings, "mail.dmarc-fail-our-domain", 80, object, evidence,
-                          reason_ja, reason_en);
+      evidence_with_note (failures.facts->str, &said, &evidence, &evidence_ja);
+      taiou_findings_add_with_evidence_ja (report->findings, "mail.dmarc-fail-our-domain", 80,
+                                           object, evidence, evidence_ja, reason_ja, reason_en);
       return;
     }
 
@@ -295,7 +306,8 @@ _taiou_mail_check_authres (TaiouMailReport              *report,
     {
       const char *which = failures.spf_failed && failures.dkim_failed ? "SPF, DKIM"
                           : failures.spf_failed ? "SPF" : "DKIM";
-      g_autofree char *evidence = evidence_with_note (failures.facts->str, &said);
+      g_autofree char *evidence = NULL;
+      g_autofree char *evidence_ja = NULL;
       g_autofree char *reason_ja = g_strdup_printf ("差出人は自社のドメイン %s ですが、受信したメールサーバーの検査（%s）に失敗しています。転送されたメールでも起きることはありますが、なりすましの可能性があります。",
                                                     failures.weak_domain, which);
       g_autofree char *reason_en = g_strdup_printf ("The sender claims our domain %s, but it "
@@ -304,8 +316,9 @@ _taiou_mail_check_authres (TaiouMailReport              *report,
                                                     "it may be a spoofed mail.",
                                                     failures.weak_domain, which);
 
-      taiou_findings_add (report->findings, "mail.auth-fail-our-domain", 50, object, evidence,
-                          reason_ja, reason_en);
+      evidence_with_note (failures.facts->str, &said, &evidence, &evidence_ja);
+      taiou_findings_add_with_evidence_ja (report->findings, "mail.auth-fail-our-domain", 50,
+                                           object, evidence, evidence_ja, reason_ja, reason_en);
       return;
     }
 
@@ -314,8 +327,11 @@ _taiou_mail_check_authres (TaiouMailReport              *report,
     {
       g_autofree char *evidence = g_strdup_printf ("ignored, not from a trusted server: %s",
                                                    said.untrusted_passes->str);
+      g_autofree char *evidence_ja = g_strdup_printf ("信頼するサーバーが書いたものではないため使わなかった記録: %s",
+                                                      said.untrusted_passes->str);
 
-      taiou_findings_add (report->findings, "mail.authres-untrusted", 0, object, evidence,
+      taiou_findings_add_with_evidence_ja (report->findings, "mail.authres-untrusted", 0, object,
+                                           evidence, evidence_ja,
                           "このメールには「送信元の確認に合格した」という記録がありますが、自社が信頼するメールサーバーが書いたものではないため、判断には使っていません（誰でも書き込めるためです）。",
                           "The mail carries a record saying it passed the sender checks, but "
                           "no server we trust wrote it, so it was not used (anyone can write "
