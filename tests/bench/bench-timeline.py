@@ -39,6 +39,32 @@ DETAIL_TEXT_SQL = ("CASE WHEN json_valid (?3) THEN (SELECT group_concat (value, 
                    "FROM json_tree (?3) WHERE atom IS NOT NULL) ELSE ?3 END")
 
 
+def search_text(value):
+    """The detail's words as Taiou's append takes them from the object at hand
+    (_taiou_timeline_detail_search_text): the atoms in order, true and false as 1 and 0, None
+    when only SQL can say (a non-integer number, or no atoms)."""
+    atoms = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            return all(walk(member) for member in node.values())
+        if isinstance(node, list):
+            return all(walk(element) for element in node)
+        if node is None:
+            return True
+        if isinstance(node, bool):
+            atoms.append("1" if node else "0")
+        elif isinstance(node, int):
+            atoms.append(str(node))
+        elif isinstance(node, str):
+            atoms.append(node)
+        else:
+            return False
+        return True
+
+    return " ".join(atoms) if walk(value) and atoms else None
+
+
 def put_string(h, value):
     data = value.encode()
     h.update(struct.pack(">I", len(data)))
@@ -115,6 +141,7 @@ def append_batch(path, count):
         if db.execute("SELECT 1 FROM events WHERE coalesce (origin_hash, hash) = ? LIMIT 1",
                       (origin_hash,)).fetchone():
             continue
+        text = search_text(detail)
         detail = json.dumps(detail, ensure_ascii=False, separators=(",", ":"))
         seq += 1
         digest = event_hash(head, seq, 1, time_us, kind, actor, host, summary, detail,
@@ -124,8 +151,8 @@ def append_batch(path, count):
                    "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (seq, time_us, kind, actor, host, summary, detail, head, digest, origin_host,
                     origin_seq, origin_hash, position))
-        db.execute("INSERT INTO events_text (rowid, summary, detail) VALUES (?1, ?2, " +
-                   DETAIL_TEXT_SQL + ")", (seq, summary, detail))
+        db.execute("INSERT INTO events_text (rowid, summary, detail) VALUES (?1, ?2, "
+                   "coalesce (?4, " + DETAIL_TEXT_SQL + "))", (seq, summary, detail, text))
         head = digest
         position += 1
     db.execute("COMMIT")

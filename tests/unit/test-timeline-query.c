@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "taiou-test-util.h"
+#include "taiou-timeline-private.h"
 
 #define T0 G_GINT64_CONSTANT (1795420800000000)
 #define N_EVENTS 60
@@ -413,6 +414,59 @@ test_deep_pages (void)
   }
 }
 
+/* The search text an append takes from the detail object is what SQL takes from the stored
+ * JSON (TAIOU_DETAIL_TEXT_SQL, which the short-word search and older rows use): the same words,
+ * order and spaces, or NULL where only SQL can say (a non-integer number). */
+static void
+test_detail_search_text (void)
+{
+  static const struct {
+    const char *json;
+    gboolean    by_sql;   /* the append leaves it to SQL */
+  } details[] = {
+    { "{}", TRUE },
+    { "{\"a\":null}", TRUE },
+    { "{\"rule\":\"ioc.sha256\",\"score\":100,\"object\":\"file1.dll\",\"n\":-7}", FALSE },
+    { "{\"path\":\"C:\\\\Users\\\\yamada\\\\請求書.zip\",\"quote\":\"\\\"x\\\"\"}", FALSE },
+    { "{\"nested\":{\"b\":[1,\"two\",{\"c\":true}],\"d\":false},\"e\":\"\",\"f\":\"後\"}", FALSE },
+    { "{\"empty\":\"\",\"list\":[],\"obj\":{}}", FALSE },
+    { "{\"z\":\"last\",\"a\":\"first\",\"m\":[null,\"mid\"]}", FALSE },
+    { "{\"big\":9223372036854775807,\"small\":-9223372036854775808}", FALSE },
+    { "{\"ratio\":0.5,\"name\":\"x\"}", TRUE },
+    { "{\"exp\":1e100}", TRUE },
+  };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT " TAIOU_DETAIL_TEXT_SQL ("?1"), -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *stored = NULL;
+      g_autofree char *ours = NULL;
+      const char *sql;
+
+      g_test_message ("%s", details[i].json);
+      json_parser_load_from_data (parser, details[i].json, -1, &error);
+      g_assert_no_error (error);
+      stored = _taiou_timeline_detail_to_string (json_node_get_object (json_parser_get_root (parser)));
+      ours = _taiou_timeline_detail_search_text (json_node_get_object (json_parser_get_root (parser)));
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, stored, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      sql = (const char *) sqlite3_column_text (stmt, 0);
+      if (details[i].by_sql)
+        g_assert_null (ours);
+      else
+        g_assert_cmpstr (ours, ==, sql);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -429,6 +483,7 @@ main (int    argc,
   ADD ("bad-filters", test_bad_filters);
 #undef ADD
   g_test_add_func ("/taiou/timeline-query/deep-pages", test_deep_pages);
+  g_test_add_func ("/taiou/timeline-query/detail-search-text", test_detail_search_text);
 
   return g_test_run ();
 }

@@ -98,11 +98,13 @@ gboolean    _taiou_timeline_next_position_locked   (TaiouTimeline  *self,
                                                     GError        **error);
 gboolean    _taiou_timeline_insert_event_locked    (TaiouTimeline          *self,
                                                     const TaiouEventFields *fields,
+                                                    const char             *search_text,
                                                     const char             *prev_hash,
                                                     const char             *hash,
                                                     gint64                  position,
                                                     GError                **error);
 char       *_taiou_timeline_detail_to_string       (JsonObject     *detail);
+char       *_taiou_timeline_detail_search_text     (JsonObject     *detail);
 const char *_taiou_timeline_default_actor          (const char     *actor);
 
 void _taiou_timeline_read_event_row   (sqlite3_stmt      *stmt,

@@ -523,6 +523,90 @@ _taiou_timeline_detail_to_string (JsonObject *detail)
   return json_to_string (node, FALSE);
 }
 
+/* Appends the atoms under @node to @text as json_tree() lists them; FALSE for a number that is
+ * not an integer, whose text only SQLite itself gives exactly as it would. */
+static gboolean
+append_atoms (GString  *text,
+              gboolean *any,
+              JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;   /* json-glib 1.6 writes it without checking for NULL */
+        JsonNode *member;
+
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          if (!append_atoms (text, any, member))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!append_atoms (text, any, json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_NULL:
+      return TRUE;
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  /* group_concat (value, ' ') puts the space between atoms, empty strings included. */
+  if (*any)
+    g_string_append_c (text, ' ');
+  *any = TRUE;
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      g_string_append (text, json_node_get_string (node));
+      return TRUE;
+    case G_TYPE_INT64:
+      g_string_append_printf (text, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      return TRUE;
+    case G_TYPE_BOOLEAN:
+      /* json_tree() gives true and false as 1 and 0. */
+      g_string_append_c (text, json_node_get_boolean (node) ? '1' : '0');
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * _taiou_timeline_detail_search_text:
+ *
+ * What the search index holds of @detail, the same words TAIOU_DETAIL_TEXT_SQL finds in its
+ * stored JSON, taken from the object at hand instead of parsing the text again inside SQLite
+ * (a seventh of SQLite's work in a batched append).
+ *
+ * Returns: (nullable): the words, or NULL when SQL must find them (a non-integer number; no
+ *   words at all, which SQL also gives as NULL)
+ */
+char *
+_taiou_timeline_detail_search_text (JsonObject *detail)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GString) text = NULL;
+  gboolean any = FALSE;
+
+  if (detail == NULL)
+    return NULL;
+  node = json_node_init_object (json_node_alloc (), detail);
+  text = g_string_new (NULL);
+  if (!append_atoms (text, &any, node) || !any)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 void
 _taiou_timeline_read_event_row (sqlite3_stmt      *stmt,
                                 TaiouEventFields  *fields,
