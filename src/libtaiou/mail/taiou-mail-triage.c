@@ -392,6 +392,7 @@ part_text (GMimePart *part)
   GMimeContentType *type = g_mime_object_get_content_type (GMIME_OBJECT (part));
   const char *charset = g_mime_content_type_get_parameter (type, "charset");
   g_autoptr(GBytes) content = NULL;
+  GIConv converter;
   const char *data;
   gsize size;
 
@@ -401,21 +402,18 @@ part_text (GMimePart *part)
   data = g_bytes_get_data (content, &size);
   if (is_utf8_or_ascii (charset))
     return utf8_text (data, size);
-  else
+
+  /* GMime's names for charsets ("x-sjis", "ks_c_5601-1987" …) as iconv knows them. */
+  converter = g_iconv_open ("UTF-8", g_mime_charset_iconv_name (charset));
+  if (converter != (GIConv) -1)
     {
-      /* GMime's names for charsets ("x-sjis", "ks_c_5601-1987" …) as iconv knows them. */
-      GIConv converter = g_iconv_open ("UTF-8", g_mime_charset_iconv_name (charset));
+      gsize length = 0;
+      g_autofree char *converted = g_convert_with_iconv (data, (gssize) size, converter, NULL,
+                                                         &length, NULL);
 
-      if (converter != (GIConv) -1)
-        {
-          gsize length = 0;
-          g_autofree char *converted = g_convert_with_iconv (data, (gssize) size, converter, NULL,
-                                                             &length, NULL);
-
-          g_iconv_close (converter);
-          if (converted != NULL)
-            return utf8_text (converted, length);
-        }
+      g_iconv_close (converter);
+      if (converted != NULL)
+        return utf8_text (converted, length);
     }
   return valid_utf8_or_free (g_mime_text_part_get_text (GMIME_TEXT_PART (part)));
 }

@@ -101,12 +101,13 @@ step_statement (TaiouTimeline  *self,
 gboolean
 _taiou_timeline_insert_event_locked (TaiouTimeline          *self,
                                      const TaiouEventFields *fields,
-                                     const char             *search_text,
+                                     JsonObject             *detail,
                                      const char             *prev_hash,
                                      const char             *hash,
                                      gint64                  position,
                                      GError                **error)
 {
+  g_autofree char *search_text = NULL;
   sqlite3_stmt *stmt = NULL;
 
   if (!_taiou_timeline_prepare_cached (self, TAIOU_APPEND_INSERT,
@@ -142,8 +143,10 @@ _taiou_timeline_insert_event_locked (TaiouTimeline          *self,
   /* Only incidents' events are searched: every query is about one incident. */
   if (fields->incident_id <= 0)
     return TRUE;
-  /* The detail's words as the caller found them walking its JSON, else as SQL finds them in
-   * the stored text (coalesce() evaluates its second argument only when the first is NULL). */
+  /* The detail's words taken from its object (@detail, which fields->detail was written
+   * from), else as SQL finds them in the stored text (coalesce() evaluates its second argument
+   * only when the first is NULL). */
+  search_text = _taiou_timeline_detail_search_text (detail);
   if (!_taiou_timeline_prepare_cached (self, TAIOU_APPEND_INSERT_TEXT,
                                        "INSERT INTO events_text (rowid, summary, detail) "
                                        "VALUES (?1, ?2, coalesce (?4, "
@@ -153,10 +156,7 @@ _taiou_timeline_insert_event_locked (TaiouTimeline          *self,
   sqlite3_bind_int64 (stmt, 1, fields->seq);
   sqlite3_bind_text (stmt, 2, fields->summary, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, fields->detail, -1, SQLITE_STATIC);
-  if (search_text != NULL)
-    sqlite3_bind_text (stmt, 4, search_text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_text (stmt, 4, search_text, -1, SQLITE_STATIC); /* NULL binds SQL's NULL */
   return step_statement (self, stmt, error);
 }
 
@@ -173,7 +173,6 @@ _taiou_timeline_append_locked (TaiouTimeline  *self,
   g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *detail_json = _taiou_timeline_detail_to_string (detail);
-  g_autofree char *search_text = _taiou_timeline_detail_search_text (detail);
   TaiouEventFields fields = { 0 };
   gint64 last_seq = 0;
   gint64 position = 0;
@@ -192,8 +191,8 @@ _taiou_timeline_append_locked (TaiouTimeline  *self,
   fields.detail = detail_json;
   hash = _taiou_event_compute_hash (prev_hash, &fields);
 
-  if (!_taiou_timeline_insert_event_locked (self, &fields, search_text, prev_hash, hash,
-                                            position, error))
+  if (!_taiou_timeline_insert_event_locked (self, &fields, detail, prev_hash, hash, position,
+                                            error))
     return NULL;
   return _taiou_event_new (&fields, prev_hash, hash);
 }

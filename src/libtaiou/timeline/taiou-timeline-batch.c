@@ -128,7 +128,6 @@ append_drafts_locked (TaiouTimeline          *self,
     {
       const TaiouEventDraft *draft = &drafts[i];
       g_autofree char *detail = NULL;
-      g_autofree char *search_text = NULL;
       char *hash;
       TaiouEventFields fields = { 0 };
 
@@ -147,7 +146,6 @@ append_drafts_locked (TaiouTimeline          *self,
         }
 
       detail = _taiou_timeline_detail_to_string (draft->detail);
-      search_text = _taiou_timeline_detail_search_text (draft->detail);
       fields.seq = last_seq + 1;
       fields.incident_id = incident_id;
       fields.time_us = draft->time_us != 0 ? draft->time_us : now;
@@ -161,7 +159,7 @@ append_drafts_locked (TaiouTimeline          *self,
       fields.origin_hash = draft->origin_hash;
       hash = _taiou_event_compute_hash (head, &fields);
 
-      if (!_taiou_timeline_insert_event_locked (self, &fields, search_text, head, hash,
+      if (!_taiou_timeline_insert_event_locked (self, &fields, draft->detail, head, hash,
                                                 position, error))
         {
           g_free (hash);

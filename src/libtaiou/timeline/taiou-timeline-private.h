@@ -98,7 +98,7 @@ gboolean    _taiou_timeline_next_position_locked   (TaiouTimeline  *self,
                                                     GError        **error);
 gboolean    _taiou_timeline_insert_event_locked    (TaiouTimeline          *self,
                                                     const TaiouEventFields *fields,
-                                                    const char             *search_text,
+                                                    JsonObject             *detail,
                                                     const char             *prev_hash,
                                                     const char             *hash,
                                                     gint64                  position,

@@ -99,9 +99,9 @@ static const char * const migrations[] = {
   ") WITHOUT ROWID;",
   /* 6 → 7: the search index keeps up to 32 MiB of a transaction's new words in memory before
    * it writes them out as a segment (1 MiB by default).  Every event brings about a hundred
-   * trigrams, so a batch of 100,000 wrote some fifty small segments and merged them over and
-   * over; now it writes two.  Measured on the batched append of 20,000 events: 15 % fewer
-   * instructions inside SQLite (callgrind).  FTS5 keeps this setting in the index itself. */
+   * trigrams, so a large batch wrote many small segments and merged them over and over.
+   * Measured on the batched append of 20,000 events (callgrind): 12 % fewer instructions in
+   * all, 21 % fewer inside its inserts.  FTS5 keeps this setting in the index itself. */
   "INSERT INTO events_text (events_text, rank) VALUES ('hashsize', 33554432);",
 };
 
