@@ -354,14 +354,6 @@ classify_attachments (Walk    *walk,
   return TRUE;
 }
 
-static char *
-valid_utf8_or_free (char *text)
-{
-  if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
 /* @length bytes that should be UTF-8 as a string: a byte that is not (a NUL included, which
  * would end the text early and hide what follows it) becomes U+FFFD. */
 static char *
@@ -391,31 +383,34 @@ part_text (GMimePart *part)
 {
   GMimeContentType *type = g_mime_object_get_content_type (GMIME_OBJECT (part));
   const char *charset = g_mime_content_type_get_parameter (type, "charset");
-  g_autoptr(GBytes) content = NULL;
-  GIConv converter;
-  const char *data;
-  gsize size;
+  char *text;
 
-  if (charset == NULL)
-    return valid_utf8_or_free (g_mime_text_part_get_text (GMIME_TEXT_PART (part)));
-  content = part_content (part);
-  data = g_bytes_get_data (content, &size);
-  if (is_utf8_or_ascii (charset))
-    return utf8_text (data, size);
-
-  /* GMime's names for charsets ("x-sjis", "ks_c_5601-1987" …) as iconv knows them. */
-  converter = g_iconv_open ("UTF-8", g_mime_charset_iconv_name (charset));
-  if (converter != (GIConv) -1)
+  if (charset != NULL)
     {
-      gsize length = 0;
-      g_autofree char *converted = g_convert_with_iconv (data, (gssize) size, converter, NULL,
-                                                         &length, NULL);
+      g_autoptr(GBytes) content = part_content (part);
+      gsize size;
+      const char *data = g_bytes_get_data (content, &size);
+      GIConv converter;
 
-      g_iconv_close (converter);
-      if (converted != NULL)
-        return utf8_text (converted, length);
+      if (is_utf8_or_ascii (charset))
+        return utf8_text (data, size);
+      /* GMime's names for charsets ("x-sjis", "ks_c_5601-1987" …) as iconv knows them. */
+      converter = g_iconv_open ("UTF-8", g_mime_charset_iconv_name (charset));
+      if (converter != (GIConv) -1)
+        {
+          gsize length = 0;
+          g_autofree char *converted = g_convert_with_iconv (data, (gssize) size, converter,
+                                                             NULL, &length, NULL);
+
+          g_iconv_close (converter);
+          if (converted != NULL)
+            return utf8_text (converted, length);
+        }
     }
-  return valid_utf8_or_free (g_mime_text_part_get_text (GMIME_TEXT_PART (part)));
+  text = g_mime_text_part_get_text (GMIME_TEXT_PART (part));
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    g_clear_pointer (&text, g_free);
+  return text;
 }
 
 static void
